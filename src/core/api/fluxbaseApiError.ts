@@ -1,0 +1,49 @@
+/**
+ * The one error type of the API client. Every failure of a request ends as a
+ * FluxbaseApiError with a `kind` that callers switch on. Its message is built
+ * from the HTTP status and the server's `error` text only: never from a
+ * request body, a secret value or a token.
+ */
+export type FluxbaseErrorKind =
+  | 'auth' // 401, or wrong credentials at login (also upstream's 500 "invalid email or password")
+  | 'forbidden' // 403 (a key without the scope, user keys disabled)
+  | 'notFound' // 404 (secret, version, route)
+  | 'conflict' // 409 (name already exists in that scope)
+  | 'validation' // 400, or a request the client refuses to send
+  | 'rateLimited' // 429, with retryAfterSeconds when the server says
+  | 'server' // 5xx
+  | 'network' // connection refused, reset, DNS
+  | 'timeout' // no answer within the timeout
+  | 'malformedResponse'; // a body that is not what the contract promises
+
+export interface FluxbaseApiErrorOptions {
+  status?: number;
+  /** The server's `error` text, as sent. */
+  serverError?: string;
+  retryAfterSeconds?: number;
+  /** The scope a 403 says is missing (contract §3.2). */
+  requiredScope?: string;
+  cause?: unknown;
+}
+
+export class FluxbaseApiError extends Error {
+  override readonly name = 'FluxbaseApiError';
+  readonly kind: FluxbaseErrorKind;
+  readonly status: number | undefined;
+  readonly serverError: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly requiredScope: string | undefined;
+
+  constructor(kind: FluxbaseErrorKind, message: string, options: FluxbaseApiErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.serverError = options.serverError;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.requiredScope = options.requiredScope;
+  }
+
+  static is(value: unknown, kind?: FluxbaseErrorKind): value is FluxbaseApiError {
+    return value instanceof FluxbaseApiError && (kind === undefined || value.kind === kind);
+  }
+}
