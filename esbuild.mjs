@@ -2,7 +2,7 @@
 // version-history webview (browser, IIFE). `--production` minifies and drops
 // source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,6 +28,12 @@ if (existsSync('src/webview/main.ts')) {
     format: 'iife',
     target: 'es2022',
   });
+}
+
+// The history page's icons: codicon.css and the font it loads, served from dist/ (a localResourceRoot).
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 }
 
 const common = {

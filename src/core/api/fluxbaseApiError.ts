@@ -16,6 +16,7 @@ export type FluxbaseErrorKind =
   | 'timeout' // no answer within the timeout
   | 'malformedResponse'; // a body that is not what the contract promises
 
+/** What a FluxbaseApiError carries besides its kind and message. */
 export interface FluxbaseApiErrorOptions {
   status?: number;
   /** The server's `error` text, as sent. */
@@ -23,9 +24,12 @@ export interface FluxbaseApiErrorOptions {
   retryAfterSeconds?: number;
   /** The scope a 403 says is missing (contract §3.2). */
   requiredScope?: string;
+  /** True for the router's catch-all 404 (`{"error":"Not Found","path":…}`): the route itself is missing. */
+  missingRoute?: boolean;
   cause?: unknown;
 }
 
+/** The one error every client call rejects with; switch on `kind`. */
 export class FluxbaseApiError extends Error {
   override readonly name = 'FluxbaseApiError';
   readonly kind: FluxbaseErrorKind;
@@ -33,6 +37,8 @@ export class FluxbaseApiError extends Error {
   readonly serverError: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly requiredScope: string | undefined;
+  /** True when a 404 came from the server's router, not from a handler: the server lacks the route (contract §1.3 WA). */
+  readonly missingRoute: boolean;
 
   constructor(kind: FluxbaseErrorKind, message: string, options: FluxbaseApiErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -41,8 +47,10 @@ export class FluxbaseApiError extends Error {
     this.serverError = options.serverError;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.requiredScope = options.requiredScope;
+    this.missingRoute = options.missingRoute ?? false;
   }
 
+  /** Whether `value` is a FluxbaseApiError, optionally of the given kind. */
   static is(value: unknown, kind?: FluxbaseErrorKind): value is FluxbaseApiError {
     return value instanceof FluxbaseApiError && (kind === undefined || value.kind === kind);
   }

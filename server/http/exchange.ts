@@ -1,0 +1,61 @@
+/**
+ * One request and its response, with what the router and the request log
+ * need: the raw path (never percent-decoded, as upstream's Fiber keeps it),
+ * lazily parsed query parameters, the matched route pattern and the timing.
+ * `send` writes the one JSON response and the one log line of the request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LogLine } from '../logging/lineWriter';
+
+/** A JSON body for `{"error": message}`. */
+export function errorBody(message: string): string {
+  return '{"error":' + JSON.stringify(message) + '}';
+}
+
+/** The request/response pair of one request. */
+export class Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly method: string;
+  /** The path as sent, without the query. */
+  readonly rawPath: string;
+  readonly #rawQuery: string;
+  #query: URLSearchParams | undefined;
+  /** The route pattern for the log, e.g. `/api/v1/secrets/:id`. Names and ids never appear here. */
+  pattern = '(no route)';
+  readonly #startedAt: number;
+  readonly #log: LogLine;
+
+  constructor(req: IncomingMessage, res: ServerResponse, log: LogLine) {
+    this.req = req;
+    this.res = res;
+    this.#log = log;
+    this.#startedAt = performance.now();
+    this.method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    this.rawPath = mark < 0 ? url : url.slice(0, mark);
+    this.#rawQuery = mark < 0 ? '' : url.slice(mark + 1);
+  }
+
+  /** The first value of a query parameter, decoded; '' when absent (as Fiber's `c.Query`). */
+  query(name: string): string {
+    if (this.#rawQuery === '') return '';
+    this.#query ??= new URLSearchParams(this.#rawQuery);
+    return this.#query.get(name) ?? '';
+  }
+
+  /** Sends a JSON response (once) and logs the request. */
+  send(status: number, body: string, extraHeaders?: Record<string, string>): void {
+    if (this.res.headersSent) return;
+    const headers: Record<string, string | number> = {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      ...extraHeaders,
+    };
+    this.res.writeHead(status, headers);
+    this.res.end(body);
+    const ms = performance.now() - this.#startedAt;
+    this.#log(`${this.method} ${this.pattern} ${status} ${ms.toFixed(1)}ms`);
+  }
+}

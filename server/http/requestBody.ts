@@ -1,0 +1,82 @@
+/**
+ * Request bodies: the size limit (413, checked before anything else, as
+ * fasthttp does for upstream) and the JSON content-type rule of Fiber's
+ * `Bind().Body` (contract §1.0).
+ */
+import type { IncomingMessage } from 'node:http';
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The body of a 413 response. */
+export const BODY_TOO_LARGE = '{"error":"Request body too large"}';
+
+/** Past this many bytes of an over-limit body, the connection is dropped instead of drained. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** The request's body as text, or the news that it is over the limit. */
+export type BodyResult = { kind: 'text'; text: string } | { kind: 'tooLarge' };
+
+/** True when the declared Content-Length is already over the limit. */
+export function declaresTooLarge(req: IncomingMessage, limit: number): boolean {
+  const declared = req.headers['content-length'];
+  return declared !== undefined && Number(declared) > limit;
+}
+
+/** True when an over-limit body is so large that the connection should close after the 413. */
+export function declaresUndrainable(req: IncomingMessage): boolean {
+  return Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES;
+}
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Reads the whole body, up to `limit` bytes. Invalid UTF-8 becomes U+FFFD,
+ * as Go's JSON decoder reads it. An over-limit body is drained (and dropped
+ * past 64 MiB) so the client can still read the 413.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (over) {
+        if (size > DRAIN_LIMIT_BYTES) req.socket.destroy();
+        return;
+      }
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve({ kind: 'tooLarge' });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve({ kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Fiber's content-type rule: lower-cased, a vendor type such as
+ * `application/vnd.api+json` reduced to `application/json`, parameters cut
+ * at the first `;` or space; only `application/json` selects JSON.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  let type = header.toLowerCase();
+  const plus = type.indexOf('+');
+  if (plus >= 0) {
+    const semicolon = type.indexOf(';');
+    const slash = type.indexOf('/');
+    if (semicolon >= 0 && semicolon < plus) type = type.slice(0, semicolon);
+    else if (slash >= 0) type = type.slice(0, slash + 1) + type.slice(plus + 1, semicolon < 0 ? undefined : semicolon);
+  }
+  const cut = type.search(/[ ;]/);
+  if (cut >= 0) type = type.slice(0, cut);
+  return type === 'application/json';
+}

@@ -1,0 +1,80 @@
+/**
+ * Command line of the local Fluxbase-compatible server:
+ *
+ *   npm run server -- [--host 127.0.0.1] [--port 8080] [--data .fluxbase]
+ *   npm run server -- keys create --data DIR --scopes read:secrets,write:secrets [--name NAME]
+ *   npm run server -- keys list --data DIR
+ *
+ * Stops cleanly on SIGINT and SIGTERM.
+ */
+import { createServiceKey, listServiceKeys } from './cli/keysCommand';
+import { parseArgs } from './cli/cliArgs';
+import { DEFAULT_DATA_DIR, serverOptionsFromEnv } from './config/envConfig';
+import { BufferedLineWriter } from './logging/lineWriter';
+import { startServer } from './startServer';
+
+const USAGE = `Usage:
+  npm run server -- [--host 127.0.0.1] [--port 8080] [--data .fluxbase]
+  npm run server -- keys create --data DIR --scopes read:secrets,write:secrets [--name NAME]
+  npm run server -- keys list --data DIR
+`;
+
+const output = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+
+async function serve(argv: readonly string[]): Promise<void> {
+  const { positional, flags } = parseArgs(argv, ['host', 'port', 'data']);
+  if (positional.length > 0) throw new Error(`unexpected argument "${positional[0]}"`);
+  const options = serverOptionsFromEnv(process.env, {
+    host: flags.get('host'),
+    port: flags.get('port'),
+    data: flags.get('data'),
+  });
+  const writer = new BufferedLineWriter(process.stdout);
+  const running = await startServer({ ...options, log: writer.write });
+  writer.flush();
+  const stop = (): void => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function keys(argv: readonly string[]): void {
+  const { positional, flags } = parseArgs(argv, ['data', 'scopes', 'name']);
+  const dataDir = flags.get('data') ?? DEFAULT_DATA_DIR;
+  if (positional[0] === 'create') {
+    const scopes = flags.get('scopes');
+    if (scopes === undefined) throw new Error('keys create needs --scopes, e.g. --scopes read:secrets,write:secrets');
+    createServiceKey(dataDir, scopes, flags.get('name') ?? 'local', output);
+  } else if (positional[0] === 'list') {
+    listServiceKeys(dataDir, output);
+  } else {
+    throw new Error('keys needs a subcommand: create or list');
+  }
+}
+
+/** Runs the CLI with `argv` (without node and script). Resolves once the server listens or the command is done. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      output.out(USAGE);
+    } else if (argv[0] === 'keys') {
+      keys(argv.slice(1));
+    } else {
+      await serve(argv);
+    }
+  } catch (error) {
+    output.err(`Error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2));
+}

@@ -1,0 +1,234 @@
+/**
+ * The thirteen /api/v1/secrets handlers (contract §1.1, §1.3), each with
+ * upstream's check order and exact messages. Values are encrypted here and
+ * never leave this file in any form but ciphertext.
+ */
+import type { Clock } from '../clock';
+import type { SecretCipher } from '../crypto/secretCipher';
+import { storedTimeFromMicros, storedTimeToJson } from '../goCompat/goTime';
+import { sscanfDecimal } from '../goCompat/sscanf';
+import { parseGoUuid } from '../goCompat/uuid';
+import { errorBody, Exchange } from '../http/exchange';
+import { BODY_TOO_LARGE, isJsonContentType, readBody } from '../http/requestBody';
+import type { SecretChanges, SecretRow, SecretsRepository } from '../storage/secretsRepository';
+import { Caller, callerUserId } from '../auth/secretsAuth';
+import {
+  checkCreateRequest,
+  checkUpdateRequest,
+  createdSecretJson,
+  INVALID_BODY,
+  storedExpiry,
+  UpdateRequest,
+} from './secretRequests';
+import { DELETED_JSON, secretJson, secretListJson, statsJson, versionListJson } from './secretJson';
+
+/** What the handlers work with. */
+export interface SecretsDeps {
+  readonly repository: SecretsRepository;
+  readonly cipher: SecretCipher;
+  readonly clock: Clock;
+  readonly bodyLimitBytes: number;
+}
+
+/** A handler: the exchange, the raw path parameters and the authenticated caller. */
+export type SecretsHandler = (
+  deps: SecretsDeps,
+  exchange: Exchange,
+  params: readonly string[],
+  caller: Caller,
+) => void | Promise<void>;
+
+const SEVEN_DAYS_MICROS = 7 * 24 * 3600 * 1_000_000;
+const INVALID_ID = errorBody('Invalid secret ID');
+const NOT_FOUND = errorBody('Secret not found');
+const INVALID_VERSION = errorBody('Invalid version number');
+
+/** The body as text, after the size limit and the content-type rule; undefined when a response was sent. */
+async function jsonBody(deps: SecretsDeps, exchange: Exchange): Promise<string | undefined> {
+  const body = await readBody(exchange.req, deps.bodyLimitBytes);
+  if (body.kind === 'tooLarge') {
+    exchange.send(413, BODY_TOO_LARGE);
+    return undefined;
+  }
+  if (!isJsonContentType(exchange.req.headers['content-type'])) {
+    exchange.send(400, errorBody(INVALID_BODY));
+    return undefined;
+  }
+  return body.text;
+}
+
+/** Parses `:id` like google/uuid; sends 400 and returns undefined when it is not one. */
+function secretId(exchange: Exchange, raw: string): string | undefined {
+  const id = parseGoUuid(raw);
+  if (id === undefined) exchange.send(400, INVALID_ID);
+  return id;
+}
+
+/** Parses `:version` like Sscanf("%d") and requires ≥ 1; sends 400 otherwise. */
+function versionNumber(exchange: Exchange, raw: string): bigint | undefined {
+  const version = sscanfDecimal(raw);
+  if (version === undefined || version < 1n) {
+    exchange.send(400, INVALID_VERSION);
+    return undefined;
+  }
+  return version;
+}
+
+function byName(deps: SecretsDeps, exchange: Exchange, name: string): SecretRow | undefined {
+  const row = deps.repository.getByName(name, exchange.query('namespace'));
+  if (!row) exchange.send(404, NOT_FOUND);
+  return row;
+}
+
+function changesOf(deps: SecretsDeps, request: UpdateRequest): SecretChanges {
+  const changes: SecretChanges = {};
+  if (request.value !== undefined) changes.encryptedValue = deps.cipher.encrypt(request.value);
+  if (request.description !== undefined) changes.description = request.description;
+  const expiresAt = storedExpiry(request.expiresAt);
+  if (expiresAt !== undefined) changes.expiresAt = expiresAt;
+  return changes;
+}
+
+function applyUpdate(deps: SecretsDeps, exchange: Exchange, id: string, request: UpdateRequest, caller: Caller): void {
+  const now = storedTimeFromMicros(deps.clock());
+  if (!deps.repository.update(id, changesOf(deps, request), callerUserId(caller), now)) {
+    exchange.send(404, NOT_FOUND);
+    return;
+  }
+  const row = deps.repository.getById(id);
+  if (!row) exchange.send(500, errorBody('Secret updated but failed to retrieve updated data'));
+  else exchange.send(200, secretJson(row));
+}
+
+function applyRollback(deps: SecretsDeps, exchange: Exchange, id: string, version: bigint, caller: Caller): void {
+  const now = storedTimeFromMicros(deps.clock());
+  if (!deps.repository.rollback(id, version, callerUserId(caller), now)) {
+    exchange.send(404, errorBody(`Version ${version} not found`));
+    return;
+  }
+  const row = deps.repository.getById(id);
+  if (!row) exchange.send(500, errorBody('Rollback successful but failed to retrieve updated data'));
+  else exchange.send(200, secretJson(row));
+}
+
+/** (1) GET /api/v1/secrets: the unvalidated `scope` and `namespace` filters, ANDed. */
+export const listSecrets: SecretsHandler = (deps, exchange) => {
+  const now = storedTimeFromMicros(deps.clock());
+  const rows = deps.repository.list(now, exchange.query('scope'), exchange.query('namespace'));
+  exchange.send(200, secretListJson(rows));
+};
+
+/** (2) GET /api/v1/secrets/stats: strict windows around the server clock. */
+export const secretStats: SecretsHandler = (deps, exchange) => {
+  const micros = deps.clock();
+  const stats = deps.repository.stats(storedTimeFromMicros(micros), storedTimeFromMicros(micros + SEVEN_DAYS_MICROS));
+  exchange.send(200, statsJson(stats));
+};
+
+/** (3) POST /api/v1/secrets. */
+export const createSecret: SecretsHandler = async (deps, exchange, _params, caller) => {
+  const body = await jsonBody(deps, exchange);
+  if (body === undefined) return;
+  const checked = checkCreateRequest(body);
+  if (!checked.ok) return exchange.send(400, errorBody(checked.message));
+  const { request } = checked;
+  const now = storedTimeFromMicros(deps.clock());
+  const result = deps.repository.create(
+    {
+      name: request.name,
+      scope: request.scope,
+      namespace: request.namespace,
+      encryptedValue: deps.cipher.encrypt(request.value),
+      description: request.description,
+      expiresAt: storedExpiry(request.expiresAt) ?? null,
+      createdBy: callerUserId(caller),
+    },
+    now,
+  );
+  if (result.kind === 'conflict') {
+    return exchange.send(409, errorBody('A secret with this name already exists in the specified scope'));
+  }
+  exchange.send(201, createdSecretJson(request, result.id, storedTimeToJson(now)));
+};
+
+/** (4) GET /api/v1/secrets/:id. */
+export const getSecret: SecretsHandler = (deps, exchange, params) => {
+  const id = secretId(exchange, params[0] ?? '');
+  if (id === undefined) return;
+  const row = deps.repository.getById(id);
+  if (!row) exchange.send(404, NOT_FOUND);
+  else exchange.send(200, secretJson(row));
+};
+
+/** (5) PUT /api/v1/secrets/:id: id, then body, then "at least one field", then the update. */
+export const updateSecret: SecretsHandler = async (deps, exchange, params, caller) => {
+  const id = secretId(exchange, params[0] ?? '');
+  if (id === undefined) return;
+  const body = await jsonBody(deps, exchange);
+  if (body === undefined) return;
+  const checked = checkUpdateRequest(body);
+  if (!checked.ok) return exchange.send(400, errorBody(checked.message));
+  applyUpdate(deps, exchange, id, checked.request, caller);
+};
+
+/** (6) DELETE /api/v1/secrets/:id (history goes by cascade). */
+export const deleteSecret: SecretsHandler = (deps, exchange, params) => {
+  const id = secretId(exchange, params[0] ?? '');
+  if (id === undefined) return;
+  if (!deps.repository.delete(id)) exchange.send(404, NOT_FOUND);
+  else exchange.send(200, DELETED_JSON);
+};
+
+/** (7) GET /api/v1/secrets/:id/versions: `[]` for an unknown id. */
+export const secretVersions: SecretsHandler = (deps, exchange, params) => {
+  const id = secretId(exchange, params[0] ?? '');
+  if (id === undefined) return;
+  exchange.send(200, versionListJson(deps.repository.versions(id)));
+};
+
+/** (8) POST /api/v1/secrets/:id/rollback/:version: the body is ignored. */
+export const rollbackSecret: SecretsHandler = (deps, exchange, params, caller) => {
+  const id = secretId(exchange, params[0] ?? '');
+  if (id === undefined) return;
+  const version = versionNumber(exchange, params[1] ?? '');
+  if (version === undefined) return;
+  applyRollback(deps, exchange, id, version, caller);
+};
+
+/** (9) GET /api/v1/secrets/by-name/:name. */
+export const getSecretByName: SecretsHandler = (deps, exchange, params) => {
+  const row = byName(deps, exchange, params[0] ?? '');
+  if (row) exchange.send(200, secretJson(row));
+};
+
+/** (10) PUT /api/v1/secrets/by-name/:name: the body is checked before the lookup. */
+export const updateSecretByName: SecretsHandler = async (deps, exchange, params, caller) => {
+  const body = await jsonBody(deps, exchange);
+  if (body === undefined) return;
+  const checked = checkUpdateRequest(body);
+  if (!checked.ok) return exchange.send(400, errorBody(checked.message));
+  const row = byName(deps, exchange, params[0] ?? '');
+  if (row) applyUpdate(deps, exchange, row.id, checked.request, caller);
+};
+
+/** (11) DELETE /api/v1/secrets/by-name/:name. */
+export const deleteSecretByName: SecretsHandler = (deps, exchange, params) => {
+  const row = byName(deps, exchange, params[0] ?? '');
+  if (!row) return;
+  if (!deps.repository.delete(row.id)) exchange.send(500, errorBody('Failed to delete secret: secret not found'));
+  else exchange.send(200, DELETED_JSON);
+};
+
+/** (12) GET /api/v1/secrets/by-name/:name/versions. */
+export const secretVersionsByName: SecretsHandler = (deps, exchange, params) => {
+  const row = byName(deps, exchange, params[0] ?? '');
+  if (row) exchange.send(200, versionListJson(deps.repository.versions(row.id)));
+};
+
+/** (13) POST /api/v1/secrets/by-name/:name/rollback/:version: the version is parsed before the lookup. */
+export const rollbackSecretByName: SecretsHandler = (deps, exchange, params, caller) => {
+  const version = versionNumber(exchange, params[1] ?? '');
+  if (version === undefined) return;
+  const row = byName(deps, exchange, params[0] ?? '');
+  if (row) applyRollback(deps, exchange, row.id, version, caller);
+};

@@ -1,0 +1,181 @@
+/**
+ * The in-process API of the local Fluxbase-compatible server: tests,
+ * benchmarks and the CLI all start it through `startServer`.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Clock, createSystemClock } from './clock';
+import { ensureKeyMatchesData } from './crypto/keyCheck';
+import { resolveEncryptionKey, resolveJwtSecret, ResolvedKey, validateEncryptionKey } from './crypto/keyFiles';
+import { SecretCipher } from './crypto/secretCipher';
+import { AccessTokenCache } from './auth/accessTokenCache';
+import { hashPassword } from './auth/passwords';
+import { SecretsAuthenticator } from './auth/secretsAuth';
+import { TokenService } from './auth/tokenService';
+import { decodeBase32 } from './auth/totp';
+import { storedTimeFromMicros } from './goCompat/goTime';
+import { DEFAULT_BODY_LIMIT_BYTES } from './http/requestBody';
+import { createRequestHandler } from './http/requestHandler';
+import { BufferedLineWriter, LogLine } from './logging/lineWriter';
+import { openDatabase, SqliteDatabase } from './storage/database';
+import { SecretsRepository } from './storage/secretsRepository';
+import { ServiceKeysRepository } from './storage/serviceKeysRepository';
+import { UsersRepository } from './storage/usersRepository';
+
+/** A dashboard admin to create or update at start. */
+export interface AdminOptions {
+  email: string;
+  password: string;
+  /** Base32 TOTP secret: turns 2FA on for this admin. Absent: 2FA is left as it is. */
+  totpSecret?: string;
+}
+
+/** Options of `startServer`. Only `dataDir` is required. */
+export interface StartServerOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** The data folder (database and generated key files). */
+  dataDir: string;
+  /** Raw 32-byte key (FLUXBASE_ENCRYPTION_KEY); absent: generated into the data folder. */
+  encryptionKey?: string;
+  /** JWT signing secret, at least 32 bytes (FLUXBASE_AUTH_JWT_SECRET); absent: generated into the data folder. */
+  jwtSecret?: string;
+  /** Default 86400 (24 h). */
+  accessTtlSeconds?: number;
+  /** Default 604800 (7 d). */
+  refreshTtlSeconds?: number;
+  admin?: AdminOptions;
+  /** Default 1 MiB; larger bodies get 413. */
+  bodyLimitBytes?: number;
+  /** Receives every log line; default: stdout, batched. */
+  log?: LogLine;
+  /** Microseconds since the Unix epoch; for tests that move time. */
+  clock?: Clock;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** `http://HOST:PORT`, with the real port. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops accepting requests, finishes open ones, closes the database. */
+  close(): Promise<void>;
+}
+
+function describeKey(name: string, key: ResolvedKey): string | undefined {
+  if (key.source === 'generated') return `Generated a new ${name} in ${key.path} (mode 0600)`;
+  if (key.source === 'file') return `Using the ${name} in ${key.path}`;
+  return undefined;
+}
+
+async function setUpAdmin(
+  users: UsersRepository,
+  cipher: SecretCipher,
+  admin: AdminOptions,
+  now: string,
+): Promise<void> {
+  let encryptedTotpSecret: string | undefined;
+  if (admin.totpSecret !== undefined) {
+    if (!decodeBase32(admin.totpSecret)) throw new Error('the admin TOTP secret is not valid base32');
+    encryptedTotpSecret = cipher.encrypt(admin.totpSecret);
+  }
+  users.upsertAdmin({ email: admin.email, passwordHash: await hashPassword(admin.password), encryptedTotpSecret }, now);
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise(server.address() as AddressInfo);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const force = setTimeout(() => server.closeAllConnections(), 2000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolvePromise();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** Opens the data folder, sets up keys and the admin, and listens. Rejects with upstream's messages on bad keys. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const writer = options.log ? undefined : new BufferedLineWriter(process.stdout);
+  const log: LogLine = options.log ?? (writer as BufferedLineWriter).write;
+  const clock = options.clock ?? createSystemClock();
+  const dataDir = resolve(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+
+  if (options.encryptionKey !== undefined) validateEncryptionKey(options.encryptionKey);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const encryptionKey = resolveEncryptionKey(options.encryptionKey, dataDir);
+  const jwtSecret = resolveJwtSecret(options.jwtSecret, dataDir);
+  const db: SqliteDatabase = openDatabase(dataDir);
+  try {
+    const cipher = new SecretCipher(encryptionKey.key);
+    ensureKeyMatchesData(db, cipher, dataDir);
+    for (const line of [describeKey('encryption key', encryptionKey), describeKey('JWT secret', jwtSecret)]) {
+      if (line !== undefined) log(line);
+    }
+
+    const users = new UsersRepository(db);
+    if (options.admin) {
+      await setUpAdmin(users, cipher, options.admin, storedTimeFromMicros(clock()));
+      log(`Dashboard admin ${options.admin.email} is ready`);
+    }
+    const tokens = new TokenService({
+      secret: jwtSecret.key,
+      accessTtlSeconds: options.accessTtlSeconds ?? 86400,
+      refreshTtlSeconds: options.refreshTtlSeconds ?? 604800,
+      clock,
+    });
+    const handler = createRequestHandler({
+      secrets: { repository: new SecretsRepository(db), cipher, clock, bodyLimitBytes },
+      dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
+      authenticator: new SecretsAuthenticator(
+        new ServiceKeysRepository(db),
+        new AccessTokenCache(tokens, users),
+        clock,
+      ),
+      log,
+    });
+
+    const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+    const address = await listen(server, host, options.port ?? 8080);
+    const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+    const url = `http://${urlHost}:${address.port}`;
+    log(`Fluxbase server listening on ${url}`);
+    writer?.flush();
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: address.port,
+      dataDir,
+      close: () => {
+        closing ??= closeServer(server).then(() => {
+          db.close();
+          log('Fluxbase server stopped');
+          writer?.flush();
+        });
+        return closing;
+      },
+    };
+  } catch (error) {
+    db.close();
+    writer?.flush();
+    throw error;
+  }
+}

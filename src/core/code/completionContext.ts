@@ -1,0 +1,35 @@
+import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
+import { isDenoEnvGetArgument } from './referenceScanner';
+import { findStringLiterals, stringLiteralAt } from './stringLiterals';
+
+/** Where variable completions apply: the whole content of the string the cursor is in. */
+export interface VariableCompletionContext {
+  /** Offset of the first character inside the quotes. */
+  contentStart: number;
+  /** Offset of the closing quote (or of the end of an unterminated string). */
+  contentEnd: number;
+  /** What is already typed between the opening quote and the cursor. */
+  typed: string;
+}
+
+/**
+ * Whether completing secret variables makes sense at `offset`: inside the
+ * string argument of `Deno.env.get(` (either quote style, or a template
+ * literal without substitutions), or inside any string whose content starts
+ * with `FLUXBASE_SECRET_`.
+ */
+export function variableCompletionContext(text: string, offset: number): VariableCompletionContext | undefined {
+  const literal = stringLiteralAt(findStringLiterals(text), offset);
+  if (!literal || literal.hasSubstitutions) {
+    return undefined;
+  }
+  const content = text.slice(literal.contentStart, literal.contentEnd);
+  if (!isDenoEnvGetArgument(text, literal) && !content.startsWith(SECRET_VARIABLE_PREFIX)) {
+    return undefined;
+  }
+  return {
+    contentStart: literal.contentStart,
+    contentEnd: literal.contentEnd,
+    typed: text.slice(literal.contentStart, offset),
+  };
+}

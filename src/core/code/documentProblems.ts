@@ -1,0 +1,38 @@
+import { assessReference, type ReferenceProblem } from './referenceProblems';
+import { scanSecretReferences } from './referenceScanner';
+import type { CatalogEntry } from './secretCatalog';
+import { resolveVariable } from './variableResolution';
+
+/** A problem at a reference, with the offsets of the string's content. */
+export interface DocumentProblem extends ReferenceProblem {
+  variable: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The problems of every reference in `text`, resolved against the catalog
+ * index (`indexByVariable`). `signedInConnections` is how many connections
+ * are signed in: without one, unknown variables are not judged.
+ */
+export function findDocumentProblems(
+  text: string,
+  index: ReadonlyMap<string, readonly CatalogEntry[]>,
+  signedInConnections: number,
+  now: Date,
+): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  for (const reference of scanSecretReferences(text)) {
+    const resolution = resolveVariable(reference.variable, index.get(reference.variable) ?? [], now);
+    const problem = assessReference(resolution, signedInConnections, now);
+    if (problem) {
+      problems.push({
+        ...problem,
+        variable: reference.variable,
+        start: reference.literal.contentStart,
+        end: reference.literal.contentEnd,
+      });
+    }
+  }
+  return problems;
+}

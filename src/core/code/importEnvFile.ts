@@ -1,0 +1,140 @@
+import type { ListSecretsOptions, SecretSummary } from '../api/secretTypes';
+import { SignInRequiredError, UserFacingError } from '../commands/commandErrors';
+import type { Notifier } from '../commands/hostPorts';
+import type { Logger } from '../logger';
+import type { UserInput } from '../userInput';
+import type { CancellableProgress, MultiPicker, PickManyItem } from './codePorts';
+import { parseEnvFile } from './envFile';
+import { targetFields, planEnvImport, type ImportItem } from './importPlan';
+import { runImport, summarizeImport, type ImportReport, type SecretWriter } from './importRunner';
+import type { SecretCatalog } from './secretCatalog';
+import { chooseTarget, describeTarget, type TargetPreset } from './secretTargetChoice';
+
+/** The client calls an import makes: one list of the target, then creates and updates by id. */
+export interface ImportClientPort {
+  secrets: SecretWriter & { list(options?: ListSecretsOptions): Promise<SecretSummary[]> };
+}
+
+/** What the import command needs. */
+export interface ImportEnvFileDeps {
+  catalog: SecretCatalog;
+  input: UserInput;
+  multiPicker: MultiPicker;
+  progress: CancellableProgress;
+  notifier: Notifier;
+  logger: Logger;
+  clientFor(connectionId: string): ImportClientPort | undefined;
+  refresh(connectionId: string): Promise<void>;
+  showLogs(): void;
+  /** Writes in flight at once; DEFAULT_IMPORT_CONCURRENCY when absent. */
+  concurrency?: number;
+}
+
+/** A `.env` file as read by the host. */
+export interface EnvFileContent {
+  /** Shown in titles and messages, e.g. `.env.local`. */
+  fileName: string;
+  text: string;
+}
+
+const TITLE = 'Import .env File';
+
+/**
+ * The import flow: parse the file, choose connection, scope and namespace
+ * (unless the preset says), list what the target holds, show every entry as
+ * new, update or invalid with check boxes, write the checked ones with
+ * bounded concurrency under a cancellable progress, refresh, and report what
+ * was created, updated, skipped and failed (details in the log, names only).
+ * Resolves to the report, or rejects (UserCancelledError when dismissed).
+ */
+export function importEnvFile(deps: ImportEnvFileDeps) {
+  return async (file: EnvFileContent, preset: TargetPreset = {}): Promise<ImportReport> => {
+    const parsed = parseEnvFile(file.text);
+    if (parsed.entries.length === 0 && parsed.problems.length === 0) {
+      throw new UserFacingError(`${file.fileName} has no KEY=VALUE lines to import.`);
+    }
+    const { connection, target } = await chooseTarget(deps, preset, `${TITLE}: ${file.fileName}`);
+    const client = deps.clientFor(connection.id);
+    if (!client) {
+      throw new SignInRequiredError();
+    }
+    const where = `${describeTarget(target)} of ${connection.name}`;
+    const existing = await client.secrets.list(targetFields(target));
+    const plan = planEnvImport(parsed, existing, target);
+
+    const selected = new Set(
+      await deps.multiPicker.pickMany(plan.map(pickItemOf), {
+        title: `${TITLE}: ${file.fileName} → ${where}`,
+        placeholder: 'Check the entries to write (values are not shown)',
+      }),
+    );
+    if (![...selected].some((item) => item.kind !== 'invalid')) {
+      throw new UserFacingError('Nothing to import: no new or existing entry was checked.');
+    }
+
+    const report = await deps.progress.run(`Importing ${file.fileName} into ${where}`, (progress, signal) =>
+      runImport(plan, (item) => selected.has(item), client.secrets, target, {
+        concurrency: deps.concurrency,
+        signal,
+        onProgress: (done, total) => progress(`${done} of ${total}`, 100 / total),
+      }),
+    );
+    await deps.refresh(connection.id).catch((error: unknown) => {
+      deps.logger.warn(`Refreshing ${connection.name} after the import failed: ${String(error)}`);
+    });
+    logReport(deps.logger, file.fileName, where, report);
+    const message = `Imported ${file.fileName} into ${where}: ${summarizeImport(report)}.`;
+    if (report.failed.length > 0) {
+      void deps.notifier.warn(message, 'Show Logs').then((action) => action && deps.showLogs());
+    } else {
+      void deps.notifier.info(message);
+    }
+    return report;
+  };
+}
+
+function pickItemOf(item: ImportItem): PickManyItem<ImportItem> {
+  const line = `line ${item.line + 1}`;
+  switch (item.kind) {
+    case 'create':
+      return {
+        label: `$(add) ${item.name}`,
+        description: 'new',
+        detail: `${line} · ${item.variable}`,
+        picked: true,
+        value: item,
+      };
+    case 'update':
+      return {
+        label: `$(sync) ${item.name}`,
+        description: 'exists, will be updated (new version)',
+        detail: `${line} · ${item.variable}`,
+        picked: true,
+        value: item,
+      };
+    case 'invalid':
+      return {
+        label: `$(error) ${item.key ?? line}`,
+        description: 'invalid, will be skipped',
+        detail: `${line}: ${item.reason}`,
+        picked: false,
+        value: item,
+      };
+  }
+}
+
+function logReport(logger: Logger, fileName: string, where: string, report: ImportReport): void {
+  logger.info(`Import of ${fileName} into ${where}: ${summarizeImport(report)}`);
+  for (const [label, names] of [
+    ['created', report.created],
+    ['updated', report.updated],
+    ['skipped', report.skipped],
+  ] as const) {
+    if (names.length > 0) {
+      logger.info(`  ${label}: ${names.join(', ')}`);
+    }
+  }
+  for (const failure of report.failed) {
+    logger.warn(`  failed: ${failure.name}: ${failure.error}`);
+  }
+}

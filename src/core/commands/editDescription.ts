@@ -1,0 +1,30 @@
+import type { Secret } from '../api/secretTypes';
+import type { CommandDeps } from './commandDeps';
+import { resolveSecret } from './secretTarget';
+import { withClient } from './withClient';
+
+/**
+ * `fluxbaseSecrets.editDescription`: edits a secret's description (no new
+ * version). An unchanged description sends nothing. The server cannot
+ * remove a description, only store an empty one, and the box says so.
+ */
+export function editDescriptionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<Secret | undefined> => {
+    const { ref, connection, secret } = await resolveSecret(deps, arg, 'Edit Description');
+    const current = secret.description ?? '';
+    const description = await deps.input.inputText({
+      title: `Edit Description of ${ref.name}`,
+      prompt: 'Description (empty stores an empty description; the value and version stay as they are)',
+      value: current,
+    });
+    if (description === current) {
+      return undefined;
+    }
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+      withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { description })),
+    );
+    await deps.store.refresh(connection.id);
+    void deps.notifier.info(`Updated the description of "${ref.name}".`);
+    return updated;
+  };
+}

@@ -1,0 +1,30 @@
+import type { PickItem, UserInput } from '../userInput';
+
+const NEW_NAMESPACE = Symbol('new namespace');
+
+/**
+ * Asks for a namespace: one of `namespaces`, or a new one typed in (not
+ * empty, no surrounding spaces).
+ */
+export async function pickNamespace(input: UserInput, namespaces: readonly string[], title: string): Promise<string> {
+  const items: PickItem<string | typeof NEW_NAMESPACE>[] = [
+    ...namespaces.map((namespace) => ({ label: namespace, value: namespace })),
+    { label: '$(add) Another namespace…', description: 'type its name', value: NEW_NAMESPACE },
+  ];
+  const picked = await input.pick(items, { title, placeholder: 'Choose a namespace or type a new one' });
+  if (picked !== NEW_NAMESPACE) {
+    return picked;
+  }
+  return input.inputText({
+    title,
+    prompt: 'Namespace name (functions and jobs run in namespace "default" unless told otherwise)',
+    validate: (value) => {
+      if (value.trim() === '') {
+        return { severity: 'error', message: 'Enter a namespace' };
+      }
+      return value === value.trim()
+        ? undefined
+        : { severity: 'error', message: 'The namespace must not start or end with a space' };
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { confirm } from '../userInput';
+import type { CommandDeps } from './commandDeps';
+import { resolveConnection } from './connectionTarget';
+import { UserFacingError } from './commandErrors';
+
+/**
+ * `fluxbaseSecrets.removeConnection`: after a confirmation, signs out of a
+ * connection (deleting its stored credentials) and removes it from the user
+ * settings. The secrets on the server are not touched.
+ */
+export function removeConnectionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    const connection = await resolveConnection(deps, arg, 'settings', 'Remove Connection');
+    if (connection.source === 'environment') {
+      throw new UserFacingError(
+        `"${connection.name}" comes from the FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN environment variables; unset them to remove it.`,
+      );
+    }
+    await confirm(
+      deps.input,
+      `Remove the connection "${connection.name}"?`,
+      `Its stored credentials are deleted. The secrets on ${connection.url} are not touched.`,
+      'Remove',
+    );
+    await deps.sessions.signOut(connection);
+    await deps.registry.remove(connection.id);
+    void deps.notifier.info(`Removed the connection "${connection.name}".`);
+  };
+}

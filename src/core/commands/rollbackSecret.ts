@@ -1,0 +1,57 @@
+import type { Secret, SecretVersion } from '../api/secretTypes';
+import { formatRelativeTime } from '../history/relativeTime';
+import { confirm } from '../userInput';
+import { UserFacingError } from './commandErrors';
+import type { CommandDeps } from './commandDeps';
+import { resolveSecret } from './secretTarget';
+import { withClient } from './withClient';
+
+/**
+ * `fluxbaseSecrets.rollbackSecret`: offers the secret's earlier versions
+ * with their date and author, asks for confirmation, and rolls back (the
+ * server saves the old value as a new version).
+ */
+export function rollbackSecretCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<Secret> => {
+    const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
+    const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}…`, () =>
+      withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),
+    );
+    const earlier = versions.filter((version) => version.version !== secret.version).sort((a, b) => b.version - a.version);
+    if (earlier.length === 0) {
+      throw new UserFacingError(`"${ref.name}" has no earlier version to roll back to.`);
+    }
+    const now = new Date(deps.clock.now());
+    const target = await deps.input.pick(
+      earlier.map((version) => ({
+        label: `v${version.version}`,
+        description: versionDate(version, now),
+        detail: version.created_by ? `by ${version.created_by}` : 'by an unknown author (a service key or a deleted user)',
+        value: version.version,
+      })),
+      { title: `Roll Back ${ref.name} (now v${secret.version})`, placeholder: 'Choose the version whose value to restore' },
+    );
+    await confirm(
+      deps.input,
+      `Roll back "${ref.name}" to version ${target}?`,
+      `Its value becomes that of version ${target}, saved as the new version ${secret.version + 1}. ` +
+        'Functions get that value from their next run.',
+      'Roll Back',
+    );
+    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}…`, () =>
+      withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
+    );
+    await deps.store.refresh(connection.id);
+    void deps.notifier.info(`Rolled back "${ref.name}" to version ${target}: now version ${rolledBack.version}.`);
+    return rolledBack;
+  };
+}
+
+function versionDate(version: SecretVersion, now: Date): string {
+  const time = Date.parse(version.created_at);
+  if (Number.isNaN(time)) {
+    return version.created_at;
+  }
+  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return `${exact} (${formatRelativeTime(new Date(time), now)})`;
+}

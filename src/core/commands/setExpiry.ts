@@ -1,0 +1,88 @@
+import { FluxbaseApiError } from '../api/fluxbaseApiError';
+import type { Secret } from '../api/secretTypes';
+import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
+import type { CommandDeps } from './commandDeps';
+import { resolveSecret, type SecretTarget } from './secretTarget';
+import { withClient } from './withClient';
+
+const RECREATE = 'Delete and Re-create';
+
+/**
+ * `fluxbaseSecrets.setExpiry`: sets when a secret expires. The server cannot
+ * remove an expiry (contract §1.3 (5)); asked to, this says so and offers to
+ * delete the secret and create it again without one, asking for its value
+ * again since no value can be read back.
+ */
+export function setExpiryCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<Secret | undefined> => {
+    const target = await resolveSecret(deps, arg, 'Set Expiry');
+    const { ref, connection, secret } = target;
+    const current = secret.expires_at ? `It expires at ${secret.expires_at}.` : 'It never expires.';
+    const text = await deps.input.inputText({
+      title: `Set Expiry of ${ref.name}`,
+      prompt: `${current} New expiry: ${EXPIRY_INPUT_HINT}`,
+      placeholder: '30d',
+      validate: (value) => {
+        const parsed = parseExpiryInput(value, deps.clock.now());
+        return parsed.kind === 'invalid' ? { severity: 'error', message: parsed.message } : undefined;
+      },
+    });
+    const expiry = parseExpiryInput(text, deps.clock.now());
+    if (expiry.kind === 'invalid') {
+      throw new Error(expiry.message);
+    }
+    if (expiry.kind === 'none') {
+      return secret.expires_at === undefined ? undefined : recreateWithoutExpiry(deps, target);
+    }
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+      withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { expires_at: expiry.expiresAt })),
+    );
+    await deps.store.refresh(connection.id);
+    void deps.notifier.info(`"${ref.name}" now expires at ${expiry.expiresAt}.`);
+    return updated;
+  };
+}
+
+async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secret }: SecretTarget): Promise<Secret> {
+  await deps.input.choose({
+    message: 'The Fluxbase server cannot remove an expiry.',
+    detail:
+      `To make "${ref.name}" never expire, it has to be deleted and created again with the same name, scope and ` +
+      'description. Its value cannot be read back, so you enter it again, and its version history is lost.',
+    choices: [RECREATE],
+  });
+  const value = await deps.input.inputText({
+    title: `Re-create ${ref.name}`,
+    prompt: `Value of ${ref.name} (hidden)`,
+    password: true,
+    validate: (text) => (text === '' ? { severity: 'error', message: 'Enter the value' } : undefined),
+  });
+  let created: Secret;
+  try {
+    created = await deps.progress.withProgress(`Re-creating ${ref.name}…`, () =>
+      withClient(deps, connection, async (client) => {
+        await client.secrets.deleteById(ref.id);
+        try {
+          return await client.secrets.create({
+            name: secret.name,
+            value,
+            scope: secret.scope,
+            ...(secret.scope === 'namespace' && secret.namespace !== undefined ? { namespace: secret.namespace } : {}),
+            ...(secret.description !== undefined ? { description: secret.description } : {}),
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new FluxbaseApiError(
+            FluxbaseApiError.is(error) ? error.kind : 'server',
+            `"${ref.name}" was deleted, but creating it again failed (${reason}); create it again with Create Secret`,
+            { cause: error },
+          );
+        }
+      }),
+    );
+  } finally {
+    await deps.store.refresh(connection.id);
+  }
+  void deps.notifier.info(`Re-created "${ref.name}" without an expiry.`);
+  return created;
+}

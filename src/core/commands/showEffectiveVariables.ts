@@ -1,0 +1,71 @@
+import { effectiveVariables, namespacesOf, type EffectiveVariable } from '../explorer/effectiveVariables';
+import { denoReference } from '../secretVariable';
+import { UserFacingError } from './commandErrors';
+import type { CommandDeps } from './commandDeps';
+import { resolveConnection } from './connectionTarget';
+import { pickNamespace } from './namespacePick';
+
+const TITLE = 'What Does a Function in a Namespace See?';
+/** The namespace functions and jobs run in unless told otherwise (contract §5). */
+const DEFAULT_NAMESPACE = 'default';
+
+/**
+ * `fluxbaseSecrets.showEffectiveVariables`: lists the variables a function
+ * in a namespace receives — global plus namespace secrets, the namespace one
+ * winning, expired ones left out, overrides marked — in a quick pick;
+ * choosing one copies the code that reads it.
+ */
+export function showEffectiveVariablesCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<EffectiveVariable[]> => {
+    const connection = await resolveConnection(deps, arg, 'signedIn', TITLE);
+    const state = deps.store.connection(connection.id);
+    if (state?.status !== 'ready') {
+      throw new UserFacingError(`The secrets of "${connection.name}" are not loaded; refresh and try again.`);
+    }
+    const given = namespaceOf(arg);
+    const namespace =
+      given ??
+      (await pickNamespace(deps.input, [...new Set([DEFAULT_NAMESPACE, ...namespacesOf(state.secrets)])], TITLE));
+    const variables = effectiveVariables(state.secrets, namespace, deps.clock.now());
+    if (variables.length === 0) {
+      void deps.notifier.info(`A function in namespace "${namespace}" on "${connection.name}" sees no secret.`);
+      return variables;
+    }
+    const picked = await deps.input.pick(
+      variables.map((variable) => ({
+        label: variable.variable,
+        description: sourceText(variable, namespace),
+        ...(variable.secret.description ? { detail: variable.secret.description } : {}),
+        value: variable,
+      })),
+      {
+        title: `A function in namespace "${namespace}" sees ${variables.length} secret variable${variables.length === 1 ? '' : 's'}`,
+        placeholder: 'Choose one to copy the code that reads it',
+        matchOnDetails: true,
+      },
+    );
+    const reference = denoReference(picked.secret.name);
+    await deps.clipboard.writeText(reference);
+    void deps.notifier.info(`Copied ${reference}.`);
+    return variables;
+  };
+}
+
+function sourceText(variable: EffectiveVariable, namespace: string): string {
+  const parts = [variable.secret.scope === 'global' ? 'global' : `namespace ${namespace}`];
+  if (variable.overrides) {
+    parts.push(`overrides global "${variable.overrides.name}"`);
+  }
+  if (variable.ambiguousWith.length > 0) {
+    parts.push(`ambiguous with "${variable.ambiguousWith.map((secret) => secret.name).join('", "')}"`);
+  }
+  return `from ${parts.join(' · ')}`;
+}
+
+function namespaceOf(arg: unknown): string | undefined {
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'namespace') {
+    const namespace = (arg as { namespace?: unknown }).namespace;
+    return typeof namespace === 'string' ? namespace : undefined;
+  }
+  return undefined;
+}

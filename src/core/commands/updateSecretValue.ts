@@ -1,0 +1,28 @@
+import type { Secret } from '../api/secretTypes';
+import type { CommandDeps } from './commandDeps';
+import { resolveSecret } from './secretTarget';
+import { withClient } from './withClient';
+
+/**
+ * `fluxbaseSecrets.updateSecretValue`: asks for a new value in a hidden box
+ * that says the current one cannot be shown and a new version will be made,
+ * saves it, and refreshes. Takes a secret node or a SecretRef; from the
+ * palette it asks which secret.
+ */
+export function updateSecretValueCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<Secret> => {
+    const { ref, connection, secret } = await resolveSecret(deps, arg, 'Update Secret Value');
+    const value = await deps.input.inputText({
+      title: `Update Value of ${ref.name}`,
+      prompt: `The current value cannot be shown. Saving a new value makes version ${secret.version + 1}.`,
+      password: true,
+      validate: (text) => (text === '' ? { severity: 'error', message: 'Enter the new value' } : undefined),
+    });
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+      withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { value })),
+    );
+    await deps.store.refresh(connection.id);
+    void deps.notifier.info(`Updated the value of "${ref.name}": now version ${updated.version}.`);
+    return updated;
+  };
+}

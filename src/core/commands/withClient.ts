@@ -1,0 +1,44 @@
+import { FluxbaseApiError } from '../api/fluxbaseApiError';
+import type { ClientPort } from '../connections/clientPort';
+import type { Connection } from '../connections/connection';
+import { ConnectionError, SignInRequiredError } from './commandErrors';
+import type { CommandDeps } from './commandDeps';
+
+/**
+ * Runs `task` with the connection's signed-in client. Refused credentials
+ * mark the session expired in the store and, like an unreachable server,
+ * end as a ConnectionError that names the connection; other failures pass
+ * through unchanged.
+ */
+export async function withClient<T>(
+  deps: Pick<CommandDeps, 'store'>,
+  connection: Connection,
+  task: (client: ClientPort) => Promise<T>,
+): Promise<T> {
+  const client = deps.store.clientFor(connection.id);
+  if (!client) {
+    throw new SignInRequiredError(connection);
+  }
+  return guardConnection(connection, () => task(client), (error) => {
+    deps.store.markSessionExpired(connection.id, error.message);
+  });
+}
+
+/** Turns auth, network and timeout failures of `task` into ConnectionErrors; `onAuth` sees refused credentials first. */
+export async function guardConnection<T>(
+  connection: Connection,
+  task: () => Promise<T>,
+  onAuth?: (error: FluxbaseApiError) => void,
+): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (FluxbaseApiError.is(error) && (error.kind === 'auth' || error.kind === 'network' || error.kind === 'timeout')) {
+      if (error.kind === 'auth') {
+        onAuth?.(error);
+      }
+      throw new ConnectionError(connection, error);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import type { SecretSummary } from '../api/secretTypes';
+import type { ExpiryState } from '../code/expiryState';
+import type { ConnectionStatus } from './secretsStore';
+import type { SecretRef } from './secretRef';
+
+/**
+ * The data of the explorer tree's nodes, a union on `kind`, built by a pure
+ * function from the store's state (treeModel.ts). The host turns each into
+ * a TreeItem and nothing more; commands invoked from a node receive it.
+ */
+export type ExplorerNode = ConnectionNode | ScopeNode | NamespaceNode | SecretNode | MessageNode;
+
+interface NodeBase {
+  /** Stable across refreshes, so that expansion and selection survive them. */
+  id: string;
+  connectionId: string;
+  label: string;
+  description?: string;
+}
+
+/** A root: one server. */
+export interface ConnectionNode extends NodeBase {
+  kind: 'connection';
+  status: ConnectionStatus;
+  url: string;
+  tooltip: string;
+  children: ExplorerNode[];
+}
+
+/** `Global` or `Namespaces` under a connection. */
+export interface ScopeNode extends NodeBase {
+  kind: 'scope';
+  scope: 'global' | 'namespaces';
+  children: ExplorerNode[];
+}
+
+/** One namespace under `Namespaces`. */
+export interface NamespaceNode extends NodeBase {
+  kind: 'namespace';
+  namespace: string;
+  children: SecretNode[];
+}
+
+/** One secret. `ref` is what commands, the history panel and the code features act on. */
+export interface SecretNode extends NodeBase {
+  kind: 'secret';
+  ref: SecretRef;
+  secret: SecretSummary;
+  expiry: ExpiryState;
+  /** Markdown: description, scope, variable, version, times, overrides. */
+  tooltip: string;
+}
+
+/** A line of text in place of content: loading, signed out, an error, an empty filter result. */
+export interface MessageNode extends NodeBase {
+  kind: 'message';
+  severity: 'info' | 'warning' | 'error';
+  /** What clicking the node (and its inline button) does. */
+  action?: 'signIn' | 'refresh';
+}

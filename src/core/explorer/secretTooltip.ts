@@ -1,0 +1,84 @@
+import type { SecretSummary } from '../api/secretTypes';
+import type { ExpiryState } from '../code/expiryState';
+import { formatRelativeTime } from '../history/relativeTime';
+import { secretVariableName } from '../secretVariable';
+import { codeSpan, commandLink, escapeMarkdown } from './markdown';
+import type { SecretRef } from './secretRef';
+
+/**
+ * The only commands a secret tooltip links to: the host trusts the markdown
+ * for exactly these (`isTrusted: { enabledCommands }`).
+ */
+export const TOOLTIP_COMMANDS = ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'] as const;
+
+/** What a secret's tooltip is built from. */
+export interface SecretTooltipInput {
+  ref: SecretRef;
+  secret: SecretSummary;
+  expiry: ExpiryState;
+  /** For a namespace secret: the global secrets it hides. */
+  overrides: readonly SecretSummary[];
+  /** For a global secret: the namespaces whose secrets hide it. */
+  overriddenIn: readonly string[];
+  now: number;
+}
+
+/**
+ * The markdown tooltip of a secret: description, scope and namespace, the
+ * variable function code reads (contract §5), version, expiry, created and
+ * updated times and by whom, overrides, and links to its history and to
+ * updating its value. Every piece of user input is escaped.
+ */
+export function secretTooltip(input: SecretTooltipInput): string {
+  const { secret, now } = input;
+  const lines = [`**${escapeMarkdown(secret.name)}**`, ''];
+  if (secret.description) {
+    lines.push(escapeMarkdown(secret.description), '');
+  }
+  const scope =
+    secret.scope === 'global' ? 'Global (every function)' : `Namespace ${codeSpan(secret.namespace ?? '')}`;
+  lines.push(
+    `- Scope: ${scope}`,
+    `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
+    `- Version: ${secret.version}`,
+    `- Expires: ${expiryText(secret, input.expiry, now)}`,
+    `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by)}`,
+    `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by)}`,
+  );
+  for (const global of input.overrides) {
+    lines.push('', `Overrides the global secret ${codeSpan(global.name)} in this namespace.`);
+  }
+  if (input.overriddenIn.length > 0) {
+    const namespaces = input.overriddenIn.map(codeSpan).join(', ');
+    lines.push('', `Overridden by a secret of the same variable in: ${namespaces}.`);
+  }
+  lines.push(
+    '',
+    `${commandLink('Show history', TOOLTIP_COMMANDS[0], [input.ref])} · ${commandLink('Update value', TOOLTIP_COMMANDS[1], [input.ref])}`,
+  );
+  return lines.join('\n');
+}
+
+function expiryText(secret: SecretSummary, expiry: ExpiryState, now: number): string {
+  if (secret.expires_at === undefined) {
+    return 'never';
+  }
+  const when = timeText(secret.expires_at, now);
+  if (expiry === 'expired') {
+    return `**expired** (${when}); functions no longer receive it`;
+  }
+  return expiry === 'expiring' ? `**soon**: ${when}` : when;
+}
+
+function timeText(iso: string, now: number): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) {
+    return escapeMarkdown(iso);
+  }
+  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return `${exact} (${formatRelativeTime(new Date(time), new Date(now))})`;
+}
+
+function authorText(userId: string | undefined): string {
+  return userId ? ` by ${codeSpan(userId)}` : '';
+}

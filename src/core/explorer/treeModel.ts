@@ -1,0 +1,201 @@
+import type { SecretSummary } from '../api/secretTypes';
+import { expiryStateOf } from '../code/expiryState';
+import { formatRelativeTime } from '../history/relativeTime';
+import { namespacesOf } from './effectiveVariables';
+import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
+import { compareNames, overriddenGlobals, overridingNamespaces } from './overrides';
+import { matchesFilter } from './secretFilter';
+import { secretRefOf } from './secretRef';
+import type { ConnectionState } from './secretsStore';
+import { secretTooltip } from './secretTooltip';
+
+/** What the tree is drawn with besides the store's state. */
+export interface TreeModelOptions {
+  now: number;
+  /** Filter text; empty or undefined shows everything. */
+  filter?: string;
+}
+
+/**
+ * Maps the store's state to the explorer's nodes: each connection, then
+ * `Global` and `Namespaces`, then each namespace, then its secrets sorted by
+ * name. A connection that is not ready gets one message node instead
+ * (signed out and session expired offer sign-in, an error offers a retry).
+ * With a filter, only matching secrets and the groups that hold them stay.
+ */
+export function buildExplorerTree(states: readonly ConnectionState[], options: TreeModelOptions): ConnectionNode[] {
+  return states.map((state) => connectionNode(state, options));
+}
+
+/** The view's badge: how many secrets are expired or expire within 7 days, over all connections. */
+export function explorerBadge(states: readonly ConnectionState[]): { value: number; tooltip: string } | undefined {
+  let expired = 0;
+  let expiring = 0;
+  for (const state of states) {
+    expired += state.stats?.expired ?? 0;
+    expiring += state.stats?.expiring_soon ?? 0;
+  }
+  const value = expired + expiring;
+  if (value === 0) {
+    return undefined;
+  }
+  return { value, tooltip: `${plural(expired, 'secret')} expired, ${expiring} expiring within 7 days` };
+}
+
+/** The connection node's description: its stats when ready, else its status. */
+export function connectionDescription(state: ConnectionState): string {
+  switch (state.status) {
+    case 'ready': {
+      const stats = state.stats ?? { total: state.secrets.length, expiring_soon: 0, expired: 0 };
+      const parts = [plural(stats.total, 'secret')];
+      if (stats.expiring_soon > 0) {
+        parts.push(`${stats.expiring_soon} expiring`);
+      }
+      if (stats.expired > 0) {
+        parts.push(`${stats.expired} expired`);
+      }
+      return parts.join(' · ');
+    }
+    case 'loading':
+      return 'loading…';
+    case 'signedOut':
+      return 'signed out';
+    case 'sessionExpired':
+      return 'session expired';
+    case 'error':
+      return 'error';
+  }
+}
+
+function connectionNode(state: ConnectionState, options: TreeModelOptions): ConnectionNode {
+  const id = encodeURIComponent(state.id);
+  return {
+    kind: 'connection',
+    id,
+    connectionId: state.id,
+    label: state.name,
+    description: connectionDescription(state),
+    status: state.status,
+    url: state.url,
+    tooltip: [state.name, state.url, state.error].filter(Boolean).join('\n'),
+    children: connectionChildren(state, id, options),
+  };
+}
+
+function connectionChildren(state: ConnectionState, id: string, options: TreeModelOptions): ExplorerNode[] {
+  const message = (text: string, severity: MessageNode['severity'], action?: MessageNode['action']): MessageNode => ({
+    kind: 'message',
+    id: `${id}/message`,
+    connectionId: state.id,
+    label: text,
+    severity,
+    ...(action ? { action } : {}),
+  });
+  switch (state.status) {
+    case 'signedOut':
+      return [message('Sign in to see the secrets', 'info', 'signIn')];
+    case 'sessionExpired':
+      return [message(`Session expired: sign in again${state.error ? ` (${state.error})` : ''}`, 'warning', 'signIn')];
+    case 'loading':
+      return [message('Loading…', 'info')];
+    case 'error':
+      return [message(state.error ?? 'Could not load the secrets', 'error', 'refresh')];
+    case 'ready':
+      break;
+  }
+
+  const filter = options.filter?.trim() ?? '';
+  const shown = state.secrets.filter((secret) => matchesFilter(secret, filter));
+  if (filter !== '' && shown.length === 0) {
+    return [message(`No secret matches "${filter}"`, 'info')];
+  }
+  const globals = shown.filter((secret) => secret.scope === 'global');
+  const namespaced = shown.filter((secret) => secret.scope === 'namespace');
+  const nodes: ExplorerNode[] = [];
+  if (filter === '' || globals.length > 0) {
+    const children = globals.sort(byName).map((secret) => secretNode(secret, state, `${id}/global`, options));
+    nodes.push(scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), children));
+  }
+  if (filter === '' || namespaced.length > 0) {
+    const namespaces = namespacesOf(namespaced).map((namespace) =>
+      namespaceNode(state, `${id}/namespaces`, namespace, namespaced, options),
+    );
+    const description = plural(namespaces.length, 'namespace');
+    nodes.push(scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces));
+  }
+  return nodes;
+}
+
+function scopeNode(
+  state: ConnectionState,
+  id: string,
+  scope: ScopeNode['scope'],
+  label: string,
+  description: string,
+  children: ExplorerNode[],
+): ScopeNode {
+  return { kind: 'scope', id, connectionId: state.id, scope, label, description, children };
+}
+
+function namespaceNode(
+  state: ConnectionState,
+  parentId: string,
+  namespace: string,
+  namespaced: readonly SecretSummary[],
+  options: TreeModelOptions,
+): NamespaceNode {
+  const id = `${parentId}/${encodeURIComponent(namespace)}`;
+  const children = namespaced
+    .filter((secret) => secret.namespace === namespace)
+    .sort(byName)
+    .map((secret) => secretNode(secret, state, id, options));
+  return {
+    kind: 'namespace',
+    id,
+    connectionId: state.id,
+    label: namespace,
+    description: plural(children.length, 'secret'),
+    namespace,
+    children,
+  };
+}
+
+function secretNode(
+  secret: SecretSummary,
+  state: ConnectionState,
+  parentId: string,
+  options: TreeModelOptions,
+): SecretNode {
+  const ref = secretRefOf(state.id, secret);
+  const expiry = expiryStateOf(secret, new Date(options.now));
+  const overrides = overriddenGlobals(secret, state.secrets);
+  const overriddenIn = overridingNamespaces(secret, state.secrets);
+  const description = [`v${secret.version}`];
+  if (expiry === 'expired') {
+    description.push('expired');
+  } else if (secret.expires_at !== undefined) {
+    description.push(`expires ${formatRelativeTime(new Date(secret.expires_at), new Date(options.now))}`);
+  }
+  if (overrides.length > 0) {
+    description.push('overrides global');
+  }
+  return {
+    kind: 'secret',
+    id: `${parentId}/${encodeURIComponent(secret.id)}`,
+    connectionId: state.id,
+    label: secret.name,
+    description: description.join(' · '),
+    ref,
+    secret,
+    expiry,
+    tooltip: secretTooltip({ ref, secret, expiry, overrides, overriddenIn, now: options.now }),
+  };
+}
+
+function byName(a: SecretSummary, b: SecretSummary): number {
+  return compareNames(a.name, b.name);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,56 @@
+/** The resource addresses and nonce the page's HTML is built from; the host turns files into webview URIs. */
+export interface HistoryPageResources {
+  /** `webview.cspSource`: where the codicon font may come from. */
+  cspSource: string;
+  /** A fresh value for every page load (see createNonce). */
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconStyleUri: string;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The Content-Security-Policy of the page: nothing by default, script and
+ * style only with the nonce, fonts (the codicons) only from the webview's
+ * own resource origin.
+ */
+export function historyPageCsp(resources: Pick<HistoryPageResources, 'cspSource' | 'nonce'>): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${resources.nonce}'`,
+    `style-src 'nonce-${resources.nonce}'`,
+    `font-src ${resources.cspSource}`,
+  ].join('; ');
+}
+
+/**
+ * The page's HTML: a static shell that the script fills in once the host
+ * answers its `ready`. It holds no data about the secret at all, so nothing
+ * in it needs escaping but the resource addresses.
+ */
+export function buildHistoryPageHtml(resources: HistoryPageResources): string {
+  const nonce = escapeAttribute(resources.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(historyPageCsp(resources))}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.codiconStyleUri)}">
+  <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.styleUri)}">
+  <title>Version History</title>
+</head>
+<body>
+  <div id="status" class="status" role="status" aria-live="polite"></div>
+  <main id="app" aria-busy="true">
+    <p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading…</p>
+  </main>
+  <script nonce="${nonce}" src="${escapeAttribute(resources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

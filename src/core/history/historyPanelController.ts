@@ -1,0 +1,273 @@
+import type { Secret } from '../api/secretTypes';
+import { DisposableStore, type Disposable } from '../disposable';
+import type { Logger } from '../logger';
+import {
+  isWebviewToHostMessage,
+  type HostToWebviewMessage,
+  type NoticeSeverity,
+  type SecretHistoryView,
+} from '../../shared/historyProtocol';
+import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
+import type { SecretRef } from '../explorer/secretRef';
+import type { HistorySource } from './historySource';
+import { buildHistoryView, formatExactTime } from './historyView';
+
+/** The page as the controller sees it: the host implements it over a webview panel. */
+export interface HistoryPage {
+  /** Delivers a message; it is lost if the page is not listening, which `ready` makes up for. */
+  post(message: HostToWebviewMessage): void;
+  close(): void;
+}
+
+/** What the user is asked to confirm before a rollback. */
+export interface RollbackRequest {
+  name: string;
+  namespace?: string;
+  version: number;
+  currentVersion: number;
+}
+
+/** Asks the user to confirm a rollback; resolves false when they decline or dismiss. */
+export type ConfirmRollback = (request: RollbackRequest) => Promise<boolean>;
+
+/** What a controller is built from. `now` and `formatExactTime` default to the real clock and the user's locale. */
+export interface HistoryPanelControllerDeps {
+  source: HistorySource;
+  page: HistoryPage;
+  confirmRollback: ConfirmRollback;
+  logger: Logger;
+  /** Starts the sign-in of a connection; without it the signed-out page offers no button. */
+  signIn?: (connectionId: string) => Promise<unknown>;
+  now?: () => Date;
+  formatExactTime?: (date: Date) => string;
+}
+
+/**
+ * The logic of one history panel, apart from VS Code: answers the page's
+ * messages, fetches from the source, runs the confirm → rollback → refresh
+ * flow and follows changes made elsewhere. Only the newest load is shown;
+ * an older one that finishes later is dropped.
+ */
+export class HistoryPanelController implements Disposable {
+  private readonly disposables = new DisposableStore();
+  private ready = false;
+  private disposed = false;
+  private loadGeneration = 0;
+  private shown: HostToWebviewMessage | undefined;
+  private view: SecretHistoryView | undefined;
+  private rollbackBusy = false;
+  private pendingRollback: number | undefined;
+
+  constructor(
+    readonly ref: SecretRef,
+    private readonly deps: HistoryPanelControllerDeps,
+  ) {
+    this.disposables.add(
+      deps.source.onDidChange(() => {
+        if (this.ready) {
+          void this.reload();
+        }
+      }),
+    );
+  }
+
+  /** Handles one message from the page; a malformed one is logged and does nothing. */
+  async receive(message: unknown): Promise<void> {
+    if (this.disposed) {
+      return;
+    }
+    if (!isWebviewToHostMessage(message)) {
+      this.deps.logger.warn(
+        `History of ${this.ref.name}: ignored a malformed message from the page (${describe(message)}).`,
+      );
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        // Also sent again when a hidden page is rebuilt: show what it had at once, then fetch afresh.
+        this.ready = true;
+        this.show(this.shown ?? { type: 'loading', ref: this.ref });
+        return this.reload();
+      case 'refresh':
+        return this.reload();
+      case 'rollback':
+        return this.rollback(message.version);
+      case 'signIn':
+        return this.signIn();
+      case 'close':
+        this.deps.page.close();
+        return;
+    }
+  }
+
+  /** Fetches the secret and its versions afresh and shows them, or the state that explains why not. */
+  async reload(): Promise<void> {
+    const generation = ++this.loadGeneration;
+    const { source } = this.deps;
+    if (!source.isSignedIn(this.ref.connectionId)) {
+      this.showFailure({ kind: 'signedOut' });
+      return;
+    }
+    if (this.shown?.type !== 'history' && this.shown?.type !== 'loading') {
+      this.show({ type: 'loading', ref: this.ref });
+    }
+    try {
+      const [secret, versions] = await Promise.all([source.getSecret(this.ref), source.getVersions(this.ref)]);
+      if (generation !== this.loadGeneration || this.disposed) {
+        return;
+      }
+      const now = (this.deps.now ?? (() => new Date()))();
+      this.view = buildHistoryView(secret, versions, {
+        now,
+        formatExactTime: this.deps.formatExactTime ?? formatExactTime,
+      });
+      this.showHistory();
+    } catch (error) {
+      if (generation !== this.loadGeneration || this.disposed) {
+        return;
+      }
+      const failure = classifyHistoryFailure(error);
+      this.logFailure(`loading the history of ${this.ref.name}`, error, failure);
+      this.showFailure(failure);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.disposables.dispose();
+  }
+
+  private async rollback(version: number): Promise<void> {
+    const { logger, source } = this.deps;
+    if (this.rollbackBusy) {
+      logger.info(`History of ${this.ref.name}: ignored a rollback request while another one is under way.`);
+      return;
+    }
+    const view = this.view;
+    const row = view?.versions.find((candidate) => candidate.version === version);
+    if (view === undefined || row === undefined || row.isCurrent) {
+      logger.warn(
+        `History of ${this.ref.name}: ignored a rollback to version ${version}, which the page does not offer.`,
+      );
+      return;
+    }
+    this.rollbackBusy = true;
+    try {
+      const confirmed = await this.deps.confirmRollback({
+        name: view.name,
+        ...(view.namespace === undefined ? {} : { namespace: view.namespace }),
+        version,
+        currentVersion: view.currentVersion,
+      });
+      if (!confirmed || this.disposed) {
+        return;
+      }
+      this.pendingRollback = version;
+      this.showHistory();
+      let secret: Secret;
+      try {
+        secret = await source.rollback(this.ref, version);
+      } catch (error) {
+        this.pendingRollback = undefined;
+        const failure = classifyHistoryFailure(error);
+        this.logFailure(`rolling ${this.ref.name} back to version ${version}`, error, failure);
+        this.showHistory();
+        this.notice('error', `Rollback to version ${version} failed: ${describeHistoryError(error)}`);
+        if (failure.kind !== 'error') {
+          // Gone or signed out: let a fresh load say which.
+          await this.reload();
+        }
+        return;
+      }
+      this.pendingRollback = undefined;
+      logger.info(`Rolled ${this.ref.name} back to version ${version}; it is now version ${secret.version}.`);
+      this.refreshExplorer();
+      await this.reload();
+      this.notice('info', `Rolled back to version ${version}. The current version is now ${secret.version}.`);
+    } finally {
+      this.rollbackBusy = false;
+      this.pendingRollback = undefined;
+    }
+  }
+
+  private async signIn(): Promise<void> {
+    const { signIn, logger } = this.deps;
+    if (signIn === undefined) {
+      logger.warn(`History of ${this.ref.name}: ignored a sign-in request; no sign-in is available.`);
+      return;
+    }
+    try {
+      await signIn(this.ref.connectionId);
+    } catch (error) {
+      logger.error(error instanceof Error ? error : `Sign-in failed: ${String(error)}`);
+      this.notice('error', `Sign-in failed: ${describeHistoryError(error)}`);
+    }
+    await this.reload();
+  }
+
+  private refreshExplorer(): void {
+    try {
+      void Promise.resolve(this.deps.source.refresh(this.ref.connectionId)).catch((error: unknown) =>
+        this.deps.logger.error(error instanceof Error ? error : `Refreshing the explorer failed: ${String(error)}`),
+      );
+    } catch (error) {
+      this.deps.logger.error(error instanceof Error ? error : `Refreshing the explorer failed: ${String(error)}`);
+    }
+  }
+
+  private showHistory(): void {
+    if (this.view === undefined) {
+      return;
+    }
+    this.show({
+      type: 'history',
+      ref: this.ref,
+      view: this.view,
+      ...(this.pendingRollback === undefined ? {} : { pendingRollback: this.pendingRollback }),
+    });
+  }
+
+  private showFailure(failure: HistoryFailure): void {
+    this.view = undefined;
+    switch (failure.kind) {
+      case 'deleted':
+        this.show({ type: 'deleted', ref: this.ref });
+        return;
+      case 'signedOut':
+        this.show({ type: 'signedOut', ref: this.ref, canSignIn: this.deps.signIn !== undefined });
+        return;
+      case 'error':
+        this.show({ type: 'error', ref: this.ref, message: failure.message });
+        return;
+    }
+  }
+
+  private logFailure(action: string, error: unknown, failure: HistoryFailure): void {
+    const { logger } = this.deps;
+    if (failure.kind === 'error') {
+      logger.error(error instanceof Error ? error : `Failed ${action}: ${String(error)}`);
+    } else {
+      logger.info(`Failed ${action}: ${describeHistoryError(error)}`);
+    }
+  }
+
+  private notice(severity: NoticeSeverity, text: string): void {
+    if (this.ready && !this.disposed) {
+      this.deps.page.post({ type: 'notice', severity, text });
+    }
+  }
+
+  private show(message: HostToWebviewMessage): void {
+    this.shown = message;
+    if (this.ready && !this.disposed) {
+      this.deps.page.post(message);
+    }
+  }
+}
+
+function describe(message: unknown): string {
+  if (typeof message === 'object' && message !== null && 'type' in message && typeof message.type === 'string') {
+    return `type ${JSON.stringify(message.type.slice(0, 40))}`;
+  }
+  return Array.isArray(message) ? 'an array' : `a ${message === null ? 'null' : typeof message}`;
+}

@@ -1,0 +1,71 @@
+import type { Secret, SecretVersion } from '../api/secretTypes';
+import { secretVariableName } from '../secretVariable';
+import type { SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
+import { formatRelativeTime } from './relativeTime';
+import type { SecretRef } from '../explorer/secretRef';
+
+/** Shown for a version whose author the server did not record. */
+export const UNKNOWN_AUTHOR = '—';
+
+/** The clock and the exact-time format the view is built with; tests fix both. */
+export interface HistoryViewOptions {
+  now: Date;
+  formatExactTime: (date: Date) => string;
+}
+
+/** The exact time in the user's locale and zone, with seconds and the zone name. */
+export function formatExactTime(date: Date): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(date);
+}
+
+function timeView(iso: string, options: HistoryViewOptions): TimeView {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    // A malformed time is shown as sent rather than as "Invalid Date".
+    return { iso, exact: iso, relative: iso };
+  }
+  return { iso, exact: options.formatExactTime(date), relative: formatRelativeTime(date, options.now) };
+}
+
+function expiryView(expiresAt: string, options: HistoryViewOptions): TimeView & { expired: boolean } {
+  const time = timeView(expiresAt, options);
+  return { ...time, expired: new Date(expiresAt).getTime() <= options.now.getTime() };
+}
+
+/**
+ * Builds what the page shows from the secret and its versions: versions
+ * newest first whatever order they came in, the one equal to the secret's
+ * version marked current.
+ */
+export function buildHistoryView(
+  secret: Secret,
+  versions: readonly SecretVersion[],
+  options: HistoryViewOptions,
+): SecretHistoryView {
+  const rows: VersionRowView[] = [...versions]
+    .sort((a, b) => b.version - a.version)
+    .map((row) => ({
+      version: row.version,
+      created: timeView(row.created_at, options),
+      author: row.created_by ?? UNKNOWN_AUTHOR,
+      isCurrent: row.version === secret.version,
+    }));
+  return {
+    name: secret.name,
+    scope: secret.scope,
+    ...(secret.namespace === undefined ? {} : { namespace: secret.namespace }),
+    variableName: secretVariableName(secret.name),
+    currentVersion: secret.version,
+    ...(secret.description === undefined ? {} : { description: secret.description }),
+    ...(secret.expires_at === undefined ? {} : { expires: expiryView(secret.expires_at, options) }),
+    updated: timeView(secret.updated_at, options),
+    versions: rows,
+  };
+}
+
+/** The panel's tab title, e.g. "History: STRIPE_KEY (billing)". */
+export function historyPanelTitle(ref: SecretRef): string {
+  return ref.scope === 'namespace' && ref.namespace !== undefined
+    ? `History: ${ref.name} (${ref.namespace})`
+    : `History: ${ref.name}`;
+}

@@ -1,0 +1,50 @@
+import { FluxbaseApiError } from '../api/fluxbaseApiError';
+import type { SecretsPort } from '../connections/clientPort';
+import type { Disposable } from '../disposable';
+import type { ConnectionStatus } from '../explorer/secretsStore';
+import type { HistorySource } from './historySource';
+
+/** The part of the explorer's `SecretsStore` that the history panel reads through. */
+export interface HistoryStorePort {
+  clientFor(connectionId: string): { readonly secrets: SecretsPort } | undefined;
+  connection(connectionId: string): { readonly status: ConnectionStatus } | undefined;
+  onDidChange(listener: () => void): Disposable;
+  refresh(connectionId?: string): Promise<void>;
+  markSessionExpired(connectionId: string, message: string): void;
+}
+
+/**
+ * The HistorySource of the extension: the store's signed-in clients on the
+ * ID routes, its change events, and its refresh for the tree. Refused
+ * credentials mark the session expired, as the explorer's commands do; an
+ * expired session then counts as signed out, so that the panel does not ask
+ * the server again on the change event that marking fires.
+ */
+export function createStoreHistorySource(store: HistoryStorePort): HistorySource {
+  async function withSecrets<T>(connectionId: string, task: (secrets: SecretsPort) => Promise<T>): Promise<T> {
+    const client = store.clientFor(connectionId);
+    if (client === undefined) {
+      throw new FluxbaseApiError('auth', 'Not signed in to this connection.');
+    }
+    try {
+      return await task(client.secrets);
+    } catch (error) {
+      if (FluxbaseApiError.is(error, 'auth')) {
+        store.markSessionExpired(connectionId, error.message);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    getSecret: (ref) => withSecrets(ref.connectionId, (secrets) => secrets.getById(ref.id)),
+    getVersions: (ref) => withSecrets(ref.connectionId, (secrets) => secrets.getVersionsById(ref.id)),
+    rollback: (ref, version) => withSecrets(ref.connectionId, (secrets) => secrets.rollbackById(ref.id, version)),
+    onDidChange: (listener) => store.onDidChange(listener),
+    isSignedIn: (connectionId) => {
+      const status = store.connection(connectionId)?.status;
+      return store.clientFor(connectionId) !== undefined && status !== 'sessionExpired' && status !== 'signedOut';
+    },
+    refresh: (connectionId) => store.refresh(connectionId),
+  };
+}

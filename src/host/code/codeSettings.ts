@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { DEFAULT_REFERENCE_TEMPLATE } from '../../core/code/referenceTemplate';
+
+/** The languages the code features always serve; `fluxbaseSecrets.completionLanguages` adds more. */
+export const BUILT_IN_CODE_LANGUAGES: readonly string[] = [
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+];
+
+/** `fluxbaseSecrets.diagnostics.severity`. */
+export type DiagnosticSeveritySetting = 'error' | 'warning' | 'information' | 'hint';
+
+/** The code features' settings, read fresh on each use. */
+export interface CodeSettings {
+  languages: readonly string[];
+  referenceTemplates: Readonly<Record<string, string>>;
+  diagnosticsEnabled: boolean;
+  diagnosticsSeverity: DiagnosticSeveritySetting;
+  /** Glob of the files that get diagnostics; empty means every file. */
+  diagnosticsInclude: string;
+}
+
+const SEVERITIES: readonly DiagnosticSeveritySetting[] = ['error', 'warning', 'information', 'hint'];
+
+/** Reads the settings of `scope` (a document, for per-folder and per-language values). */
+export function readCodeSettings(scope?: vscode.ConfigurationScope): CodeSettings {
+  const config = vscode.workspace.getConfiguration('fluxbaseSecrets', scope);
+  const extra = config.get<unknown>('completionLanguages');
+  const templates = config.get<unknown>('referenceTemplates');
+  const severity = config.get<string>('diagnostics.severity', 'warning');
+  return {
+    languages: [
+      ...new Set([
+        ...BUILT_IN_CODE_LANGUAGES,
+        ...(Array.isArray(extra) ? extra.filter((l): l is string => typeof l === 'string') : []),
+      ]),
+    ],
+    referenceTemplates:
+      typeof templates === 'object' && templates !== null
+        ? Object.fromEntries(Object.entries(templates).filter(([, t]) => typeof t === 'string' && t.trim() !== ''))
+        : {},
+    diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true),
+    diagnosticsSeverity: SEVERITIES.find((s) => s === severity) ?? 'warning',
+    diagnosticsInclude: config.get<string>('diagnostics.include', '')?.trim() ?? '',
+  };
+}
+
+/** The reference template for a language: its setting, else Deno's `Deno.env.get("${variable}")`. */
+export function referenceTemplateFor(languageId: string, scope?: vscode.ConfigurationScope): string {
+  return readCodeSettings(scope).referenceTemplates[languageId] ?? DEFAULT_REFERENCE_TEMPLATE;
+}
+
+/** True when a change touches the code features' settings. */
+export function affectsCodeSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['completionLanguages', 'referenceTemplates', 'diagnostics'].some((key) =>
+    event.affectsConfiguration(`fluxbaseSecrets.${key}`),
+  );
+}
+
+/** The document selector of the code features' providers. */
+export function codeDocumentSelector(settings: CodeSettings): vscode.DocumentSelector {
+  return settings.languages.map((language) => ({ language }));
+}

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { importEnvFile, type EnvFileContent, type ImportEnvFileDeps } from '../../core/code/importEnvFile';
+import { targetPresetOf } from '../../core/code/secretTargetChoice';
+import { UserCancelledError } from '../../core/userInput';
+
+/** `.env`, `.env.local`, `.env.production`…: the files the import offers itself for. */
+const ENV_FILE_NAME = /^\.env/;
+
+/**
+ * "Import .env File…": the file it was invoked on in the explorer, else the
+ * active editor's `.env*` document (unsaved edits included), else one chosen
+ * in an open dialog. From a scope or namespace node of the secrets tree, that
+ * node is the target and the file is asked for.
+ */
+export function importEnvFileCommand(deps: ImportEnvFileDeps) {
+  const run = importEnvFile(deps);
+  return async (arg?: unknown): Promise<void> => {
+    const file = await envFileOf(arg);
+    await run(file, arg instanceof vscode.Uri ? {} : targetPresetOf(arg));
+  };
+}
+
+async function envFileOf(arg: unknown): Promise<EnvFileContent> {
+  if (arg instanceof vscode.Uri) {
+    return readEnvFile(arg);
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && ENV_FILE_NAME.test(baseName(active.uri))) {
+    return { fileName: baseName(active.uri), text: active.getText() };
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const [picked] =
+    (await vscode.window.showOpenDialog({
+      title: 'Import .env File',
+      openLabel: 'Import',
+      canSelectMany: false,
+      ...(folder ? { defaultUri: folder } : {}),
+    })) ?? [];
+  if (!picked) {
+    throw new UserCancelledError();
+  }
+  return readEnvFile(picked);
+}
+
+async function readEnvFile(uri: vscode.Uri): Promise<EnvFileContent> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  return { fileName: baseName(uri), text };
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/code/catalogIndex';
+import { findDocumentProblems } from '../../core/code/documentProblems';
+import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
+import { DisposableStore } from '../../core/disposable';
+import type { Clock } from '../../core/explorer/clock';
+import type { Logger } from '../../core/logger';
+import {
+  affectsCodeSettings,
+  readCodeSettings,
+  type CodeSettings,
+  type DiagnosticSeveritySetting,
+} from './codeSettings';
+import { rangeOfOffsets } from './textRanges';
+
+/** The `source` of every diagnostic of the code features. */
+export const DIAGNOSTIC_SOURCE = 'Fluxbase Secrets';
+
+/** How long typing must pause before a document is checked again. */
+const DEBOUNCE_MS = 300;
+
+const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/**
+ * Keeps a diagnostic collection of the secret references of open documents:
+ * unknown and expired secrets as warnings (or the configured severity),
+ * secrets expiring within 7 days as information (never more severe than the
+ * configured one). Rechecks a document after typing pauses, every open
+ * document shortly after the secrets change (they change in bursts while
+ * connections load), and at once when the settings change.
+ */
+export class ReferenceDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('fluxbaseSecrets');
+  private readonly disposables = new DisposableStore();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private allTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly index: CatalogIndex,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.add(this.collection);
+    this.disposables.add(vscode.workspace.onDidOpenTextDocument((document) => this.check(document)));
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+    this.disposables.add(
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.cancel(document.uri);
+        this.collection.delete(document.uri);
+      }),
+    );
+    this.disposables.add(index.onDidChange(() => this.scheduleAll()));
+    this.disposables.add(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsCodeSettings(event)) {
+          this.checkAll();
+        }
+      }),
+    );
+    this.checkAll();
+  }
+
+  /** Rechecks every open document now. */
+  checkAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      this.check(document);
+    }
+  }
+
+  /** Rechecks one document now. */
+  check(document: vscode.TextDocument): void {
+    this.cancel(document.uri);
+    const settings = readCodeSettings(document);
+    if (!applies(settings, document)) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const problems = findDocumentProblems(
+      document.getText(),
+      this.index.byVariable(),
+      this.index.signedInConnections(),
+      new Date(this.clock.now()),
+    );
+    this.collection.set(
+      document.uri,
+      problems.map((problem) => {
+        const diagnostic = new vscode.Diagnostic(
+          rangeOfOffsets(document, problem.start, problem.end),
+          problem.message,
+          severityOf(problem.level, settings.diagnosticsSeverity),
+        );
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = problem.code satisfies ReferenceProblemCode;
+        return diagnostic;
+      }),
+    );
+  }
+
+  /** True when `diagnostic` is one this collection currently holds for `uri` (another instance's are not). */
+  owns(uri: vscode.Uri, diagnostic: vscode.Diagnostic): boolean {
+    return (this.collection.get(uri) ?? []).some(
+      (own) =>
+        own.code === diagnostic.code && own.message === diagnostic.message && own.range.isEqual(diagnostic.range),
+    );
+  }
+
+  private scheduleAll(): void {
+    clearTimeout(this.allTimer);
+    this.allTimer = setTimeout(() => {
+      this.allTimer = undefined;
+      this.guarded(() => this.checkAll());
+    }, DEBOUNCE_MS);
+  }
+
+  private guarded(task: () => void): void {
+    try {
+      task();
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error : String(error));
+    }
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    this.cancel(document.uri);
+    const key = document.uri.toString();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.guarded(() => this.check(document));
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    clearTimeout(this.allTimer);
+    for (const timer of this.timers.values()) {
+      clearTimeout(timer);
+    }
+    this.timers.clear();
+    this.disposables.dispose();
+  }
+}
+
+function applies(settings: CodeSettings, document: vscode.TextDocument): boolean {
+  if (!settings.diagnosticsEnabled || document.isClosed || !settings.languages.includes(document.languageId)) {
+    return false;
+  }
+  const glob = settings.diagnosticsInclude;
+  if (glob === '') {
+    return true;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const patterns: vscode.GlobPattern[] = [glob, ...(folder ? [new vscode.RelativePattern(folder, glob)] : [])];
+  return patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}
+
+/** Warnings take the configured severity; information never gets more severe than it. */
+function severityOf(level: 'warning' | 'information', setting: DiagnosticSeveritySetting): vscode.DiagnosticSeverity {
+  const configured = SEVERITY[setting];
+  return level === 'warning' ? configured : Math.max(configured, vscode.DiagnosticSeverity.Information);
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/code/catalogIndex';
+import { variableCompletionContext } from '../../core/code/completionContext';
+import { completionDetail } from '../../core/code/completionDetail';
+import { hoverMarkdown } from '../../core/code/hoverContent';
+import { resolveVariable } from '../../core/code/variableResolution';
+import type { Clock } from '../../core/explorer/clock';
+import { trustedSecretMarkdown } from './secretMarkdown';
+
+/** Characters after which completion opens by itself: a string's opening quote, and `_` while typing a name. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", '`', '_'];
+
+const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' } as const;
+
+/**
+ * Offers the variable of every secret of the signed-in connections inside
+ * `Deno.env.get("…")` and in strings that start with `FLUXBASE_SECRET_`,
+ * replacing the string's whole content. Expired ones sort last, struck out.
+ */
+export class SecretCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly index: CatalogIndex,
+    private readonly clock: Clock,
+  ) {}
+
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] | undefined {
+    const variables = this.index.byVariable();
+    if (variables.size === 0) {
+      return undefined;
+    }
+    const context = variableCompletionContext(document.getText(), document.offsetAt(position));
+    if (!context) {
+      return undefined;
+    }
+    const start = document.positionAt(context.contentStart);
+    if (start.line !== position.line) {
+      return undefined; // completion ranges must stay on the cursor's line
+    }
+    const contentEnd = document.positionAt(context.contentEnd);
+    const end = contentEnd.line === position.line ? contentEnd : document.lineAt(position.line).range.end;
+    const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end) };
+    const now = new Date(this.clock.now());
+
+    return [...variables].map(([variable, entries]) => {
+      const resolution = resolveVariable(variable, entries, now);
+      const item = new vscode.CompletionItem(
+        { label: variable, description: 'Fluxbase secret' },
+        vscode.CompletionItemKind.Constant,
+      );
+      item.range = range;
+      item.filterText = variable;
+      item.sortText = `${SORT_BY_STATE[resolution.status]}${variable}`;
+      item.detail = completionDetail(resolution, now);
+      const markdown = hoverMarkdown(resolution, now);
+      if (markdown) {
+        item.documentation = trustedSecretMarkdown(markdown);
+      }
+      if (resolution.status === 'expired') {
+        item.tags = [vscode.CompletionItemTag.Deprecated];
+      }
+      return item;
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { createClient, type FluxbaseClient } from '../core/api/fluxbaseClient';
+import type { CommandDeps } from '../core/commands/commandDeps';
+import { createCommandTable } from '../core/commands/commandTable';
+import { ConnectionSessions } from '../core/connections/connectionSessions';
+import { environmentConnection } from '../core/connections/environmentConnection';
+import { systemClock } from '../core/explorer/clock';
+import { ExplorerFilter } from '../core/explorer/explorerFilter';
+import { SecretsStore } from '../core/explorer/secretsStore';
+import type { Logger } from '../core/logger';
+import { startAutoRefresh } from './autoRefresh';
+import type { FluxbaseSecretsApi } from './extensionApi';
+import { ExplorerTreeProvider } from './explorerTreeProvider';
+import { createExplorerView } from './explorerView';
+import { registerExplorerCommands } from './registerExplorerCommands';
+import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
+import { SettingsConnectionRegistry } from './settingsConnectionRegistry';
+import { SwitchableUserInput } from './switchableUserInput';
+import { vscodeClipboard, vscodeNotifier, vscodeProgress } from './vscodeHostPorts';
+import { VscodeUserInput } from './vscodeUserInput';
+
+/**
+ * Builds the explorer — connections, sessions, store, tree view, commands and
+ * automatic refresh — registers it all on `context`, starts the first load,
+ * and returns the extension's API.
+ */
+export function activateExplorer(
+  context: vscode.ExtensionContext,
+  logger: Logger,
+  showLogs: () => void,
+): FluxbaseSecretsApi {
+  const environment = environmentConnection(process.env);
+  const registry = new SettingsConnectionRegistry(logger, environment?.connection);
+  const credentials = new SecretStorageCredentialStore(context.secrets);
+  const sessions = new ConnectionSessions<FluxbaseClient>({
+    createClient: (connection) => createClient({ url: connection.url, tenant: connection.tenant, logger }),
+    credentials,
+    environmentCredentials: new Map(
+      environment ? [[environment.connection.id, { type: 'serviceKey', key: environment.serviceKey }]] : [],
+    ),
+    logger,
+  });
+  const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
+  const filter = new ExplorerFilter();
+  const input = new SwitchableUserInput(new VscodeUserInput());
+  const provider = new ExplorerTreeProvider(store, filter, systemClock);
+
+  const deps: CommandDeps = {
+    store,
+    sessions,
+    registry,
+    filter,
+    input,
+    notifier: vscodeNotifier,
+    clipboard: vscodeClipboard,
+    progress: vscodeProgress,
+    clock: systemClock,
+    logger,
+    showLogs,
+    executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
+  };
+  context.subscriptions.push(
+    registry,
+    sessions,
+    store,
+    filter,
+    provider,
+    createExplorerView(provider, store, filter),
+    registerExplorerCommands(createCommandTable(deps), {
+      notifier: vscodeNotifier,
+      logger,
+      onAction: (action) => {
+        if (action.kind === 'signIn') {
+          void vscode.commands.executeCommand('fluxbaseSecrets.signIn', action.connectionId);
+        } else {
+          showLogs();
+        }
+      },
+    }),
+    startAutoRefresh(() => void store.refresh()),
+  );
+  if (environment) {
+    logger.info(`Offering the connection from FLUXBASE_URL: ${environment.connection.url}`);
+  }
+  void store.refresh();
+
+  return {
+    store,
+    testing: {
+      setUserInput: (replacement) => input.use(replacement),
+      hasStoredCredentials: async (connectionId) => (await credentials.get(connectionId)) !== undefined,
+      connections: () => registry.list(),
+    },
+  };
+}

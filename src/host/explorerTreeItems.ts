@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
+import { TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
+
+/**
+ * The TreeItem of a node. Everything it shows was computed by the pure tree
+ * model; this only picks icons, context values and collapsible states.
+ * Context values: `connection.signedIn`, `connection.signedOut`,
+ * `scope.global`, `scope.namespaces`, `namespace`, `secret` (`secret.expiring`,
+ * `secret.expired`), `message.signIn`, `message.refresh`, `message`.
+ */
+export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'connection': {
+      const signedOut = node.status === 'signedOut' || node.status === 'sessionExpired';
+      return item(node, vscode.TreeItemCollapsibleState.Expanded, {
+        contextValue: signedOut ? 'connection.signedOut' : 'connection.signedIn',
+        iconPath: connectionIcon(node.status),
+        tooltip: node.tooltip,
+      });
+    }
+    case 'scope':
+      return item(node, collapsible(node.children.length), {
+        contextValue: node.scope === 'global' ? 'scope.global' : 'scope.namespaces',
+        iconPath: new vscode.ThemeIcon(node.scope === 'global' ? 'globe' : 'symbol-namespace'),
+      });
+    case 'namespace':
+      return item(node, collapsible(node.children.length), {
+        contextValue: 'namespace',
+        iconPath: new vscode.ThemeIcon('folder'),
+        tooltip: `Namespace ${node.namespace}`,
+      });
+    case 'secret':
+      return secretItem(node);
+    case 'message':
+      return messageItem(node);
+  }
+}
+
+function secretItem(node: SecretNode): vscode.TreeItem {
+  const tooltip = new vscode.MarkdownString(node.tooltip);
+  tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
+  const byExpiry = {
+    active: { contextValue: 'secret', iconPath: new vscode.ThemeIcon('key') },
+    expiring: {
+      contextValue: 'secret.expiring',
+      iconPath: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+    },
+    expired: {
+      contextValue: 'secret.expired',
+      iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+    },
+  }[node.expiry];
+  return item(node, vscode.TreeItemCollapsibleState.None, { ...byExpiry, tooltip });
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const icon = { info: 'info', warning: 'warning', error: 'error' }[node.severity];
+  const color = { info: undefined, warning: 'list.warningForeground', error: 'list.errorForeground' }[node.severity];
+  const command: vscode.Command | undefined =
+    node.action === 'signIn'
+      ? { command: 'fluxbaseSecrets.signIn', title: 'Sign In', arguments: [node.connectionId] }
+      : node.action === 'refresh'
+        ? { command: 'fluxbaseSecrets.refresh', title: 'Retry', arguments: [node.connectionId] }
+        : undefined;
+  return item(node, vscode.TreeItemCollapsibleState.None, {
+    contextValue: node.action ? `message.${node.action}` : 'message',
+    iconPath: new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined),
+    tooltip: node.label,
+    ...(command ? { command } : {}),
+  });
+}
+
+function connectionIcon(status: Extract<ExplorerNode, { kind: 'connection' }>['status']): vscode.ThemeIcon {
+  switch (status) {
+    case 'ready':
+      return new vscode.ThemeIcon('server');
+    case 'loading':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'signedOut':
+      return new vscode.ThemeIcon('debug-disconnect');
+    case 'sessionExpired':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  }
+}
+
+function collapsible(children: number): vscode.TreeItemCollapsibleState {
+  return children > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+}
+
+function item(node: ExplorerNode, state: vscode.TreeItemCollapsibleState, extra: Partial<vscode.TreeItem>): vscode.TreeItem {
+  const treeItem = new vscode.TreeItem(node.label, state);
+  treeItem.id = node.id;
+  treeItem.description = node.description;
+  Object.assign(treeItem, extra);
+  return treeItem;
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../core/explorer/clock';
+import type { ExplorerFilter } from '../core/explorer/explorerFilter';
+import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
+import type { SecretsStore } from '../core/explorer/secretsStore';
+import { buildExplorerTree } from '../core/explorer/treeModel';
+import type { ClientPort } from '../core/connections/clientPort';
+import { treeItemFor } from './explorerTreeItems';
+
+/**
+ * The explorer's TreeDataProvider: rebuilds the node data from the store
+ * whenever the store or the filter changes, and hands VS Code the nodes and
+ * their TreeItems. It never asks, loads or shows anything itself.
+ */
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private roots: ConnectionNode[] = [];
+  private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
+  private readonly parents = new Map<string, ExplorerNode>();
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
+    private readonly filter: ExplorerFilter,
+    private readonly clock: Clock,
+  ) {
+    this.subscriptions.push(store.onDidChange(() => this.rebuild()), filter.onDidChange(() => this.rebuild()));
+    this.rebuild();
+  }
+
+  /** The current root nodes (one per connection). */
+  get rootNodes(): readonly ConnectionNode[] {
+    return this.roots;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return treeItemFor(node);
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    if (!node) {
+      return this.roots;
+    }
+    return this.byId.get(node.id)?.children ?? [];
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  /** Rebuilds the nodes from the store now (also used to refresh relative times). */
+  rebuild(): void {
+    this.roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
+    this.byId.clear();
+    this.parents.clear();
+    const index = (node: ExplorerNode, parent?: ExplorerNode): void => {
+      this.byId.set(node.id, node);
+      if (parent) {
+        this.parents.set(node.id, parent);
+      }
+      if ('children' in node) {
+        for (const child of node.children) {
+          index(child, node);
+        }
+      }
+    };
+    this.roots.forEach((root) => index(root));
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}

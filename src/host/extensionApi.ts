@@ -1,0 +1,24 @@
+import type { Connection } from '../core/connections/connection';
+import type { SecretsStore } from '../core/explorer/secretsStore';
+import type { UserInput } from '../core/userInput';
+
+/**
+ * Hooks for the integration tests, which run inside the same extension host.
+ * Not a public API: nothing but tests should call these.
+ */
+export interface FluxbaseSecretsTestingApi {
+  /** Answers every question of every command with `input` (undefined restores VS Code's own boxes). */
+  setUserInput(input: UserInput | undefined): void;
+  /** Whether SecretStorage holds credentials for the connection. */
+  hasStoredCredentials(connectionId: string): Promise<boolean>;
+  /** The connections the explorer shows. */
+  connections(): readonly Connection[];
+}
+
+/** What `activate()` returns. */
+export interface FluxbaseSecretsApi {
+  /** The explorer's store: per-connection state, signed-in clients, change events. */
+  readonly store: SecretsStore;
+  /** For tests only. */
+  readonly testing: FluxbaseSecretsTestingApi;
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { Clipboard, Notifier, ProgressReporter } from '../core/commands/hostPorts';
+
+/** Notifier over VS Code's (non-modal) notifications. */
+export const vscodeNotifier: Notifier = {
+  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+  warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
+  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+};
+
+/** Clipboard over `vscode.env.clipboard`. */
+export const vscodeClipboard: Clipboard = {
+  writeText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+};
+
+/** Progress as a notification with a spinner while the task runs. */
+export const vscodeProgress: ProgressReporter = {
+  withProgress: (title, task) =>
+    Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+};

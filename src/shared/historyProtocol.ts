@@ -1,0 +1,222 @@
+/**
+ * The message protocol between the version-history panel (extension host)
+ * and its page (webview). Both sides check every message that arrives with
+ * the guards below and ignore what fails them. Nothing here ever carries a
+ * secret value or a credential: the page never talks to the server.
+ *
+ * Imported by the host and by the browser bundle, so no `vscode` and no Node
+ * built-ins.
+ */
+
+/**
+ * The wire form of the explorer's `SecretRef` (src/core/explorer/secretRef.ts),
+ * kept here so that `src/shared` depends on nothing; the two are structurally
+ * identical, and a unit test makes the compiler prove it.
+ */
+export interface PanelSecretRef {
+  connectionId: string;
+  id: string;
+  name: string;
+  scope: 'global' | 'namespace';
+  namespace?: string;
+}
+
+/** A point in time as the page shows it: relative text, exact text and the ISO instant for `<time datetime>`. */
+export interface TimeView {
+  iso: string;
+  exact: string;
+  relative: string;
+}
+
+/** One row of the versions table. */
+export interface VersionRowView {
+  version: number;
+  created: TimeView;
+  /** The `created_by` user id, or "—" when the server sent none. */
+  author: string;
+  isCurrent: boolean;
+}
+
+/** Everything the page shows about a secret; versions are newest first. */
+export interface SecretHistoryView {
+  name: string;
+  scope: 'global' | 'namespace';
+  namespace?: string;
+  variableName: string;
+  currentVersion: number;
+  description?: string;
+  expires?: TimeView & { expired: boolean };
+  updated: TimeView;
+  versions: VersionRowView[];
+}
+
+/** Messages from the host to the page. Every state message carries the ref, which the page keeps for restoring. */
+export type HostToWebviewMessage =
+  | { type: 'loading'; ref: PanelSecretRef }
+  | {
+      type: 'history';
+      ref: PanelSecretRef;
+      view: SecretHistoryView;
+      /** The version a rollback to which is under way; its buttons are inert meanwhile. */
+      pendingRollback?: number;
+    }
+  | { type: 'error'; ref: PanelSecretRef; message: string }
+  | { type: 'signedOut'; ref: PanelSecretRef; canSignIn: boolean }
+  | { type: 'deleted'; ref: PanelSecretRef }
+  | { type: 'notice'; severity: NoticeSeverity; text: string };
+
+/** How a notice is styled and announced. */
+export type NoticeSeverity = 'info' | 'error';
+
+/** Messages from the page to the host. */
+export type WebviewToHostMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'rollback'; version: number }
+  | { type: 'signIn' }
+  | { type: 'close' };
+
+/** What the page keeps with `vscode.setState`, and what the panel serializer gets back after a reload. */
+export interface HistoryPageState {
+  ref: PanelSecretRef;
+  scrollY: number;
+}
+
+type Guard<T> = (value: unknown) => value is T;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isOptional<T>(guard: Guard<T>): Guard<T | undefined> {
+  return (value: unknown): value is T | undefined => value === undefined || guard(value);
+}
+
+/** Checks every index, holes included: `Array.prototype.every` would skip the holes of a sparse array. */
+function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  for (let index = 0; index < value.length; index++) {
+    if (!guard(value[index])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isVersionNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+function isScope(value: unknown): value is 'global' | 'namespace' {
+  return value === 'global' || value === 'namespace';
+}
+
+/** Checks the shape of a secret reference; a namespace secret must name its namespace. */
+export function isPanelSecretRef(value: unknown): value is PanelSecretRef {
+  return (
+    isRecord(value) &&
+    isString(value.connectionId) &&
+    isString(value.id) &&
+    isString(value.name) &&
+    isScope(value.scope) &&
+    isOptional(isString)(value.namespace) &&
+    (value.scope === 'global' || isString(value.namespace))
+  );
+}
+
+function isTimeView(value: unknown): value is TimeView {
+  return isRecord(value) && isString(value.iso) && isString(value.exact) && isString(value.relative);
+}
+
+function isVersionRowView(value: unknown): value is VersionRowView {
+  return (
+    isRecord(value) &&
+    isVersionNumber(value.version) &&
+    isTimeView(value.created) &&
+    isString(value.author) &&
+    typeof value.isCurrent === 'boolean'
+  );
+}
+
+function isExpiryView(value: unknown): value is TimeView & { expired: boolean } {
+  return isTimeView(value) && 'expired' in value && typeof value.expired === 'boolean';
+}
+
+function isSecretHistoryView(value: unknown): value is SecretHistoryView {
+  return (
+    isRecord(value) &&
+    isString(value.name) &&
+    isScope(value.scope) &&
+    isOptional(isString)(value.namespace) &&
+    isString(value.variableName) &&
+    isVersionNumber(value.currentVersion) &&
+    isOptional(isString)(value.description) &&
+    isOptional(isExpiryView)(value.expires) &&
+    isTimeView(value.updated) &&
+    isArrayOf(value.versions, isVersionRowView)
+  );
+}
+
+function isNoticeSeverity(value: unknown): value is NoticeSeverity {
+  return value === 'info' || value === 'error';
+}
+
+/** Checks a message that claims to come from the host; anything else is to be ignored. */
+export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
+  if (!isRecord(value)) {
+    return false;
+  }
+  switch (value.type) {
+    case 'loading':
+    case 'deleted':
+      return isPanelSecretRef(value.ref);
+    case 'history':
+      return (
+        isPanelSecretRef(value.ref) &&
+        isSecretHistoryView(value.view) &&
+        isOptional(isVersionNumber)(value.pendingRollback)
+      );
+    case 'error':
+      return isPanelSecretRef(value.ref) && isString(value.message);
+    case 'signedOut':
+      return isPanelSecretRef(value.ref) && typeof value.canSignIn === 'boolean';
+    case 'notice':
+      return isNoticeSeverity(value.severity) && isString(value.text);
+    default:
+      return false;
+  }
+}
+
+/** Checks a message that claims to come from the page; anything else is logged and ignored. */
+export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+  if (!isRecord(value)) {
+    return false;
+  }
+  switch (value.type) {
+    case 'ready':
+    case 'refresh':
+    case 'signIn':
+    case 'close':
+      return true;
+    case 'rollback':
+      return isVersionNumber(value.version);
+    default:
+      return false;
+  }
+}
+
+/** Checks what a serializer was handed back before a panel is restored from it. */
+export function isHistoryPageState(value: unknown): value is HistoryPageState {
+  return (
+    isRecord(value) &&
+    isPanelSecretRef(value.ref) &&
+    typeof value.scrollY === 'number' &&
+    Number.isFinite(value.scrollY)
+  );
+}

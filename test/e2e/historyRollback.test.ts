@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { createServiceKey } from '../../server/cli/keysCommand';
+import { startServer, type RunningServer } from '../../server/startServer';
+import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { Secret } from '../../src/core/api/secretTypes';
+import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { openWorkbench, type Workbench } from './support/workbench';
+import { activityBarItem, treeRow } from './support/workbenchParts';
+
+const secretName = 'ROLLBACK_UI_KEY';
+const timeout = 30_000;
+
+/** The content frame of the active webview (VS Code nests the page in two iframes). */
+function historyPage(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Creates a service key in the data folder and returns it (the command prints it alone on `out`). */
+function newServiceKey(dataDir: string): string {
+  let key = '';
+  createServiceKey(dataDir, 'read:secrets,write:secrets', 'history-ui-test', {
+    out: (text) => (key += text),
+    err: () => undefined,
+  });
+  return key.trim();
+}
+
+function switchTheme(workbench: Workbench, theme: string): void {
+  const file = path.join(workbench.profile.userDataDir, 'User', 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+}
+
+describe('version-history panel, as a person uses it', () => {
+  let dataDir: string;
+  let server: RunningServer | undefined;
+  let client: FluxbaseClient | undefined;
+  let workbench: Workbench | undefined;
+  let secret: Secret;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-history-ui-'));
+    const serviceKey = newServiceKey(dataDir);
+    server = await startServer({ dataDir, port: 0, log: () => undefined });
+    client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
+    secret = await client.secrets.create({ name: secretName, value: 'one', description: 'Rolled back by the UI test' });
+    await client.secrets.updateById(secret.id, { value: 'two' });
+    await client.secrets.updateById(secret.id, { value: 'three' });
+    workbench = await openWorkbench({
+      extensionEnv: { FLUXBASE_URL: server.url, FLUXBASE_SERVICE_TOKEN: serviceKey },
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+  });
+
+  saveScreenshotsOnFailure(() => workbench);
+
+  after(async () => {
+    await workbench?.close();
+    await client?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('rolls back to version 1 after a confirmation: version 4 is marked current, and the server agrees', async () => {
+    assert.ok(workbench && client);
+    const { page } = workbench;
+    await activityBarItem(page, 'Fluxbase').click();
+    const row = treeRow(page, secretName).first();
+    await row.waitFor({ state: 'visible', timeout });
+    await row.hover();
+    await row.locator('.action-label[aria-label="Show Version History"]').click();
+
+    const history = historyPage(page);
+    const currentRow = history.locator('tr.current');
+    await currentRow.waitFor({ state: 'visible', timeout });
+    assert.match(await currentRow.innerText(), /v3/);
+    assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v3', 'v2', 'v1']);
+    assert.ok(existsSync(await workbench.screenshot('history-light-before-rollback')));
+
+    await history.getByRole('button', { name: 'Roll back to version 1' }).click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout });
+    assert.match(await dialog.innerText(), /Roll back "ROLLBACK_UI_KEY" to version 1\?/);
+    await dialog.getByRole('button', { name: 'Roll Back' }).click();
+
+    await history.locator('tr.current', { hasText: 'v4' }).waitFor({ state: 'visible', timeout });
+    await history.locator('#status', { hasText: 'The current version is now 4' }).waitFor({ timeout });
+    assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v4', 'v3', 'v2', 'v1']);
+    assert.equal(await history.locator('tr.current').count(), 1);
+
+    const onServer = await client.secrets.getById(secret.id);
+    assert.equal(onServer.version, 4);
+    const versions = await client.secrets.getVersionsById(secret.id);
+    assert.deepEqual(
+      versions.map((version) => version.version),
+      [4, 3, 2, 1],
+    );
+    await treeRow(page, secretName).filter({ hasText: 'v4' }).first().waitFor({ state: 'visible', timeout });
+    assert.ok(existsSync(await workbench.screenshot('history-light-after-rollback')));
+  });
+
+  it('follows a dark theme through the VS Code theme variables', async () => {
+    assert.ok(workbench);
+    const history = historyPage(workbench.page);
+    const lightBackground = await history.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    switchTheme(workbench, 'Default Dark Modern');
+    await history.locator('body.vscode-dark').waitFor({ timeout });
+    const darkBackground = await history.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    assert.notEqual(darkBackground, lightBackground);
+    assert.ok(existsSync(await workbench.screenshot('history-dark-after-rollback')));
+  });
+});

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+import { format } from 'node:util';
+import type { BrowserContext } from 'playwright-core';
+import { closeChromium, launchChromium } from '../support/chromium';
+import { remotePathUri, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
+import { createCodeServerProfile, removeCodeServerProfile } from '../support/codeServerProfile';
+
+/*
+ * Stands in for the VS Code executable that @vscode/test-electron's
+ * runTests() launches: it takes the same --extensionDevelopmentPath and
+ * --extensionTestsPath flags, starts code-server on a free port in a
+ * throw-away profile, opens the workbench in headless Chromium with those
+ * paths in the URL payload, prints the extension host's output and exits
+ * with the test run's exit code. Other VS Code flags are ignored; so are
+ * --user-data-dir/--extensions-dir, because each run starts fresh.
+ */
+
+const defaultTimeoutMs = 10 * 60_000;
+
+function flagValues(args: readonly string[], name: string): string[] {
+  const prefix = `--${name}=`;
+  return args.filter((arg) => arg.startsWith(prefix)).map((arg) => arg.slice(prefix.length));
+}
+
+function overallTimeoutMs(): number {
+  const configured = Number(process.env.FLUXBASE_TEST_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : defaultTimeoutMs;
+}
+
+/** Resolves with the exit code the workbench reports, or 1 when the run times out or code-server or the page dies. */
+async function runInWorkbench(server: CodeServer, browser: BrowserContext, url: string): Promise<number> {
+  let reportExit: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (reportExit = resolve));
+  let finished = false;
+  const failWith = (message: string): void => {
+    if (finished) {
+      return;
+    }
+    console.error(`codeServerShim: ${message}`);
+    reportExit(1);
+  };
+  // The workbench forwards its own log and the extension host's console as (level, printf-style arguments).
+  await browser.exposeFunction('codeAutomationLog', (level: unknown, args: unknown) => {
+    const line = Array.isArray(args) ? format(...(args as unknown[])) : format(args);
+    (level === 'error' ? console.error : console.log)(line);
+  });
+  await browser.exposeFunction('codeAutomationExit', (code: unknown) => {
+    reportExit(typeof code === 'number' ? code : 1);
+  });
+  const timeoutMs = overallTimeoutMs();
+  const timer = setTimeout(() => failWith(`the test run did not finish within ${timeoutMs} ms`), timeoutMs);
+  void server.exited.then((how) =>
+    failWith(`code-server exited (${how}) before the tests finished\n${server.output()}`),
+  );
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('crash', () => failWith('the workbench page crashed'));
+  try {
+    await page.goto(url);
+    return await exitCode;
+  } finally {
+    finished = true;
+    clearTimeout(timer);
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const developmentPaths = flagValues(args, 'extensionDevelopmentPath');
+  const [testsPath] = flagValues(args, 'extensionTestsPath');
+  if (developmentPaths.length === 0 || !testsPath) {
+    console.error('usage: codeServerShim --extensionDevelopmentPath=<dir> --extensionTestsPath=<module> [folder]');
+    return 2;
+  }
+  const profile = createCodeServerProfile();
+  const folder = args.find((arg) => !arg.startsWith('-')) ?? profile.workspace;
+  const payload: [string, string][] = [
+    ...developmentPaths.map((dir): [string, string] => ['extensionDevelopmentPath', remotePathUri(dir)]),
+    ['extensionTestsPath', remotePathUri(testsPath)],
+  ];
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  try {
+    server = await startCodeServer({ profile, workspace: folder });
+    browser = await launchChromium(profile.browserDir);
+    return await runInWorkbench(server, browser, workbenchUrl(server, folder, payload));
+  } finally {
+    await closeChromium(browser);
+    await server?.stop();
+    removeCodeServerProfile(profile);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('codeServerShim:', error);
+    process.exit(1);
+  },
+);

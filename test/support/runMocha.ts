@@ -1,0 +1,44 @@
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import type { TestCounts } from './testCounts';
+
+/** Options for {@link runMocha}. */
+export interface RunMochaOptions {
+  /** Compiled test files to load, in order. */
+  files: readonly string[];
+  /** Per-test timeout in milliseconds. */
+  timeout: number;
+}
+
+/** Every `*.test.js` file under `dir`, sorted so runs are repeatable. */
+export function findTestFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
+/**
+ * Runs the files with mocha's BDD interface and spec reporter, serially, and
+ * resolves with the counts. A file that fails to load counts as one failure
+ * instead of rejecting, so the layer still reports.
+ */
+export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout, color: !process.env.CI });
+  for (const file of options.files) {
+    mocha.addFile(file);
+  }
+  try {
+    await mocha.loadFilesAsync();
+  } catch (error) {
+    console.error('Could not load the test files:', error);
+    return { passed: 0, failed: 1 };
+  }
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      const stats = runner.stats;
+      resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0 });
+    });
+  });
+}

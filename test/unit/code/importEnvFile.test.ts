@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
+import type {
+  CreateSecretRequest,
+  ListSecretsOptions,
+  Secret,
+  SecretSummary,
+  UpdateSecretRequest,
+} from '../../../src/core/api/secretTypes';
+import type { CancellableProgress } from '../../../src/core/code/codePorts';
+import { importEnvFile, type ImportClientPort, type ImportEnvFileDeps } from '../../../src/core/code/importEnvFile';
+import { SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
+import type { Notifier } from '../../../src/core/commands/hostPorts';
+import type { Logger } from '../../../src/core/logger';
+import { isUserCancelled } from '../../../src/core/userInput';
+import { summary } from './catalogFixtures';
+import { FakeCatalog } from './fakeCatalog';
+import { ScriptedInput, type ScriptedAnswer } from './scriptedInput';
+
+const VALUES = ['new-value-1', 'old-value-2'];
+const FILE = { fileName: '.env', text: `NEW=${VALUES[0]}\nOLD=${VALUES[1]}\nnot an assignment\n` };
+
+/** A fake client over an in-memory list of secrets. */
+class FakeClient implements ImportClientPort {
+  readonly listed: (ListSecretsOptions | undefined)[] = [];
+  readonly writes: string[] = [];
+  failCreate: unknown;
+
+  constructor(readonly existing: SecretSummary[]) {}
+
+  readonly secrets = {
+    list: async (options?: ListSecretsOptions) => {
+      this.listed.push(options);
+      return this.existing;
+    },
+    create: async (request: CreateSecretRequest): Promise<Secret> => {
+      this.writes.push(`create ${request.name}=${request.value} ${request.scope}/${request.namespace ?? ''}`);
+      if (this.failCreate) {
+        throw this.failCreate;
+      }
+      return summary({ name: request.name });
+    },
+    updateById: async (id: string, request: UpdateSecretRequest): Promise<Secret> => {
+      this.writes.push(`update ${id}=${request.value ?? ''}`);
+      return summary({ name: id });
+    },
+  };
+}
+
+/** Records messages and log lines. */
+class Recorder implements Notifier {
+  readonly messages: string[] = [];
+  readonly lines: string[] = [];
+  async info(message: string) {
+    this.messages.push(`info: ${message}`);
+    return undefined;
+  }
+  async warn(message: string, ...actions: string[]) {
+    this.messages.push(`warn: ${message} [${actions.join(', ')}]`);
+    return undefined;
+  }
+  async error(message: string | Error) {
+    this.messages.push(`error: ${String(message)}`);
+    return undefined;
+  }
+}
+
+const noProgress: CancellableProgress = {
+  run: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
+};
+
+function setup(answers: ScriptedAnswer[], client: FakeClient | 'signedOut' = new FakeClient([])) {
+  const input = new ScriptedInput(answers);
+  const recorder = new Recorder();
+  const refreshed: string[] = [];
+  const logger: Logger = {
+    trace: (l) => recorder.lines.push(l),
+    debug: (l) => recorder.lines.push(l),
+    info: (l) => recorder.lines.push(l),
+    warn: (l) => recorder.lines.push(l),
+    error: (l) => recorder.lines.push(String(l)),
+  };
+  const deps: ImportEnvFileDeps = {
+    catalog: new FakeCatalog([]),
+    input,
+    multiPicker: input,
+    progress: noProgress,
+    notifier: recorder,
+    logger,
+    clientFor: (id) => (id === 'local' && client !== 'signedOut' ? client : undefined),
+    refresh: async (id) => void refreshed.push(id),
+    showLogs: () => undefined,
+  };
+  return { run: importEnvFile(deps), input, recorder, refreshed };
+}
+
+const acceptAsOffered: ScriptedAnswer = { pickMany: (items) => items.filter((i) => i.picked) };
+
+describe('importEnvFile', () => {
+  it('previews new, update and invalid entries, writes the checked ones, refreshes and reports', async () => {
+    const old = summary({ name: 'OLD', scope: 'namespace', namespace: 'ns' });
+    const client = new FakeClient([old]);
+    const { run, input, recorder, refreshed } = setup(
+      [{ pick: 'Namespace…' }, { pick: '$(add) Another namespace…' }, { text: 'ns' }, acceptAsOffered],
+      client,
+    );
+    const report = await run(FILE);
+    assert.deepEqual(client.listed, [{ scope: 'namespace', namespace: 'ns' }]);
+    assert.deepEqual(input.asked[3]?.labels, ['$(add) NEW', '$(sync) OLD', '$(error) line 3']);
+    assert.deepEqual(client.writes, [`create NEW=${VALUES[0]} namespace/ns`, `update ${old.id}=${VALUES[1]}`]);
+    assert.deepEqual(report.created, ['NEW']);
+    assert.deepEqual(report.updated, ['OLD']);
+    assert.deepEqual(refreshed, ['local']);
+    assert.deepEqual(recorder.messages, [
+      'info: Imported .env into namespace ns of Local: 1 created, 1 updated, 1 skipped, 0 failed.',
+    ]);
+    assert.ok(input.done);
+  });
+
+  it('never shows or logs a value', async () => {
+    const client = new FakeClient([]);
+    client.failCreate = new FluxbaseApiError('server', 'Internal error (500)');
+    const { run, input, recorder } = setup([{ pick: 'Global' }, acceptAsOffered], client);
+    const report = await run(FILE);
+    assert.equal(report.failed.length, 2);
+    const everything = JSON.stringify([input.asked, recorder.messages, recorder.lines, report]);
+    for (const value of VALUES) {
+      assert.ok(!everything.includes(value), `${value} leaked`);
+    }
+    assert.match(recorder.messages[0] ?? '', /^warn: .*2 failed\. \[Show Logs\]$/);
+  });
+
+  it('skips the entries left unchecked', async () => {
+    const client = new FakeClient([]);
+    const { run } = setup(
+      [{ pick: 'Global' }, { pickMany: (items) => items.filter((i) => i.label === '$(add) OLD') }],
+      client,
+    );
+    const report = await run(FILE);
+    assert.deepEqual(client.writes, [`create OLD=${VALUES[1]} global/`]);
+    assert.deepEqual(report.skipped, ['NEW', 'line 3']);
+  });
+
+  it('writes nothing when only invalid entries or none are checked', async () => {
+    const client = new FakeClient([]);
+    const { run } = setup([{ pick: 'Global' }, { pickMany: (items) => items.filter((i) => !i.picked) }], client);
+    await assert.rejects(run(FILE), UserFacingError);
+    assert.deepEqual(client.writes, []);
+  });
+
+  it('uses the target of the preset without asking', async () => {
+    const client = new FakeClient([]);
+    const { run, input } = setup([acceptAsOffered], client);
+    await run(FILE, { connectionId: 'local', target: { scope: 'global' } });
+    assert.deepEqual(
+      input.asked.map((q) => q.kind),
+      ['pickMany'],
+    );
+  });
+
+  it('writes nothing when cancelled at any question', async () => {
+    for (const answers of [['cancel'], [{ pick: 'Global' }, 'cancel']] as ScriptedAnswer[][]) {
+      const client = new FakeClient([]);
+      const { run } = setup(answers, client);
+      await assert.rejects(run(FILE), (error) => isUserCancelled(error));
+      assert.deepEqual(client.writes, []);
+    }
+  });
+
+  it('refuses a file without assignments, and a connection that is not signed in', async () => {
+    await assert.rejects(setup([]).run({ fileName: '.env', text: '# only a comment\n' }), UserFacingError);
+    await assert.rejects(setup([{ pick: 'Global' }], 'signedOut').run(FILE), SignInRequiredError);
+  });
+});

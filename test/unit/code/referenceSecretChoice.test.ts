@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { chooseSecretName } from '../../../src/core/code/referenceSecretChoice';
+import { SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
+import { entry } from './catalogFixtures';
+import { FakeCatalog } from './fakeCatalog';
+import { ScriptedInput } from './scriptedInput';
+
+describe('chooseSecretName', () => {
+  const catalog = new FakeCatalog([
+    entry({ name: 'zeta' }),
+    entry({ name: 'ALPHA', scope: 'namespace', namespace: 'ns' }),
+    entry({ name: 'ALPHA' }),
+  ]);
+
+  it('takes the secret of a tree node or a SecretRef without asking', async () => {
+    const ref = { connectionId: 'local', id: 'x', name: 'from_node', scope: 'global' };
+    const input = new ScriptedInput([]);
+    assert.equal(await chooseSecretName({ catalog, input }, { kind: 'secret', ref }), 'from_node');
+    assert.equal(await chooseSecretName({ catalog, input }, ref), 'from_node');
+  });
+
+  it('offers one item per variable, sorted, and returns the picked secret name', async () => {
+    const input = new ScriptedInput([{ pick: 'FLUXBASE_SECRET_ZETA' }]);
+    assert.equal(await chooseSecretName({ catalog, input }, undefined), 'zeta');
+    assert.deepEqual(input.asked[0]?.labels, ['FLUXBASE_SECRET_ALPHA', 'FLUXBASE_SECRET_ZETA']);
+  });
+
+  it('asks to sign in, or to create a secret, when there is nothing to pick', async () => {
+    await assert.rejects(
+      chooseSecretName({ catalog: new FakeCatalog([], []), input: new ScriptedInput([]) }, undefined),
+      SignInRequiredError,
+    );
+    await assert.rejects(
+      chooseSecretName({ catalog: new FakeCatalog([]), input: new ScriptedInput([]) }, undefined),
+      UserFacingError,
+    );
+  });
+});

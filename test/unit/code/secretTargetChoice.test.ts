@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { chooseTarget, targetPresetOf } from '../../../src/core/code/secretTargetChoice';
+import { SignInRequiredError } from '../../../src/core/commands/commandErrors';
+import { isUserCancelled } from '../../../src/core/userInput';
+import { entry } from './catalogFixtures';
+import { FakeCatalog } from './fakeCatalog';
+import { ScriptedInput } from './scriptedInput';
+
+describe('targetPresetOf', () => {
+  const ref = { connectionId: 'c', id: 'i', name: 'N', scope: 'namespace', namespace: 'ns' };
+
+  it('reads explorer nodes: global scope, namespace, secret (by its ref) and connection', () => {
+    assert.deepEqual(targetPresetOf({ kind: 'scope', scope: 'global', connectionId: 'c' }), {
+      connectionId: 'c',
+      target: { scope: 'global' },
+    });
+    assert.deepEqual(targetPresetOf({ kind: 'namespace', namespace: 'ns', connectionId: 'c' }), {
+      connectionId: 'c',
+      target: { scope: 'namespace', namespace: 'ns' },
+    });
+    assert.deepEqual(targetPresetOf({ kind: 'secret', ref, connectionId: 'c' }), {
+      connectionId: 'c',
+      target: { scope: 'namespace', namespace: 'ns' },
+    });
+    assert.deepEqual(targetPresetOf({ kind: 'connection', connectionId: 'c' }), { connectionId: 'c' });
+  });
+
+  it('reads a SecretRef, and presets nothing for anything else', () => {
+    assert.deepEqual(targetPresetOf({ ...ref, scope: 'global', namespace: undefined }), {
+      connectionId: 'c',
+      target: { scope: 'global' },
+    });
+    assert.deepEqual(targetPresetOf(undefined), {});
+    assert.deepEqual(targetPresetOf('text'), {});
+    assert.deepEqual(targetPresetOf({ kind: 'scope', scope: 'namespaces', connectionId: 'c' }), { connectionId: 'c' });
+  });
+});
+
+describe('chooseTarget', () => {
+  const catalog = new FakeCatalog(
+    [
+      entry({ name: 'A', scope: 'namespace', namespace: 'zeta' }),
+      entry({ name: 'B', scope: 'namespace', namespace: 'alpha' }),
+      entry({ name: 'C', scope: 'namespace', namespace: 'other' }, { id: 'prod', name: 'Prod' }),
+    ],
+    [
+      { id: 'local', name: 'Local' },
+      { id: 'prod', name: 'Prod' },
+    ],
+  );
+
+  it('asks the connection, the scope and a namespace among that connection’s namespaces', async () => {
+    const input = new ScriptedInput([{ pick: 'Local' }, { pick: 'Namespace…' }, { pick: 'zeta' }]);
+    const chosen = await chooseTarget({ catalog, input }, {}, 'T');
+    assert.deepEqual(chosen, {
+      connection: { id: 'local', name: 'Local' },
+      target: { scope: 'namespace', namespace: 'zeta' },
+    });
+    assert.deepEqual(input.asked[2]?.labels, ['alpha', 'zeta', '$(add) Another namespace…']);
+  });
+
+  it('takes a new namespace typed in', async () => {
+    const input = new ScriptedInput([
+      { pick: 'Prod' },
+      { pick: 'Namespace…' },
+      { pick: '$(add) Another namespace…' },
+      { text: 'fresh' },
+    ]);
+    const chosen = await chooseTarget({ catalog, input }, {}, 'T');
+    assert.deepEqual(chosen.target, { scope: 'namespace', namespace: 'fresh' });
+  });
+
+  it('asks nothing the preset answers, and skips the connection question with one connection', async () => {
+    const preset = await chooseTarget(
+      { catalog, input: new ScriptedInput([]) },
+      { connectionId: 'prod', target: { scope: 'global' } },
+      'T',
+    );
+    assert.deepEqual(preset, { connection: { id: 'prod', name: 'Prod' }, target: { scope: 'global' } });
+    const single = new FakeCatalog([], [{ id: 'only', name: 'Only' }]);
+    const input = new ScriptedInput([{ pick: 'Global' }]);
+    assert.deepEqual((await chooseTarget({ catalog: single, input }, {}, 'T')).connection.id, 'only');
+    assert.equal(input.asked.length, 1);
+  });
+
+  it('asks to sign in when no connection is signed in, or the preset one is not', async () => {
+    const none = new FakeCatalog([], []);
+    await assert.rejects(chooseTarget({ catalog: none, input: new ScriptedInput([]) }, {}, 'T'), SignInRequiredError);
+    await assert.rejects(
+      chooseTarget({ catalog, input: new ScriptedInput([]) }, { connectionId: 'gone' }, 'T'),
+      SignInRequiredError,
+    );
+  });
+
+  it('passes cancellation on', async () => {
+    await assert.rejects(chooseTarget({ catalog, input: new ScriptedInput(['cancel']) }, {}, 'T'), (error) =>
+      isUserCancelled(error),
+    );
+  });
+});

@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import {
+  UserCancelledError,
+  type ChoiceOptions,
+  type InputValidation,
+  type PickItem,
+  type PickOptions,
+  type TextInputOptions,
+  type UserInput,
+} from '../../../../src/core/userInput';
+
+/** Answer that dismisses the question. */
+export const CANCEL = Symbol('cancel');
+
+/** One expected question and its answer. `ask` must match the question's prompt or title. */
+export type Step =
+  | {
+      kind: 'text';
+      ask: RegExp;
+      answer: string | typeof CANCEL;
+      /** When set, the box must (or must not) hide what is typed. */
+      password?: boolean;
+      /** The validation the answer must get (undefined: none or no check when omitted). */
+      validation?: { severity: InputValidation['severity']; message: RegExp };
+      /** The text the box must be prefilled with. */
+      prefilled?: string;
+      /** Answers typed first that the box must refuse (error validation) before `answer` is accepted. */
+      rejected?: { answer: string; message: RegExp }[];
+    }
+  | { kind: 'pick'; ask: RegExp; answer: string | typeof CANCEL; /** Labels offered, in order. */ offered?: string[] }
+  | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp };
+
+/** Shorthands for steps. */
+export const text = (ask: RegExp, answer: string | typeof CANCEL, extra: Partial<Extract<Step, { kind: 'text' }>> = {}): Step => ({
+  kind: 'text',
+  ask,
+  answer,
+  ...extra,
+});
+export const pick = (ask: RegExp, answer: string | typeof CANCEL, offered?: string[]): Step => ({
+  kind: 'pick',
+  ask,
+  answer,
+  ...(offered ? { offered } : {}),
+});
+export const choose = (ask: RegExp, answer: string | typeof CANCEL, detail?: RegExp): Step => ({
+  kind: 'choose',
+  ask,
+  answer,
+  ...(detail ? { detail } : {}),
+});
+
+/**
+ * A UserInput that plays a script and fails loudly on any question it did
+ * not expect, on an answer the question's own validation would block, and
+ * (via `assertDone`) on expected questions that were never asked.
+ */
+export class ScriptedUserInput implements UserInput {
+  readonly asked: string[] = [];
+  /** Every text box seen, so tests can check how a value was asked for. */
+  readonly textBoxes: TextInputOptions[] = [];
+
+  constructor(private readonly steps: Step[]) {}
+
+  async inputText(options: TextInputOptions): Promise<string> {
+    this.textBoxes.push(options);
+    const step = this.next('text', `${options.title} / ${options.prompt}`);
+    if (step.kind !== 'text') {
+      throw new Error('unreachable');
+    }
+    if (step.password !== undefined) {
+      assert.equal(options.password ?? false, step.password, `password box for "${options.prompt}"`);
+    }
+    if (step.prefilled !== undefined) {
+      assert.equal(options.value, step.prefilled, `prefilled value of "${options.prompt}"`);
+    }
+    for (const attempt of step.rejected ?? []) {
+      const refusal = options.validate?.(attempt.answer);
+      assert.equal(refusal?.severity, 'error', `"${attempt.answer}" must be refused by "${options.prompt}"`);
+      assert.match(refusal?.message ?? '', attempt.message);
+    }
+    if (step.answer === CANCEL) {
+      throw new UserCancelledError();
+    }
+    const validation = options.validate?.(step.answer);
+    if (step.validation) {
+      assert.equal(validation?.severity, step.validation.severity, `validation of "${step.answer}"`);
+      assert.match(validation?.message ?? '', step.validation.message);
+    }
+    if (validation?.severity === 'error') {
+      assert.fail(`The box "${options.prompt}" would not accept "${step.answer}": ${validation.message}`);
+    }
+    return step.answer;
+  }
+
+  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
+    const step = this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
+    if (step.kind !== 'pick') {
+      throw new Error('unreachable');
+    }
+    if (step.offered) {
+      assert.deepEqual(
+        items.map((item) => item.label),
+        step.offered,
+        `items offered by "${options.title}"`,
+      );
+    }
+    if (step.answer === CANCEL) {
+      throw new UserCancelledError();
+    }
+    const item = items.find((candidate) => candidate.label === step.answer);
+    assert.ok(item, `"${step.answer}" is not among ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+    return item.value;
+  }
+
+  async choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {
+    const step = this.next('choose', options.message);
+    if (step.kind !== 'choose') {
+      throw new Error('unreachable');
+    }
+    if (step.detail) {
+      assert.match(options.detail ?? '', step.detail);
+    }
+    if (step.answer === CANCEL) {
+      throw new UserCancelledError();
+    }
+    const choice = options.choices.find((candidate) => candidate === step.answer);
+    assert.ok(choice, `"${step.answer}" is not a button of "${options.message}"`);
+    return choice;
+  }
+
+  /** Fails when expected questions were never asked. */
+  assertDone(): void {
+    assert.deepEqual(this.steps, [], `questions never asked after: ${JSON.stringify(this.asked)}`);
+  }
+
+  private next(kind: Step['kind'], question: string): Step {
+    this.asked.push(`${kind}: ${question}`);
+    const step = this.steps.shift();
+    if (!step) {
+      assert.fail(`Unexpected ${kind} question: ${question}`);
+    }
+    assert.equal(step.kind, kind, `expected a ${step.kind} question (${step.ask}) but got ${kind}: ${question}`);
+    assert.match(question, step.ask, `question ${question}`);
+    return step;
+  }
+}

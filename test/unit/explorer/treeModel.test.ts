@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import type {
+  ConnectionNode,
+  ExplorerNode,
+  MessageNode,
+  NamespaceNode,
+  ScopeNode,
+  SecretNode,
+} from '../../../src/core/explorer/explorerNodes';
+import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
+import { buildExplorerTree, connectionDescription, explorerBadge } from '../../../src/core/explorer/treeModel';
+import { DAY, NOW } from './support/fakeFluxbase';
+import { readyState, summary } from './support/secrets';
+
+function labels(nodes: readonly ExplorerNode[]): string[] {
+  return nodes.map((node) => node.label);
+}
+
+function childrenOf(node: ExplorerNode | undefined): ExplorerNode[] {
+  assert.ok(node && 'children' in node, `${node?.label} has children`);
+  return node.children;
+}
+
+function find(nodes: readonly ExplorerNode[], label: string): ExplorerNode {
+  const node = nodes.find((candidate) => candidate.label === label);
+  assert.ok(node, `node ${label}`);
+  return node;
+}
+
+describe('buildExplorerTree', () => {
+  const secrets = [
+    summary({ name: 'zeta' }),
+    summary({ name: 'Alpha' }),
+    summary({ name: 'beta' }),
+    summary({ name: 'API_KEY', namespace: 'payments' }),
+    summary({ name: 'DB_URL', namespace: 'analytics' }),
+    summary({ name: 'api_key' }),
+  ];
+
+  it('groups a connection into Global and Namespaces, then each namespace, with secrets sorted by name', () => {
+    const [root] = buildExplorerTree([readyState(secrets)], { now: NOW });
+    assert.equal(root?.kind, 'connection');
+    const scopes = childrenOf(root);
+    assert.deepEqual(labels(scopes), ['Global', 'Namespaces']);
+    assert.deepEqual(labels(childrenOf(scopes[0])), ['Alpha', 'api_key', 'beta', 'zeta']);
+    const namespaces = childrenOf(scopes[1]);
+    assert.deepEqual(labels(namespaces), ['analytics', 'payments']);
+    assert.deepEqual(labels(childrenOf(namespaces[1])), ['API_KEY']);
+    assert.equal(scopes[0]?.description, '4 secrets');
+    assert.equal(scopes[1]?.description, '2 namespaces');
+    assert.equal((namespaces[0] as NamespaceNode).namespace, 'analytics');
+  });
+
+  it('gives every node an id made of connection, scope, namespace and secret id that survives a refresh', () => {
+    const first = buildExplorerTree([readyState(secrets)], { now: NOW });
+    const again = buildExplorerTree([readyState([...secrets].reverse())], { now: NOW + 1000 });
+    const ids = (nodes: readonly ExplorerNode[]): string[] =>
+      nodes.flatMap((node) => [node.id, ...('children' in node ? ids(node.children) : [])]);
+    assert.deepEqual(ids(again).sort(), ids(first).sort());
+    assert.equal(new Set(ids(first)).size, ids(first).length, 'ids are unique');
+    const payments = find(childrenOf(find(childrenOf(first[0]), 'Namespaces')), 'payments');
+    const secret = childrenOf(payments)[0] as SecretNode;
+    assert.equal(secret.id, `conn-1/namespaces/payments/${encodeURIComponent(secret.ref.id)}`);
+  });
+
+  it('gives each secret node the SecretRef that commands act on', () => {
+    const [root] = buildExplorerTree([readyState(secrets)], { now: NOW });
+    const payments = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'payments');
+    const node = childrenOf(payments)[0] as SecretNode;
+    assert.deepEqual(node.ref, {
+      connectionId: 'conn-1',
+      id: node.secret.id,
+      name: 'API_KEY',
+      scope: 'namespace',
+      namespace: 'payments',
+    });
+    const alpha = find(childrenOf(find(childrenOf(root), 'Global')), 'Alpha') as SecretNode;
+    assert.deepEqual(Object.keys(alpha.ref).sort(), ['connectionId', 'id', 'name', 'scope']);
+  });
+
+  it('describes secrets by version and expiry, and tells the three expiry states apart', () => {
+    const [root] = buildExplorerTree(
+      [
+        readyState([
+          summary({ name: 'A', version: 3 }),
+          summary({ name: 'B', version: 2, expires_at: new Date(NOW + 5 * DAY).toISOString() }),
+          summary({ name: 'C', expires_at: new Date(NOW - DAY).toISOString(), is_expired: true }),
+          summary({ name: 'D', expires_at: new Date(NOW + 60 * DAY).toISOString() }),
+        ]),
+      ],
+      { now: NOW },
+    );
+    const global = childrenOf(find(childrenOf(root), 'Global')) as SecretNode[];
+    assert.deepEqual(
+      global.map((node) => [node.label, node.description, node.expiry]),
+      [
+        ['A', 'v3', 'active'],
+        ['B', 'v2 · expires in 5 days', 'expiring'],
+        ['C', 'v1 · expired', 'expired'],
+        ['D', 'v1 · expires in 2 months', 'active'],
+      ],
+    );
+  });
+
+  it('marks a namespace secret that overrides a global one with the same variable, in description and tooltip', () => {
+    const [root] = buildExplorerTree([readyState(secrets)], { now: NOW });
+    const payments = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'payments');
+    const node = childrenOf(payments)[0] as SecretNode;
+    assert.equal(node.description, 'v1 · overrides global');
+    assert.match(node.tooltip, /Overrides the global secret `api_key`/);
+    const global = find(childrenOf(find(childrenOf(root), 'Global')), 'api_key') as SecretNode;
+    assert.match(global.tooltip, /Overridden by a secret of the same variable in: `payments`/);
+    const analytics = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'analytics');
+    assert.equal((childrenOf(analytics)[0] as SecretNode).description, 'v1');
+  });
+
+  it('shows the stats in the connection description and the status otherwise', () => {
+    const ready: ConnectionState = { ...readyState([]), stats: { total: 5, expiring_soon: 1, expired: 2 } };
+    assert.equal(connectionDescription(ready), '5 secrets · 1 expiring · 2 expired');
+    assert.equal(connectionDescription({ ...ready, stats: { total: 1, expiring_soon: 0, expired: 0 } }), '1 secret');
+    assert.equal(connectionDescription({ ...ready, status: 'signedOut' }), 'signed out');
+    assert.equal(connectionDescription({ ...ready, status: 'sessionExpired' }), 'session expired');
+    assert.equal(connectionDescription({ ...ready, status: 'loading' }), 'loading…');
+    assert.equal(connectionDescription({ ...ready, status: 'error' }), 'error');
+  });
+
+  it('replaces the content of a connection that is not ready by one message node with the fix', () => {
+    const base = readyState([]);
+    const message = (state: ConnectionState): MessageNode => {
+      const [root] = buildExplorerTree([state], { now: NOW });
+      const children = childrenOf(root);
+      assert.equal(children.length, 1);
+      assert.equal(children[0]?.kind, 'message');
+      return children[0] as MessageNode;
+    };
+    assert.equal(message({ ...base, status: 'signedOut', secrets: [] }).action, 'signIn');
+    const expired = message({ ...base, status: 'sessionExpired', error: 'Invalid or expired Bearer token' });
+    assert.equal(expired.action, 'signIn');
+    assert.match(expired.label, /Session expired.*Invalid or expired Bearer token/);
+    const failed = message({ ...base, status: 'error', error: 'Cannot reach https://x: connection refused' });
+    assert.equal(failed.action, 'refresh');
+    assert.equal(failed.severity, 'error');
+    assert.match(failed.label, /connection refused/);
+    assert.equal(message({ ...base, status: 'loading' }).action, undefined);
+  });
+
+  it('shows empty Global and Namespaces groups for a connection without secrets', () => {
+    const [root] = buildExplorerTree([readyState([])], { now: NOW });
+    const scopes = childrenOf(root) as ScopeNode[];
+    assert.deepEqual(
+      scopes.map((scope) => [scope.label, scope.description, scope.children.length]),
+      [
+        ['Global', '0 secrets', 0],
+        ['Namespaces', '0 namespaces', 0],
+      ],
+    );
+  });
+
+  it('with a filter keeps only matching secrets and the groups that hold them', () => {
+    const [root] = buildExplorerTree([readyState(secrets)], { now: NOW, filter: 'api' });
+    const scopes = childrenOf(root);
+    assert.deepEqual(labels(scopes), ['Global', 'Namespaces']);
+    assert.deepEqual(labels(childrenOf(scopes[0])), ['api_key']);
+    assert.deepEqual(labels(childrenOf(scopes[1])), ['payments']);
+
+    const [byNamespace] = buildExplorerTree([readyState(secrets)], { now: NOW, filter: 'ANALYTICS' });
+    assert.deepEqual(labels(childrenOf(byNamespace)), ['Namespaces']);
+
+    const [none] = buildExplorerTree([readyState(secrets)], { now: NOW, filter: 'nothing-like-this' });
+    const [message] = childrenOf(none);
+    assert.equal(message?.kind, 'message');
+    assert.equal(message?.label, 'No secret matches "nothing-like-this"');
+  });
+
+  it('keeps one root per connection, in order', () => {
+    const roots: ConnectionNode[] = buildExplorerTree(
+      [readyState([], 'a', 'Prod'), readyState([], 'b', 'Staging')],
+      { now: NOW },
+    );
+    assert.deepEqual(labels(roots), ['Prod', 'Staging']);
+    assert.notEqual(roots[0]?.id, roots[1]?.id);
+  });
+});
+
+describe('explorerBadge', () => {
+  it('counts expired plus expiring secrets over all connections', () => {
+    const a = { ...readyState([]), stats: { total: 4, expiring_soon: 1, expired: 2 } };
+    const b = { ...readyState([], 'b'), stats: { total: 1, expiring_soon: 1, expired: 0 } };
+    assert.deepEqual(explorerBadge([a, b]), { value: 4, tooltip: '2 secrets expired, 2 expiring within 7 days' });
+  });
+
+  it('shows no badge when nothing is expired or expiring', () => {
+    assert.equal(explorerBadge([readyState([])]), undefined);
+    assert.equal(explorerBadge([{ ...readyState([]), status: 'signedOut', stats: undefined }]), undefined);
+  });
+});

@@ -1,0 +1,350 @@
+import * as assert from 'node:assert/strict';
+import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
+import { HistoryPanelController } from '../../../src/core/history/historyPanelController';
+import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';
+import { FakeHistorySource, RecordingLogger, RecordingPage, ScriptedConfirm } from './fakeHistoryPorts';
+import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
+
+type HistoryMessage = Extract<HostToWebviewMessage, { type: 'history' }>;
+
+function threeVersions() {
+  return [
+    versionRow(3, '2026-04-30T12:00:00Z', 'user-2'),
+    versionRow(2, '2026-04-20T12:00:00Z'),
+    versionRow(1, '2026-04-01T12:00:00Z', 'user-1'),
+  ];
+}
+
+function setup(options: { signIn?: (connectionId: string) => Promise<unknown> } = {}) {
+  const source = new FakeHistorySource(stripeSecret(), threeVersions());
+  const page = new RecordingPage();
+  const confirm = new ScriptedConfirm();
+  const logger = new RecordingLogger();
+  const controller = new HistoryPanelController(stripeRef, {
+    source,
+    page,
+    logger,
+    confirmRollback: confirm.confirm,
+    now: () => new Date('2026-05-01T12:00:00Z'),
+    formatExactTime: (date) => date.toISOString(),
+    ...options,
+  });
+  return { source, page, confirm, logger, controller };
+}
+
+function lastHistory(page: RecordingPage): HistoryMessage {
+  const state = page.lastState;
+  assert.equal(state?.type, 'history', `expected a history state, got ${JSON.stringify(state)}`);
+  return state as HistoryMessage;
+}
+
+function currentOf(message: HistoryMessage): number[] {
+  return message.view.versions.filter((row) => row.isCurrent).map((row) => row.version);
+}
+
+/** Lets queued promise callbacks run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await Promise.resolve();
+  }
+}
+
+describe('HistoryPanelController', () => {
+  describe('loading', () => {
+    it('posts nothing before the page is ready', async () => {
+      const { page, controller, source } = setup();
+      await controller.reload();
+      source.fireChange();
+      await settle();
+      assert.deepEqual(page.messages, []);
+    });
+
+    it('answers ready with loading, then the history newest first with the current version marked', async () => {
+      const { page, controller } = setup();
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.types(), ['loading', 'history']);
+      const history = lastHistory(page);
+      assert.deepEqual(history.ref, stripeRef);
+      assert.deepEqual(
+        history.view.versions.map((row) => row.version),
+        [3, 2, 1],
+      );
+      assert.deepEqual(currentOf(history), [3]);
+      assert.equal(history.view.versions[0]?.created.relative, '1 day ago');
+      assert.equal(history.pendingRollback, undefined);
+    });
+
+    it('shows the signed-out state without calling the server when the connection has no session', async () => {
+      const { page, controller, source } = setup();
+      source.signedIn = false;
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.lastState, { type: 'signedOut', ref: stripeRef, canSignIn: false });
+      assert.deepEqual(source.calls, []);
+    });
+
+    it('offers sign-in on the signed-out page when it can, and reloads after signing in', async () => {
+      const signedInto: string[] = [];
+      const { page, controller, source } = setup({
+        signIn: async (connectionId) => {
+          signedInto.push(connectionId);
+          source.signedIn = true;
+        },
+      });
+      source.signedIn = false;
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.lastState, { type: 'signedOut', ref: stripeRef, canSignIn: true });
+      await controller.receive({ type: 'signIn' });
+      assert.deepEqual(signedInto, ['local']);
+      assert.equal(page.lastState?.type, 'history');
+    });
+
+    it('shows signed out when the server rejects the session', async () => {
+      const { page, controller, source } = setup();
+      source.failNext.set('getSecret', new FluxbaseApiError('auth', 'Not signed in (401)', { status: 401 }));
+      await controller.receive({ type: 'ready' });
+      assert.equal(page.lastState?.type, 'signedOut');
+    });
+
+    it('shows the deleted state when the secret is gone (404)', async () => {
+      const { page, controller, source } = setup();
+      source.secret = undefined;
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.lastState, { type: 'deleted', ref: stripeRef });
+    });
+
+    it('shows an error with the API message, and a retry loads again', async () => {
+      const { page, controller, source, logger } = setup();
+      source.failNext.set('getVersions', new FluxbaseApiError('server', 'Server error (500): database down'));
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.lastState, { type: 'error', ref: stripeRef, message: 'Server error (500): database down' });
+      assert.ok(logger.lines.some((line) => line.startsWith('error ') && line.includes('database down')));
+      await controller.receive({ type: 'refresh' });
+      assert.equal(page.lastState?.type, 'history');
+    });
+
+    it('does not show the text of an unexpected error, only that one happened', async () => {
+      const { page, controller, source } = setup();
+      source.failNext.set('getSecret', new TypeError('cannot read properties of undefined (reading "value")'));
+      await controller.receive({ type: 'ready' });
+      const state = page.lastState;
+      assert.equal(state?.type, 'error');
+      assert.doesNotMatch(JSON.stringify(state), /reading/);
+    });
+
+    it('follows changes made elsewhere once ready', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      source.secret = stripeSecret({ version: 4, description: 'rotated' });
+      source.versions = [versionRow(4, '2026-05-01T11:00:00Z'), ...threeVersions()];
+      source.fireChange();
+      await settle();
+      const history = lastHistory(page);
+      assert.deepEqual(currentOf(history), [4]);
+      assert.equal(history.view.description, 'rotated');
+    });
+
+    it('switches to the deleted state when the secret is deleted elsewhere', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      source.secret = undefined;
+      source.fireChange();
+      await settle();
+      assert.equal(page.lastState?.type, 'deleted');
+    });
+
+    it('does not flash the loading state on a background refresh of a loaded page', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      page.messages.length = 0;
+      source.fireChange();
+      await settle();
+      assert.deepEqual(page.types(), ['history']);
+    });
+
+    it('shows only the newest load when an older one answers later', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      let release!: () => void;
+      source.gate = new Promise((resolve) => (release = resolve));
+      const slow = controller.reload();
+      source.gate = undefined;
+      source.secret = stripeSecret({ version: 5 });
+      source.versions = [versionRow(5, '2026-05-01T11:00:00Z'), ...threeVersions()];
+      await controller.reload();
+      release();
+      await slow;
+      assert.deepEqual(currentOf(lastHistory(page)), [5]);
+    });
+
+    it('re-sends what it showed when a rebuilt page says ready again, then fetches afresh', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      page.messages.length = 0;
+      source.calls.length = 0;
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(page.types(), ['history', 'history']);
+      assert.deepEqual(source.calls, [`getSecret ${stripeRef.id}`, `getVersions ${stripeRef.id}`]);
+    });
+
+    it('stops following changes once disposed', async () => {
+      const { page, controller, source } = setup();
+      await controller.receive({ type: 'ready' });
+      controller.dispose();
+      page.messages.length = 0;
+      source.calls.length = 0;
+      source.fireChange();
+      await controller.receive({ type: 'refresh' });
+      await settle();
+      assert.deepEqual(page.messages, []);
+      assert.deepEqual(source.calls, []);
+    });
+  });
+
+  describe('rollback', () => {
+    it('confirms, rolls back, refreshes the explorer and shows the new current version', async () => {
+      const { page, controller, source, confirm, logger } = setup();
+      confirm.answer(true);
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'rollback', version: 1 });
+
+      assert.deepEqual(confirm.asked, [{ name: 'STRIPE_KEY', namespace: 'billing', version: 1, currentVersion: 3 }]);
+      assert.ok(source.calls.includes(`rollback ${stripeRef.id} 1`));
+      assert.deepEqual(source.refreshes, ['local']);
+      const history = lastHistory(page);
+      assert.deepEqual(currentOf(history), [4]);
+      assert.deepEqual(
+        history.view.versions.map((row) => row.version),
+        [4, 3, 2, 1],
+      );
+      assert.equal(history.pendingRollback, undefined);
+      assert.deepEqual(page.last, {
+        type: 'notice',
+        severity: 'info',
+        text: 'Rolled back to version 1. The current version is now 4.',
+      });
+      assert.ok(logger.lines.some((line) => line.includes('back to version 1; it is now version 4')));
+    });
+
+    it('marks the rollback as pending while the request runs', async () => {
+      const { page, controller, confirm } = setup();
+      confirm.answer(true);
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'rollback', version: 2 });
+      const pending = page.messages.filter((message) => message.type === 'history' && message.pendingRollback === 2);
+      assert.equal(pending.length, 1);
+      assert.deepEqual(currentOf(pending[0] as HistoryMessage), [3], 'the pending state still shows the old version');
+    });
+
+    it('does nothing when the user cancels', async () => {
+      const { page, controller, source, confirm } = setup();
+      confirm.answer(false);
+      await controller.receive({ type: 'ready' });
+      page.messages.length = 0;
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.equal(confirm.asked.length, 1);
+      assert.equal(
+        source.calls.some((call) => call.startsWith('rollback')),
+        false,
+      );
+      assert.deepEqual(source.refreshes, []);
+      assert.deepEqual(page.messages, []);
+      assert.equal(source.secret?.version, 3);
+    });
+
+    it('shows a failed rollback in the page and changes nothing', async () => {
+      const { page, controller, source, confirm } = setup();
+      confirm.answer(true);
+      await controller.receive({ type: 'ready' });
+      const before = lastHistory(page);
+      source.failNext.set('rollback', new FluxbaseApiError('server', 'Server error (500): Failed to rollback'));
+      await controller.receive({ type: 'rollback', version: 1 });
+      const after = lastHistory(page);
+      assert.deepEqual(after.view, before.view);
+      assert.equal(after.pendingRollback, undefined);
+      assert.deepEqual(page.last, {
+        type: 'notice',
+        severity: 'error',
+        text: 'Rollback to version 1 failed: Server error (500): Failed to rollback',
+      });
+      assert.deepEqual(source.refreshes, []);
+      assert.equal(source.secret?.version, 3);
+    });
+
+    it('shows the deleted state when the secret was deleted before the rollback (404)', async () => {
+      const { page, controller, source, confirm } = setup();
+      confirm.answer(true);
+      await controller.receive({ type: 'ready' });
+      source.secret = undefined;
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.equal(page.lastState?.type, 'deleted');
+      assert.equal(page.notices.at(-1)?.severity, 'error');
+      assert.deepEqual(source.refreshes, []);
+    });
+
+    it('ignores a rollback to the current version or to a version the page does not show, without asking', async () => {
+      const { controller, source, confirm, logger } = setup();
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'rollback', version: 3 });
+      await controller.receive({ type: 'rollback', version: 99 });
+      assert.deepEqual(confirm.asked, []);
+      assert.equal(
+        source.calls.some((call) => call.startsWith('rollback')),
+        false,
+      );
+      assert.equal(logger.lines.filter((line) => line.startsWith('warn ')).length, 2);
+    });
+
+    it('ignores a rollback before anything is loaded', async () => {
+      const { controller, confirm, source } = setup();
+      source.signedIn = false;
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.deepEqual(confirm.asked, []);
+    });
+
+    it('runs one rollback at a time', async () => {
+      const { controller, source, confirm } = setup();
+      confirm.answer(true);
+      await controller.receive({ type: 'ready' });
+      const first = controller.receive({ type: 'rollback', version: 1 });
+      const second = controller.receive({ type: 'rollback', version: 2 });
+      await Promise.all([first, second]);
+      assert.equal(confirm.asked.length, 1);
+      assert.deepEqual(
+        source.calls.filter((call) => call.startsWith('rollback')),
+        [`rollback ${stripeRef.id} 1`],
+      );
+    });
+  });
+
+  describe('malformed and other messages', () => {
+    it('logs a malformed message and does nothing', async () => {
+      const { page, controller, source, logger } = setup();
+      await controller.receive({ type: 'ready' });
+      page.messages.length = 0;
+      source.calls.length = 0;
+      for (const bad of [{ type: 'rollback', version: '1' }, { type: 'deleteSecret' }, null, 'ready', [1]]) {
+        await controller.receive(bad);
+      }
+      assert.deepEqual(page.messages, []);
+      assert.deepEqual(source.calls, []);
+      const warnings = logger.lines.filter((line) => line.startsWith('warn ') && line.includes('malformed'));
+      assert.equal(warnings.length, 5);
+    });
+
+    it('closes the page when asked', async () => {
+      const { page, controller } = setup();
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'close' });
+      assert.equal(page.closed, true);
+    });
+
+    it('logs a sign-in request when no sign-in is available', async () => {
+      const { controller, logger, source } = setup();
+      source.signedIn = false;
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'signIn' });
+      assert.ok(logger.lines.some((line) => line.startsWith('warn ') && line.includes('sign-in')));
+    });
+  });
+});
