@@ -21,6 +21,7 @@ import { createRequestHandler } from './http/requestHandler';
 import { BufferedLineWriter, LogLine } from './logging/lineWriter';
 import { openDatabase, SqliteDatabase } from './storage/database';
 import { SecretsRepository } from './storage/secretsRepository';
+import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
 import { UsersRepository } from './storage/usersRepository';
 
@@ -141,8 +142,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       refreshTtlSeconds: options.refreshTtlSeconds ?? 604800,
       clock,
     });
+    const repository = new SecretsRepository(db);
+    const readCache = new ReadCache(clock, () => repository.changeCount);
     const handler = createRequestHandler({
-      secrets: { repository: new SecretsRepository(db), cipher, clock, bodyLimitBytes },
+      secrets: { repository, readCache, cipher, clock, bodyLimitBytes },
       dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
       authenticator: new SecretsAuthenticator(
         new ServiceKeysRepository(db),

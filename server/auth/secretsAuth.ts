@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody } from '../http/exchange';
-import { storedTimeFromMicros } from '../goCompat/goTime';
+import { microsFromStoredTime, storedTimeFromMicros } from '../goCompat/goTime';
 import type { Clock } from '../clock';
 import type { ServiceKeysRepository } from '../storage/serviceKeysRepository';
 import type { AccessTokenCache } from './accessTokenCache';
@@ -51,11 +51,25 @@ export function scopeDenial(caller: Caller, scope: SecretsScope): string | undef
   return '{"error":"Insufficient permissions","required_scope":' + JSON.stringify(scope) + '}';
 }
 
-/** Authenticates secrets requests. */
+const REMEMBER_KEY_MS = 30_000;
+const MAX_REMEMBERED_KEYS = 1000;
+
+interface RememberedKey {
+  readonly caller: Caller;
+  /** Key expiry in µs (Infinity when none). */
+  readonly expiresAt: number;
+  readonly rememberedUntil: number;
+}
+
+/**
+ * Authenticates secrets requests. A service key that passed is remembered by
+ * its exact text for 30 seconds, so a burst of requests looks it up once.
+ */
 export class SecretsAuthenticator {
   readonly #keys: ServiceKeysRepository;
   readonly #tokens: AccessTokenCache;
   readonly #clock: Clock;
+  readonly #remembered = new Map<string, RememberedKey>();
 
   constructor(keys: ServiceKeysRepository, tokens: AccessTokenCache, clock: Clock) {
     this.#keys = keys;
@@ -78,15 +92,30 @@ export class SecretsAuthenticator {
   }
 
   #serviceKey(key: string): AuthResult {
+    const nowMicros = this.#clock();
+    const remembered = this.#remembered.get(key);
+    if (remembered !== undefined) {
+      if (remembered.expiresAt > nowMicros && remembered.rememberedUntil > Date.now()) {
+        return { ok: true, caller: remembered.caller };
+      }
+      this.#remembered.delete(key);
+    }
     if (key.startsWith('eyJ')) return fail(401, BAD_ROLE_TOKEN);
     if (!looksLikeServiceKey(key)) return fail(401, BAD_SERVICE_KEY);
-    const now = storedTimeFromMicros(this.#clock());
+    const now = storedTimeFromMicros(nowMicros);
     for (const row of this.#keys.findByPrefix(key.slice(0, SERVICE_KEY_LOOKUP_LENGTH))) {
       if (row.enabled !== 1 || (row.expires_at !== null && row.expires_at <= now)) continue;
       if (!serviceKeyMatches(key, row.key_hash)) continue;
       const scopes: unknown = JSON.parse(row.scopes);
       const list = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];
-      return { ok: true, caller: { kind: 'serviceKey', scopes: list } };
+      const caller: Caller = { kind: 'serviceKey', scopes: list };
+      if (this.#remembered.size >= MAX_REMEMBERED_KEYS) this.#remembered.clear();
+      this.#remembered.set(key, {
+        caller,
+        expiresAt: row.expires_at === null ? Number.POSITIVE_INFINITY : microsFromStoredTime(row.expires_at),
+        rememberedUntil: Date.now() + REMEMBER_KEY_MS,
+      });
+      return { ok: true, caller };
     }
     return fail(401, BAD_SERVICE_KEY);
   }

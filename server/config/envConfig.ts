@@ -11,9 +11,11 @@ export interface ServeFlags {
   data?: string;
 }
 
-/** Defaults of the flags. */
+/** Default of --host: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
+/** Default of --port. */
 export const DEFAULT_PORT = 8080;
+/** Default of --data, relative to the working directory. */
 export const DEFAULT_DATA_DIR = '.fluxbase';
 
 function positiveInteger(name: string, text: string | undefined, allowZero = false): number | undefined {

@@ -29,7 +29,8 @@ export interface ResolvedKey {
 export function validateEncryptionKey(configured: string): Buffer {
   const key = Buffer.from(configured, 'utf8');
   if (key.length === 0) throw new Error('encryption_key is required for AES-256 encryption (must be exactly 32 bytes)');
-  if (key.length !== 32) throw new Error(`encryption_key must be exactly 32 bytes for AES-256, got ${key.length} bytes`);
+  if (key.length !== 32)
+    throw new Error(`encryption_key must be exactly 32 bytes for AES-256, got ${key.length} bytes`);
   return key;
 }
 
@@ -67,9 +68,7 @@ function readOrCreateKeyFile(path: string, generate: () => string): ResolvedKey 
  */
 export function resolveEncryptionKey(configured: string | undefined, dataDir: string): ResolvedKey {
   if (configured !== undefined) return { key: validateEncryptionKey(configured), source: 'configured' };
-  const resolved = readOrCreateKeyFile(join(dataDir, ENCRYPTION_KEY_FILE), () =>
-    randomBytes(24).toString('base64url'),
-  );
+  const resolved = readOrCreateKeyFile(join(dataDir, ENCRYPTION_KEY_FILE), () => randomBytes(24).toString('base64url'));
   validateEncryptionKey(resolved.key.toString('utf8'));
   return resolved;
 }

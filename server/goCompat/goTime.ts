@@ -185,3 +185,14 @@ export function storedTimeToJson(stored: string): string {
   while (end > 20 && stored.charCodeAt(end - 1) === 0x30) end--;
   return end === 20 ? stored.slice(0, 19) + 'Z' : stored.slice(0, end) + 'Z';
 }
+
+/** Microseconds since the Unix epoch of a stored instant (approximate beyond 2^53 µs, i.e. after year 2255). */
+export function microsFromStoredTime(stored: string): number {
+  const days = daysFromCivil(Number(stored.slice(0, 4)), Number(stored.slice(5, 7)), Number(stored.slice(8, 10)));
+  const seconds =
+    days * SECONDS_PER_DAY +
+    Number(stored.slice(11, 13)) * 3600 +
+    Number(stored.slice(14, 16)) * 60 +
+    Number(stored.slice(17, 19));
+  return seconds * MICROS_PER_SECOND + Number(stored.slice(20, 26));
+}

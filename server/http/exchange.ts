@@ -48,12 +48,14 @@ export class Exchange {
   /** Sends a JSON response (once) and logs the request. */
   send(status: number, body: string, extraHeaders?: Record<string, string>): void {
     if (this.res.headersSent) return;
-    const headers: Record<string, string | number> = {
-      'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(body),
-      ...extraHeaders,
-    };
-    this.res.writeHead(status, headers);
+    const headers: (string | number)[] = [
+      'Content-Type',
+      'application/json',
+      'Content-Length',
+      Buffer.byteLength(body),
+    ];
+    if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
+    this.res.writeHead(status, headers as unknown as string[]);
     this.res.end(body);
     const ms = performance.now() - this.#startedAt;
     this.#log(`${this.method} ${this.pattern} ${status} ${ms.toFixed(1)}ms`);

@@ -54,10 +54,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
       chunks.push(chunk);
     });
+    let ended = false;
     req.on('end', () => {
+      ended = true;
       if (!over) resolve({ kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
     });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!ended && !over) reject(new Error('the client closed the request before its body ended'));
+    });
   });
 }
 

@@ -49,9 +49,7 @@ async function decodeBody<S extends Record<string, 'string'>>(
     exchange.send(413, BODY_TOO_LARGE);
     return undefined;
   }
-  const decoded = isJsonContentType(exchange.req.headers['content-type'])
-    ? decodeGoStruct(body.text, spec)
-    : undefined;
+  const decoded = isJsonContentType(exchange.req.headers['content-type']) ? decodeGoStruct(body.text, spec) : undefined;
   if (!decoded) fiberError(exchange, 400, 'Invalid request body');
   return decoded as { [K in keyof S]: string } | undefined;
 }

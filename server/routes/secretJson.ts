@@ -66,9 +66,7 @@ export function versionListJson(rows: readonly SecretVersionRow[]): string {
 
 /** The stats response; a map in Go, so its keys are alphabetical. */
 export function statsJson(stats: SecretStatsRow): string {
-  return (
-    '{"expired":' + stats.expired + ',"expiring_soon":' + stats.expiring_soon + ',"total":' + stats.total + '}'
-  );
+  return '{"expired":' + stats.expired + ',"expiring_soon":' + stats.expiring_soon + ',"total":' + stats.total + '}';
 }
 
 /** The body of both delete routes. */

@@ -5,12 +5,12 @@
  */
 import type { Clock } from '../clock';
 import type { SecretCipher } from '../crypto/secretCipher';
-import { storedTimeFromMicros, storedTimeToJson } from '../goCompat/goTime';
+import { microsFromStoredTime, storedTimeFromMicros, storedTimeToJson } from '../goCompat/goTime';
 import { sscanfDecimal } from '../goCompat/sscanf';
 import { parseGoUuid } from '../goCompat/uuid';
 import { errorBody, Exchange } from '../http/exchange';
 import { BODY_TOO_LARGE, isJsonContentType, readBody } from '../http/requestBody';
-import type { SecretChanges, SecretRow, SecretsRepository } from '../storage/secretsRepository';
+import type { SecretChanges, SecretRow, SecretsRepository, SecretSummaryRow } from '../storage/secretsRepository';
 import { Caller, callerUserId } from '../auth/secretsAuth';
 import {
   checkCreateRequest,
@@ -20,11 +20,13 @@ import {
   storedExpiry,
   UpdateRequest,
 } from './secretRequests';
+import type { ReadCache } from './readCache';
 import { DELETED_JSON, secretJson, secretListJson, statsJson, versionListJson } from './secretJson';
 
 /** What the handlers work with. */
 export interface SecretsDeps {
   readonly repository: SecretsRepository;
+  readonly readCache: ReadCache;
   readonly cipher: SecretCipher;
   readonly clock: Clock;
   readonly bodyLimitBytes: number;
@@ -111,11 +113,27 @@ function applyRollback(deps: SecretsDeps, exchange: Exchange, id: string, versio
   else exchange.send(200, secretJson(row));
 }
 
+/** The instant until which a list stays the same: the earliest expiry not yet passed. */
+function listValidUntil(rows: readonly SecretSummaryRow[]): number {
+  let until = Number.POSITIVE_INFINITY;
+  for (const row of rows) {
+    if (row.expires_at !== null && !row.is_expired) until = Math.min(until, microsFromStoredTime(row.expires_at));
+  }
+  return until;
+}
+
 /** (1) GET /api/v1/secrets: the unvalidated `scope` and `namespace` filters, ANDed. */
 export const listSecrets: SecretsHandler = (deps, exchange) => {
-  const now = storedTimeFromMicros(deps.clock());
-  const rows = deps.repository.list(now, exchange.query('scope'), exchange.query('namespace'));
-  exchange.send(200, secretListJson(rows));
+  const scope = exchange.query('scope');
+  const namespace = exchange.query('namespace');
+  const cacheKey = `list\0${scope}\0${namespace}`;
+  let body = deps.readCache.get(cacheKey);
+  if (body === undefined) {
+    const rows = deps.repository.list(storedTimeFromMicros(deps.clock()), scope, namespace);
+    body = secretListJson(rows);
+    deps.readCache.set(cacheKey, body, listValidUntil(rows));
+  }
+  exchange.send(200, body);
 };
 
 /** (2) GET /api/v1/secrets/stats: strict windows around the server clock. */
@@ -197,8 +215,15 @@ export const rollbackSecret: SecretsHandler = (deps, exchange, params, caller) =
 
 /** (9) GET /api/v1/secrets/by-name/:name. */
 export const getSecretByName: SecretsHandler = (deps, exchange, params) => {
-  const row = byName(deps, exchange, params[0] ?? '');
-  if (row) exchange.send(200, secretJson(row));
+  const name = params[0] ?? '';
+  const cacheKey = `name\0${exchange.query('namespace')}\0${name}`;
+  const cached = deps.readCache.get(cacheKey);
+  if (cached !== undefined) return exchange.send(200, cached);
+  const row = byName(deps, exchange, name);
+  if (!row) return;
+  const body = secretJson(row);
+  deps.readCache.set(cacheKey, body);
+  exchange.send(200, body);
 };
 
 /** (10) PUT /api/v1/secrets/by-name/:name: the body is checked before the lookup. */

@@ -94,6 +94,7 @@ export class SecretsRepository {
   readonly #createTransaction: (secret: NewSecret, now: string) => CreateResult;
   readonly #updateTransaction: (id: string, changes: SecretChanges, by: string | null, now: string) => boolean;
   readonly #rollbackTransaction: (id: string, version: bigint, by: string | null, now: string) => boolean;
+  #changes = 0;
 
   constructor(db: SqliteDatabase) {
     this.#listAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM secrets ${ORDER}`);
@@ -181,6 +182,11 @@ export class SecretsRepository {
     ).immediate;
   }
 
+  /** Grows with every write attempt; read caches compare it to know they are current. */
+  get changeCount(): number {
+    return this.#changes;
+  }
+
   /** Rows matching the filters (an empty filter is no filter), with `is_expired` against `now`. */
   list(now: string, scope: string, namespace: string): SecretSummaryRow[] {
     if (scope === '' && namespace === '') return this.#listAll.all({ now }) as SecretSummaryRow[];
@@ -201,13 +207,13 @@ export class SecretsRepository {
 
   /** The global secret called `name` when `namespace` is empty, else the one in that namespace. */
   getByName(name: string, namespace: string): SecretRow | undefined {
-    return (
-      namespace === '' ? this.#getGlobalByName.get(name) : this.#getNamespacedByName.get(name, namespace)
-    ) as SecretRow | undefined;
+    return (namespace === '' ? this.#getGlobalByName.get(name) : this.#getNamespacedByName.get(name, namespace)) as
+      SecretRow | undefined;
   }
 
   /** Inserts the secret and its version-1 history row in one transaction. */
   create(secret: NewSecret, now: string): CreateResult {
+    this.#changes++;
     try {
       return this.#createTransaction(secret, now);
     } catch (error) {
@@ -218,11 +224,13 @@ export class SecretsRepository {
 
   /** Applies the changes (a new value bumps the version and adds a history row). False when no such secret. */
   update(id: string, changes: SecretChanges, by: string | null, now: string): boolean {
+    this.#changes++;
     return this.#updateTransaction(id, changes, by, now);
   }
 
   /** Deletes the secret and, by cascade, its history. False when no such secret. */
   delete(id: string): boolean {
+    this.#changes++;
     return this.#deleteSecret.run(id).changes > 0;
   }
 
@@ -236,6 +244,7 @@ export class SecretsRepository {
    * with its history row. False when that version (or the secret) does not exist.
    */
   rollback(id: string, version: bigint, by: string | null, now: string): boolean {
+    this.#changes++;
     return this.#rollbackTransaction(id, version, by, now);
   }
 }

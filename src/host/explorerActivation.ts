@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createClient, type FluxbaseClient } from '../core/api/fluxbaseClient';
 import type { CommandDeps } from '../core/commands/commandDeps';
 import { createCommandTable } from '../core/commands/commandTable';
+import type { RunCommandDeps } from '../core/commands/runCommand';
 import { ConnectionSessions } from '../core/connections/connectionSessions';
 import { environmentConnection } from '../core/connections/environmentConnection';
 import { systemClock } from '../core/explorer/clock';
@@ -11,6 +12,7 @@ import type { Logger } from '../core/logger';
 import { startAutoRefresh } from './autoRefresh';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
+import { registerExplorerFeatures } from './featureRegistration';
 import { createExplorerView } from './explorerView';
 import { registerExplorerCommands } from './registerExplorerCommands';
 import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
@@ -59,6 +61,17 @@ export function activateExplorer(
     showLogs,
     executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
   };
+  const runDeps: RunCommandDeps = {
+    notifier: vscodeNotifier,
+    logger,
+    onAction: (action) => {
+      if (action.kind === 'signIn') {
+        void vscode.commands.executeCommand('fluxbaseSecrets.signIn', action.connectionId);
+      } else {
+        showLogs();
+      }
+    },
+  };
   context.subscriptions.push(
     registry,
     sessions,
@@ -66,17 +79,8 @@ export function activateExplorer(
     filter,
     provider,
     createExplorerView(provider, store, filter),
-    registerExplorerCommands(createCommandTable(deps), {
-      notifier: vscodeNotifier,
-      logger,
-      onAction: (action) => {
-        if (action.kind === 'signIn') {
-          void vscode.commands.executeCommand('fluxbaseSecrets.signIn', action.connectionId);
-        } else {
-          showLogs();
-        }
-      },
-    }),
+    registerExplorerCommands(createCommandTable(deps), runDeps),
+    ...registerExplorerFeatures(context, store, deps, runDeps),
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
@@ -90,6 +94,8 @@ export function activateExplorer(
       setUserInput: (replacement) => input.use(replacement),
       hasStoredCredentials: async (connectionId) => (await credentials.get(connectionId)) !== undefined,
       connections: () => registry.list(),
+      tree: () => provider.rootNodes,
+      treeItem: (node) => provider.getTreeItem(node),
     },
   };
 }

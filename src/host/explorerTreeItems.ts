@@ -90,7 +90,11 @@ function collapsible(children: number): vscode.TreeItemCollapsibleState {
   return children > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
 }
 
-function item(node: ExplorerNode, state: vscode.TreeItemCollapsibleState, extra: Partial<vscode.TreeItem>): vscode.TreeItem {
+function item(
+  node: ExplorerNode,
+  state: vscode.TreeItemCollapsibleState,
+  extra: Partial<vscode.TreeItem>,
+): vscode.TreeItem {
   const treeItem = new vscode.TreeItem(node.label, state);
   treeItem.id = node.id;
   treeItem.description = node.description;

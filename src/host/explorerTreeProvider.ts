@@ -26,7 +26,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
   ) {
-    this.subscriptions.push(store.onDidChange(() => this.rebuild()), filter.onDidChange(() => this.rebuild()));
+    this.subscriptions.push(
+      store.onDidChange(() => this.rebuild()),
+      filter.onDidChange(() => this.rebuild()),
+    );
     this.rebuild();
   }
 

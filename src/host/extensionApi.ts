@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { Connection } from '../core/connections/connection';
+import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import type { UserInput } from '../core/userInput';
 
@@ -13,6 +15,10 @@ export interface FluxbaseSecretsTestingApi {
   hasStoredCredentials(connectionId: string): Promise<boolean>;
   /** The connections the explorer shows. */
   connections(): readonly Connection[];
+  /** The root nodes the Secrets view shows now (one per connection, with their children). */
+  tree(): readonly ConnectionNode[];
+  /** The TreeItem the view draws for a node. */
+  treeItem(node: ExplorerNode): vscode.TreeItem;
 }
 
 /** What `activate()` returns. */

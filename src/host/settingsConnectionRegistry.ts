@@ -47,10 +47,16 @@ export class SettingsConnectionRegistry implements ConnectionRegistry, Disposabl
   }
 
   async add(config: ConnectionConfig): Promise<Connection> {
-    const entry: ConnectionConfig = { name: config.name, url: config.url, ...(config.tenant ? { tenant: config.tenant } : {}) };
+    const entry: ConnectionConfig = {
+      name: config.name,
+      url: config.url,
+      ...(config.tenant ? { tenant: config.tenant } : {}),
+    };
     await this.configuration().update(KEY, [...this.userEntries(), entry], vscode.ConfigurationTarget.Global);
     this.reload();
-    const added = this.connections.find((connection) => connection.id === settingsConnectionId(config.name, config.url));
+    const added = this.connections.find(
+      (connection) => connection.id === settingsConnectionId(config.name, config.url),
+    );
     if (!added) {
       throw new Error(`The connection "${config.name}" was saved but could not be read back from the settings`);
     }
@@ -77,7 +83,10 @@ export class SettingsConnectionRegistry implements ConnectionRegistry, Disposabl
     const next = this.read();
     const same =
       next.length === this.connections.length &&
-      next.every((connection, index) => connection.id === this.connections[index]?.id && connection.tenant === this.connections[index]?.tenant);
+      next.every(
+        (connection, index) =>
+          connection.id === this.connections[index]?.id && connection.tenant === this.connections[index]?.tenant,
+      );
     this.connections = next;
     if (!same) {
       this.changed.fire();
@@ -89,7 +98,9 @@ export class SettingsConnectionRegistry implements ConnectionRegistry, Disposabl
     const trusted = vscode.workspace.isTrusted;
     const workspaceLayers = [inspected?.workspaceValue, inspected?.workspaceFolderValue];
     if (!trusted && workspaceLayers.some((layer) => layer !== undefined)) {
-      this.logger.warn('Ignoring fluxbaseSecrets.connections from the workspace settings: the workspace is not trusted.');
+      this.logger.warn(
+        'Ignoring fluxbaseSecrets.connections from the workspace settings: the workspace is not trusted.',
+      );
     }
     const parsed = parseConnectionSettings(inspected?.globalValue, ...(trusted ? workspaceLayers : []));
     const problems = parsed.problems.join('\n');

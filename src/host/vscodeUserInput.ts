@@ -67,6 +67,8 @@ function toValidationMessage(validation: InputValidation | undefined): vscode.In
     return undefined;
   }
   const severity =
-    validation.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning;
+    validation.severity === 'error'
+      ? vscode.InputBoxValidationSeverity.Error
+      : vscode.InputBoxValidationSeverity.Warning;
   return { message: validation.message, severity };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/startServer';
 import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { Secret } from '../../src/core/api/secretTypes';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, treeRow } from './support/workbenchParts';
 
@@ -29,10 +30,16 @@ function newServiceKey(dataDir: string): string {
   return key.trim();
 }
 
-function switchTheme(workbench: Workbench, theme: string): void {
-  const file = path.join(workbench.profile.userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+// An expression string, because the tests compile without the DOM library; it runs in the page.
+const backgroundColor = 'getComputedStyle(document.body).backgroundColor';
+
+/** Picks a color theme the way a person does: the palette's "Preferences: Color Theme", then the theme's name. */
+async function switchTheme(page: Page, theme: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(theme);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ timeout });
+  await input.press('Enter');
 }
 
 describe('version-history panel, as a person uses it', () => {
@@ -81,7 +88,10 @@ describe('version-history panel, as a person uses it', () => {
     assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v3', 'v2', 'v1']);
     assert.ok(existsSync(await workbench.screenshot('history-light-before-rollback')));
 
-    await history.getByRole('button', { name: 'Roll back to version 1' }).click();
+    // By keyboard: the page's buttons are real buttons.
+    const rollBackToOne = history.getByRole('button', { name: 'Roll back to version 1' });
+    await rollBackToOne.focus();
+    await rollBackToOne.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout });
     assert.match(await dialog.innerText(), /Roll back "ROLLBACK_UI_KEY" to version 1\?/);
@@ -106,11 +116,24 @@ describe('version-history panel, as a person uses it', () => {
   it('follows a dark theme through the VS Code theme variables', async () => {
     assert.ok(workbench);
     const history = historyPage(workbench.page);
-    const lightBackground = await history.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
-    switchTheme(workbench, 'Default Dark Modern');
+    await history.locator('body.vscode-light').waitFor({ timeout });
+    const lightBackground = await history.locator('body').evaluate(backgroundColor);
+    await switchTheme(workbench.page, 'Dark Modern');
     await history.locator('body.vscode-dark').waitFor({ timeout });
-    const darkBackground = await history.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    const darkBackground = await history.locator('body').evaluate(backgroundColor);
+    assert.equal(lightBackground, 'rgb(255, 255, 255)');
     assert.notEqual(darkBackground, lightBackground);
     assert.ok(existsSync(await workbench.screenshot('history-dark-after-rollback')));
+  });
+
+  it('comes back after a window reload and fetches afresh, showing a change made meanwhile', async () => {
+    assert.ok(workbench && client);
+    await client.secrets.updateById(secret.id, { value: 'five' });
+    await workbench.reload();
+    const { page } = workbench;
+    await page.locator('.tabs-container .tab', { hasText: `History: ${secretName}` }).click({ timeout });
+    const history = historyPage(page);
+    await history.locator('tr.current', { hasText: 'v5' }).waitFor({ state: 'visible', timeout });
+    assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v5', 'v4', 'v3', 'v2', 'v1']);
   });
 });

@@ -54,7 +54,11 @@ function exited(child: ChildProcess): Promise<number | null> {
   return once(child, 'exit').then(([code]) => code as number | null);
 }
 
-function spawnServer(options: ServerProcessOptions): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+function spawnServer(options: ServerProcessOptions): {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+} {
   const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--data', options.dataDir], {
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

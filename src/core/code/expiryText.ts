@@ -11,12 +11,13 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** `in 5 days`, `3 hours ago`: the largest whole unit of the distance from `now` to `when`. */
+/** `in 5 days`, `3 hours ago`: the distance from `now` to `when` in the largest unit it fills, rounded. */
 export function relativeTime(when: Date, now: Date): string {
   const delta = when.getTime() - now.getTime();
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) {
-      return relativeFormat.format(Math.trunc(delta / size), unit);
+      // a list fetched moments ago says "in 3 days", not "in 2 days", for an expiry 3 days out
+      return relativeFormat.format(Math.round(delta / size), unit);
     }
   }
   return delta >= 0 ? 'in less than a minute' : 'less than a minute ago';

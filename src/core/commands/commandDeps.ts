@@ -16,7 +16,10 @@ export type CommandStore = Pick<
 >;
 
 /** The part of the sessions that sign-in and sign-out use. */
-export type CommandSessions = Pick<ConnectionSessions<ClientPort>, 'newClient' | 'adopt' | 'signOut' | 'resumeEnvironment'>;
+export type CommandSessions = Pick<
+  ConnectionSessions<ClientPort>,
+  'newClient' | 'adopt' | 'signOut' | 'resumeEnvironment'
+>;
 
 /** Everything a command handler may use. Handlers throw on failure; runCommand reports it. */
 export interface CommandDeps {

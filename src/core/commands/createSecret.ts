@@ -99,7 +99,9 @@ export function createSecretCommand(deps: CommandDeps) {
       withClient(deps, connection, (client) => client.secrets.create(request)),
     );
     await deps.store.refresh(connection.id);
-    void deps.notifier.info(`Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`);
+    void deps.notifier.info(
+      `Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
+    );
     return { connectionId: connection.id, secret };
   };
 }

@@ -12,12 +12,11 @@ import { withClient } from './withClient';
 export function deleteSecretCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<void> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Delete Secret');
-    const scope =
-      secret.scope === 'global' ? 'global scope (every function)' : `namespace "${secret.namespace ?? ''}"`;
+    const scope = secret.scope === 'global' ? 'global scope (every function)' : `namespace "${secret.namespace ?? ''}"`;
     await confirm(
       deps.input,
       `Delete the secret "${ref.name}" from ${scope}?`,
-      `Functions and jobs that read ${secretVariableName(ref.name)} may fail. ` +
+      `Functions and jobs that read ${secretVariableName(ref.name)} will fail. ` +
         'Its version history is deleted too; this cannot be undone.',
       'Delete',
     );

@@ -3,7 +3,8 @@ import { isUserCancelled } from '../userInput';
 import { ConnectionError, SignInRequiredError, UserFacingError } from './commandErrors';
 
 /** A button under an error message. */
-export type ErrorAction = { title: 'Sign In'; kind: 'signIn'; connectionId?: string } | { title: 'Show Logs'; kind: 'showLogs' };
+export type ErrorAction =
+  { title: 'Sign In'; kind: 'signIn'; connectionId?: string } | { title: 'Show Logs'; kind: 'showLogs' };
 
 /** How a failed command is reported: not at all (cancelled), or one message with the actions that fix it. */
 export type ErrorPresentation =
@@ -41,7 +42,13 @@ export function presentError(error: unknown, failedTo: string): ErrorPresentatio
     return { kind: 'message', severity: 'error', message, actions: [SHOW_LOGS], log: true };
   }
   const reason = FluxbaseApiError.is(error) ? error.message : error instanceof Error ? error.message : String(error);
-  return { kind: 'message', severity: 'error', message: `Could not ${failedTo}: ${sentence(reason)}.`, actions: [SHOW_LOGS], log: true };
+  return {
+    kind: 'message',
+    severity: 'error',
+    message: `Could not ${failedTo}: ${sentence(reason)}.`,
+    actions: [SHOW_LOGS],
+    log: true,
+  };
 }
 
 /** The text without a trailing full stop, so it can sit inside a sentence. */

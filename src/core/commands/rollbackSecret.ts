@@ -17,7 +17,9 @@ export function rollbackSecretCommand(deps: CommandDeps) {
     const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}…`, () =>
       withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),
     );
-    const earlier = versions.filter((version) => version.version !== secret.version).sort((a, b) => b.version - a.version);
+    const earlier = versions
+      .filter((version) => version.version !== secret.version)
+      .sort((a, b) => b.version - a.version);
     if (earlier.length === 0) {
       throw new UserFacingError(`"${ref.name}" has no earlier version to roll back to.`);
     }
@@ -26,10 +28,15 @@ export function rollbackSecretCommand(deps: CommandDeps) {
       earlier.map((version) => ({
         label: `v${version.version}`,
         description: versionDate(version, now),
-        detail: version.created_by ? `by ${version.created_by}` : 'by an unknown author (a service key or a deleted user)',
+        detail: version.created_by
+          ? `by ${version.created_by}`
+          : 'by an unknown author (a service key or a deleted user)',
         value: version.version,
       })),
-      { title: `Roll Back ${ref.name} (now v${secret.version})`, placeholder: 'Choose the version whose value to restore' },
+      {
+        title: `Roll Back ${ref.name} (now v${secret.version})`,
+        placeholder: 'Choose the version whose value to restore',
+      },
     );
     await confirm(
       deps.input,

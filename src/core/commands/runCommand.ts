@@ -1,5 +1,4 @@
 import type { Logger } from '../logger';
-import { EXPLORER_COMMANDS, type ExplorerCommandId } from './commandIds';
 import { presentError, type ErrorAction } from './errorPresentation';
 import type { Notifier } from './hostPorts';
 
@@ -15,9 +14,12 @@ export interface RunCommandDeps {
  * so that it never rejects: a cancellation ends it silently, any other
  * failure is logged once (with its stack) and shown once, with the action
  * that fixes it. Resolves to the handler's result, or undefined when it failed.
+ * `failedTo` finishes the sentence "Could not …" (EXPLORER_COMMANDS[id] for
+ * the explorer's commands; the code features pass theirs).
  */
 export function runCommand<R>(
-  id: ExplorerCommandId,
+  id: string,
+  failedTo: string,
   handler: (arg?: unknown) => Promise<R>,
   deps: RunCommandDeps,
 ): (arg?: unknown) => Promise<R | undefined> {
@@ -25,7 +27,7 @@ export function runCommand<R>(
     try {
       return await handler(arg);
     } catch (error) {
-      const presentation = presentError(error, EXPLORER_COMMANDS[id]);
+      const presentation = presentError(error, failedTo);
       if (presentation.kind === 'silent') {
         deps.logger.debug(`${id}: cancelled`);
         return undefined;

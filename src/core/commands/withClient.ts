@@ -19,9 +19,13 @@ export async function withClient<T>(
   if (!client) {
     throw new SignInRequiredError(connection);
   }
-  return guardConnection(connection, () => task(client), (error) => {
-    deps.store.markSessionExpired(connection.id, error.message);
-  });
+  return guardConnection(
+    connection,
+    () => task(client),
+    (error) => {
+      deps.store.markSessionExpired(connection.id, error.message);
+    },
+  );
 }
 
 /** Turns auth, network and timeout failures of `task` into ConnectionErrors; `onAuth` sees refused credentials first. */

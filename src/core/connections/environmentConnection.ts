@@ -13,7 +13,9 @@ export interface EnvironmentConnection {
  * the Fluxbase SDK reads). The key is never copied into settings or
  * SecretStorage. `FLUXBASE_TENANT` optionally sets the tenant.
  */
-export function environmentConnection(env: Readonly<Record<string, string | undefined>>): EnvironmentConnection | undefined {
+export function environmentConnection(
+  env: Readonly<Record<string, string | undefined>>,
+): EnvironmentConnection | undefined {
   const url = env.FLUXBASE_URL ? normalizeServerUrl(env.FLUXBASE_URL) : undefined;
   const serviceKey = env.FLUXBASE_SERVICE_TOKEN?.trim();
   if (url === undefined || !serviceKey) {

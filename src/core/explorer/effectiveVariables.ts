@@ -32,7 +32,9 @@ export function effectiveVariables(
   const at = new Date(now);
   const live = secrets.filter((secret) => expiryStateOf(secret, at) !== 'expired');
   const globals = groupByVariable(live.filter((secret) => secret.scope === 'global'));
-  const locals = groupByVariable(live.filter((secret) => secret.scope === 'namespace' && secret.namespace === namespace));
+  const locals = groupByVariable(
+    live.filter((secret) => secret.scope === 'namespace' && secret.namespace === namespace),
+  );
 
   const result: EffectiveVariable[] = [];
   for (const variable of new Set([...globals.keys(), ...locals.keys()])) {

@@ -30,7 +30,10 @@ export function isSecretRef(value: unknown): value is SecretRef {
 }
 
 /** The SecretRef of a secret listed or fetched from a connection. */
-export function secretRefOf(connectionId: string, secret: Pick<Secret, 'id' | 'name' | 'scope' | 'namespace'>): SecretRef {
+export function secretRefOf(
+  connectionId: string,
+  secret: Pick<Secret, 'id' | 'name' | 'scope' | 'namespace'>,
+): SecretRef {
   return {
     connectionId,
     id: secret.id,

@@ -35,8 +35,7 @@ export function secretTooltip(input: SecretTooltipInput): string {
   if (secret.description) {
     lines.push(escapeMarkdown(secret.description), '');
   }
-  const scope =
-    secret.scope === 'global' ? 'Global (every function)' : `Namespace ${codeSpan(secret.namespace ?? '')}`;
+  const scope = secret.scope === 'global' ? 'Global (every function)' : `Namespace ${codeSpan(secret.namespace ?? '')}`;
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Secret, SecretScope } from '../../core/api/secretTypes';
 import { CREATE_SECRET_COMMAND } from '../../core/code/codeCommandIds';
 import { describeRefusal, planExtraction } from '../../core/code/extraction';
 import { renderReference } from '../../core/code/referenceTemplate';
 import { UserFacingError } from '../../core/commands/commandErrors';
+import type { CreateSecretPrefill, CreateSecretResult } from '../../core/commands/createSecret';
 import type { Logger } from '../../core/logger';
 import { referenceTemplateFor } from './codeSettings';
 import { rangeOfOffsets } from './textRanges';
@@ -18,16 +18,12 @@ export interface ExtractArgument {
   end: { line: number; character: number };
 }
 
-/** The prefill the explorer's create command accepts. */
-interface CreateSecretPrefill {
-  name?: string;
-  value?: string;
-  scope?: SecretScope;
-  namespace?: string;
+/** Starts the explorer's create flow prefilled: its `fluxbaseSecrets.createSecret` command. */
+export function createSecretThroughExplorer(prefill: CreateSecretPrefill): Promise<CreateSecretResult | undefined> {
+  return Promise.resolve(
+    vscode.commands.executeCommand<CreateSecretResult | undefined>(CREATE_SECRET_COMMAND, prefill),
+  );
 }
-
-/** What the explorer's create command resolves to; undefined when cancelled or failed (it reports failures itself). */
-type CreateSecretResult = { connectionId: string; secret: Secret } | undefined;
 
 /**
  * "Move to Fluxbase secret…": takes the string literal (or selection) of the
@@ -37,7 +33,12 @@ type CreateSecretResult = { connectionId: string; secret: Secret } | undefined;
  * undoable edit. If creating is cancelled or fails, the code stays as it
  * was. The value is passed to the create command only, never logged.
  */
-export function extractToSecret(deps: { logger: Logger }) {
+export function extractToSecret(deps: {
+  logger: Logger;
+  /** The create flow; the explorer's command unless a test drives its own. */
+  createSecret?: (prefill: CreateSecretPrefill) => Promise<CreateSecretResult | undefined>;
+}) {
+  const createSecret = deps.createSecret ?? createSecretThroughExplorer;
   return async (arg?: unknown): Promise<void> => {
     const { document, selection } = await targetOf(arg);
     const plan = planExtraction(
@@ -54,7 +55,7 @@ export function extractToSecret(deps: { logger: Logger }) {
       value: plan.value,
       ...(plan.suggestedName ? { name: plan.suggestedName } : {}),
     };
-    const created = await vscode.commands.executeCommand<CreateSecretResult>(CREATE_SECRET_COMMAND, prefill);
+    const created = await createSecret(prefill);
     if (!created) {
       deps.logger.debug(`${EXTRACT_COMMAND}: no secret created; the code is unchanged`);
       return;

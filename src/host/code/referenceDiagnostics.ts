@@ -18,6 +18,8 @@ export const DIAGNOSTIC_SOURCE = 'Fluxbase Secrets';
 
 /** How long typing must pause before a document is checked again. */
 const DEBOUNCE_MS = 300;
+/** Larger documents (bundles, minified code) are not checked, to keep typing smooth. */
+const MAX_CHECKED_LENGTH = 1_000_000;
 
 const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -154,7 +156,12 @@ export class ReferenceDiagnostics implements vscode.Disposable {
 }
 
 function applies(settings: CodeSettings, document: vscode.TextDocument): boolean {
-  if (!settings.diagnosticsEnabled || document.isClosed || !settings.languages.includes(document.languageId)) {
+  if (
+    !settings.diagnosticsEnabled ||
+    document.isClosed ||
+    !settings.languages.includes(document.languageId) ||
+    document.getText().length > MAX_CHECKED_LENGTH
+  ) {
     return false;
   }
   const glob = settings.diagnosticsInclude;

@@ -58,7 +58,10 @@ describe('fluxbaseSecrets.signIn', () => {
     h.script([pick(/Sign In/, 'Access Token'), text(/access token/, ACCESS_TOKEN, { password: true })]);
     await h.run('fluxbaseSecrets.signIn');
     assert.deepEqual(h.server.calls, ['me', 'list']);
-    assert.deepEqual(await h.credentials.get(h.store.connections()[0]!.id), { type: 'session', accessToken: ACCESS_TOKEN });
+    assert.deepEqual(await h.credentials.get(h.store.connections()[0]!.id), {
+      type: 'session',
+      accessToken: ACCESS_TOKEN,
+    });
   });
 
   it('reports wrong credentials once, stores nothing, closes the client and offers to try again', async () => {
@@ -85,7 +88,10 @@ describe('fluxbaseSecrets.signIn', () => {
     h.server.failNext('login', new FluxbaseApiError('network', 'Cannot reach https://fluxbase.example.com: ENOTFOUND'));
     h.script(passwordSteps());
     await h.run('fluxbaseSecrets.signIn');
-    assert.match(h.notifier.shown[0]!.message, /cannot reach "Prod" at https:\/\/fluxbase\.example\.com.*Check the URL/);
+    assert.match(
+      h.notifier.shown[0]!.message,
+      /cannot reach "Prod" at https:\/\/fluxbase\.example\.com.*Check the URL/,
+    );
     assert.deepEqual(h.notifier.shown[0]!.actions, ['Show Logs']);
   });
 
@@ -151,7 +157,12 @@ describe('fluxbaseSecrets.signIn', () => {
   });
 
   it('signs the environment connection in again with no questions', async () => {
-    const environment: Connection = { id: ENVIRONMENT_CONNECTION_ID, name: 'Environment', url: 'https://env.example.com', source: 'environment' };
+    const environment: Connection = {
+      id: ENVIRONMENT_CONNECTION_ID,
+      name: 'Environment',
+      url: 'https://env.example.com',
+      source: 'environment',
+    };
     const h = commandHarness([environment], new Map([[environment.id, { type: 'serviceKey', key: SERVICE_KEY }]]));
     await h.store.refresh();
     assert.equal(h.store.connection(environment.id)?.status, 'ready', 'signed in from the environment at once');
@@ -228,7 +239,9 @@ describe('fluxbaseSecrets.removeConnection', () => {
     const h = commandHarness();
     await h.signIn();
     const id = h.store.connections()[0]!.id;
-    h.script([choose(/Remove the connection "Prod"\?/, 'Remove', /secrets on https:\/\/fluxbase\.example\.com are not touched/)]);
+    h.script([
+      choose(/Remove the connection "Prod"\?/, 'Remove', /secrets on https:\/\/fluxbase\.example\.com are not touched/),
+    ]);
     await h.run('fluxbaseSecrets.removeConnection', { kind: 'connection', connectionId: id });
     assert.deepEqual(h.registry.list(), []);
     assert.equal(await h.credentials.get(id), undefined);
@@ -242,7 +255,12 @@ describe('fluxbaseSecrets.removeConnection', () => {
   });
 
   it('explains that the environment connection comes from environment variables', async () => {
-    const environment: Connection = { id: ENVIRONMENT_CONNECTION_ID, name: 'Environment', url: 'https://e.example.com', source: 'environment' };
+    const environment: Connection = {
+      id: ENVIRONMENT_CONNECTION_ID,
+      name: 'Environment',
+      url: 'https://e.example.com',
+      source: 'environment',
+    };
     const h = commandHarness([environment]);
     h.script([]);
     await h.run('fluxbaseSecrets.removeConnection', environment.id);
@@ -319,7 +337,11 @@ describe('fluxbaseSecrets.showEffectiveVariables', () => {
       descriptions.push(...items.map((item) => item.description));
       throw Object.assign(new Error('stop'), { [Symbol.for('fluxbaseSecrets.userCancelled')]: true });
     };
-    await h.run('fluxbaseSecrets.showEffectiveVariables', { kind: 'namespace', connectionId: h.store.connections()[0]!.id, namespace: 'payments' });
+    await h.run('fluxbaseSecrets.showEffectiveVariables', {
+      kind: 'namespace',
+      connectionId: h.store.connections()[0]!.id,
+      namespace: 'payments',
+    });
     assert.deepEqual(descriptions, ['from namespace payments · overrides global "stripe_key"']);
   });
 
@@ -329,7 +351,9 @@ describe('fluxbaseSecrets.showEffectiveVariables', () => {
     await h.signIn();
     h.script([pick(/What Does/, '$(add) Another namespace…'), text(/Namespace name/, 'empty')]);
     await h.run('fluxbaseSecrets.showEffectiveVariables');
-    assert.deepEqual(h.notifier.shown, [{ level: 'info', message: 'A function in namespace "empty" on "Prod" sees no secret.', actions: [] }]);
+    assert.deepEqual(h.notifier.shown, [
+      { level: 'info', message: 'A function in namespace "empty" on "Prod" sees no secret.', actions: [] },
+    ]);
   });
 });
 

@@ -45,7 +45,10 @@ describe('fluxbaseSecrets.createSecret', () => {
       'the tree shows it at once',
     );
     assert.deepEqual(h.progress.titles, ['Creating secret STRIPE_KEY…']);
-    assert.match(h.notifier.shown[0]?.message ?? '', /Created secret "STRIPE_KEY" globally: functions read it as FLUXBASE_SECRET_STRIPE_KEY/);
+    assert.match(
+      h.notifier.shown[0]?.message ?? '',
+      /Created secret "STRIPE_KEY" globally: functions read it as FLUXBASE_SECRET_STRIPE_KEY/,
+    );
   });
 
   it('never puts the value into a message or a log line', async () => {
@@ -85,7 +88,12 @@ describe('fluxbaseSecrets.createSecret', () => {
     h.script([
       pick(/Create Secret/, 'Namespace'),
       pick(/Create Secret/, '$(add) Another namespace…'),
-      text(/Namespace name/, 'billing', { rejected: [{ answer: ' ', message: /Enter a namespace/ }, { answer: 'x ', message: /space/ }] }),
+      text(/Namespace name/, 'billing', {
+        rejected: [
+          { answer: ' ', message: /Enter a namespace/ },
+          { answer: 'x ', message: /space/ },
+        ],
+      }),
       text(/Name/, 'KEY'),
       text(/Value/, VALUE),
       text(/Description/, ''),
@@ -121,7 +129,10 @@ describe('fluxbaseSecrets.createSecret', () => {
     h.script([
       pick(/Create Secret/, 'Global'),
       text(/Name/, 'API_KEY', {
-        validation: { severity: 'warning', message: /FLUXBASE_SECRET_API_KEY is also the variable of "api_key" globally/ },
+        validation: {
+          severity: 'warning',
+          message: /FLUXBASE_SECRET_API_KEY is also the variable of "api_key" globally/,
+        },
       }),
       text(/Value/, VALUE),
       text(/Description/, ''),
@@ -129,10 +140,7 @@ describe('fluxbaseSecrets.createSecret', () => {
     ]);
     await h.run('fluxbaseSecrets.createSecret');
     assert.ok(h.server.all().some((secret) => secret.name === 'API_KEY'));
-    h.script([
-      pick(/Create Secret/, 'Global'),
-      text(/Name/, CANCEL),
-    ]);
+    h.script([pick(/Create Secret/, 'Global'), text(/Name/, CANCEL)]);
     await h.run('fluxbaseSecrets.createSecret');
     const nameBox = h.input.textBoxes.at(-1)!;
     assert.match(nameBox.validate!('TOKEN')?.message ?? '', /overridden by a secret of namespace ns/);
@@ -197,10 +205,20 @@ describe('fluxbaseSecrets.createSecret', () => {
 
   it('reads prefills and tree nodes into the same shape', () => {
     assert.deepEqual(prefillOf(undefined), {});
-    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'global', connectionId: 'c' }), { connectionId: 'c', scope: 'global' });
-    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'namespaces', connectionId: 'c' }), { connectionId: 'c', scope: 'namespace' });
+    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'global', connectionId: 'c' }), {
+      connectionId: 'c',
+      scope: 'global',
+    });
+    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'namespaces', connectionId: 'c' }), {
+      connectionId: 'c',
+      scope: 'namespace',
+    });
     assert.deepEqual(prefillOf({ kind: 'secret', connectionId: 'c', ref: {} }), { connectionId: 'c' });
-    assert.deepEqual(prefillOf({ name: 'N', namespace: 'ns', value: 5 }), { name: 'N', scope: 'namespace', namespace: 'ns' });
+    assert.deepEqual(prefillOf({ name: 'N', namespace: 'ns', value: 5 }), {
+      name: 'N',
+      scope: 'namespace',
+      namespace: 'ns',
+    });
     assert.deepEqual(prefillOf({ scope: 'global', namespace: 'ns' }), { scope: 'global' });
   });
 
@@ -223,7 +241,9 @@ describe('fluxbaseSecrets.createSecret', () => {
     const h = await signedIn();
     h.server.failNext(
       'create',
-      new FluxbaseApiError('conflict', 'A secret with this name already exists in the specified scope', { status: 409 }),
+      new FluxbaseApiError('conflict', 'A secret with this name already exists in the specified scope', {
+        status: 409,
+      }),
     );
     h.script(globalSteps());
     assert.equal(await h.run('fluxbaseSecrets.createSecret'), undefined);
@@ -248,7 +268,10 @@ describe('fluxbaseSecrets.createSecret', () => {
 
   it('on an unreachable server says to check the URL', async () => {
     const h = await signedIn();
-    h.server.failNext('create', new FluxbaseApiError('network', 'Cannot reach https://fluxbase.example.com: ECONNREFUSED'));
+    h.server.failNext(
+      'create',
+      new FluxbaseApiError('network', 'Cannot reach https://fluxbase.example.com: ECONNREFUSED'),
+    );
     h.script(globalSteps());
     await h.run('fluxbaseSecrets.createSecret');
     assert.match(h.notifier.shown[0]?.message ?? '', /Check the URL/);
@@ -261,6 +284,8 @@ describe('fluxbaseSecrets.createSecret', () => {
     const input = h.script([]);
     await h.run('fluxbaseSecrets.createSecret');
     input.assertDone();
-    assert.deepEqual(h.notifier.shown, [{ level: 'warn', message: 'Sign in to a Fluxbase connection first.', actions: ['Sign In'] }]);
+    assert.deepEqual(h.notifier.shown, [
+      { level: 'warn', message: 'Sign in to a Fluxbase connection first.', actions: ['Sign In'] },
+    ]);
   });
 });

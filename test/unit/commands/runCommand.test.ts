@@ -16,6 +16,7 @@ function wrap(failure: unknown, click?: string) {
   const actions: ErrorAction[] = [];
   const command = runCommand(
     'fluxbaseSecrets.createSecret',
+    'create the secret',
     async () => {
       throw failure;
     },
@@ -30,7 +31,7 @@ const connection = settingsConnection('Prod', 'https://prod.example.com');
 describe('runCommand', () => {
   it('resolves to the handler’s result and shows nothing when it succeeds', async () => {
     const notifier = new RecordingNotifier();
-    const command = runCommand('fluxbaseSecrets.refresh', async () => 42, {
+    const command = runCommand('fluxbaseSecrets.refresh', 'refresh', async () => 42, {
       notifier,
       logger: new RecordingLogger(),
       onAction: () => undefined,
@@ -75,7 +76,10 @@ describe('runCommand', () => {
     await settle();
     assert.equal(notifier.shown.length, 1);
     assert.equal(notifier.shown[0]?.level, 'error');
-    assert.match(notifier.shown[0]!.message, /^Could not create the secret: "Prod" refused the credentials \(Invalid or expired Bearer token \(401\)\)\. Sign in again\.$/);
+    assert.match(
+      notifier.shown[0]!.message,
+      /^Could not create the secret: "Prod" refused the credentials \(Invalid or expired Bearer token \(401\)\)\. Sign in again\.$/,
+    );
     assert.deepEqual(notifier.shown[0]?.actions, ['Sign In']);
     assert.equal(actions[0]?.kind, 'signIn');
   });
@@ -93,7 +97,15 @@ describe('runCommand', () => {
     });
   }
 
-  const otherKinds: FluxbaseErrorKind[] = ['forbidden', 'notFound', 'conflict', 'validation', 'rateLimited', 'server', 'malformedResponse'];
+  const otherKinds: FluxbaseErrorKind[] = [
+    'forbidden',
+    'notFound',
+    'conflict',
+    'validation',
+    'rateLimited',
+    'server',
+    'malformedResponse',
+  ];
   for (const kind of otherKinds) {
     it(`shows a ${kind} error in one line with the server's words and "Show Logs", and logs it once`, async () => {
       const { command, notifier, logger } = wrap(new FluxbaseApiError(kind, `Server said ${kind}.`, { status: 400 }));
@@ -108,7 +120,9 @@ describe('runCommand', () => {
   it('logs an unexpected error with its stack and shows one line', async () => {
     const { command, notifier, logger } = wrap(new TypeError('boom'));
     await command();
-    assert.deepEqual(notifier.shown, [{ level: 'error', message: 'Could not create the secret: boom.', actions: ['Show Logs'] }]);
+    assert.deepEqual(notifier.shown, [
+      { level: 'error', message: 'Could not create the secret: boom.', actions: ['Show Logs'] },
+    ]);
     const logged = logger.lines.filter((line) => line.startsWith('error'));
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /TypeError: boom\n\s+at /);

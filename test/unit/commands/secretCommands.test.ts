@@ -10,7 +10,9 @@ describe('fluxbaseSecrets.updateSecretValue', () => {
   it('asks in a hidden box that says the value cannot be shown and which version saving makes', async () => {
     const h = await withSecrets([{ partial: { name: 'TOKEN' }, versions: 2 }]);
     const node = h.nodes.get('global/TOKEN')!;
-    h.script([text(/The current value cannot be shown\. Saving a new value makes version 3\./, NEW_VALUE, { password: true })]);
+    h.script([
+      text(/The current value cannot be shown\. Saving a new value makes version 3\./, NEW_VALUE, { password: true }),
+    ]);
     await h.run('fluxbaseSecrets.updateSecretValue', node);
     assert.equal(h.server.valueOf(node.ref.id), NEW_VALUE);
     assert.deepEqual(h.server.calls, ['updateById', 'list']);
@@ -29,11 +31,11 @@ describe('fluxbaseSecrets.updateSecretValue', () => {
   });
 
   it('from the palette asks which secret', async () => {
-    const h = await withSecrets([{ partial: { name: 'A' } }, { partial: { name: 'B', namespace: 'ns', scope: 'namespace' } }]);
-    h.script([
-      pick(/Update Secret Value/, 'B', ['A', 'B']),
-      text(/makes version 2/, NEW_VALUE),
+    const h = await withSecrets([
+      { partial: { name: 'A' } },
+      { partial: { name: 'B', namespace: 'ns', scope: 'namespace' } },
     ]);
+    h.script([pick(/Update Secret Value/, 'B', ['A', 'B']), text(/makes version 2/, NEW_VALUE)]);
     await h.run('fluxbaseSecrets.updateSecretValue');
     assert.equal(h.server.valueOf(h.nodes.get('ns/B')!.ref.id), NEW_VALUE);
   });
@@ -94,7 +96,10 @@ describe('fluxbaseSecrets.editDescription', () => {
 
   it('reports a key without the write scope (403) once', async () => {
     const h = await withSecrets([{ partial: { name: 'A' } }]);
-    h.server.failNext('updateById', new FluxbaseApiError('forbidden', 'This key lacks the write:secrets scope', { status: 403 }));
+    h.server.failNext(
+      'updateById',
+      new FluxbaseApiError('forbidden', 'This key lacks the write:secrets scope', { status: 403 }),
+    );
     h.script([text(/Description/, 'x')]);
     await h.run('fluxbaseSecrets.editDescription', h.nodes.get('global/A'));
     assert.equal(h.notifier.shown.length, 1);
@@ -128,11 +133,17 @@ describe('fluxbaseSecrets.setExpiry', () => {
 
   it('explains that the server cannot remove an expiry and offers to delete and re-create', async () => {
     const expiresAt = new Date(NOW + 3 * DAY).toISOString();
-    const h = await withSecrets([{ partial: { name: 'A', namespace: 'ns', scope: 'namespace', description: 'keep me', expires_at: expiresAt } }]);
+    const h = await withSecrets([
+      { partial: { name: 'A', namespace: 'ns', scope: 'namespace', description: 'keep me', expires_at: expiresAt } },
+    ]);
     const node = h.nodes.get('ns/A')!;
     h.script([
       text(new RegExp(`It expires at ${expiresAt.replace(/[.]/g, '\\.')}`), ''),
-      choose(/cannot remove an expiry/, 'Delete and Re-create', /deleted and created again.*cannot be read back.*history is lost/),
+      choose(
+        /cannot remove an expiry/,
+        'Delete and Re-create',
+        /deleted and created again.*cannot be read back.*history is lost/,
+      ),
       text(/Value of A/, NEW_VALUE, { password: true }),
     ]);
     await h.run('fluxbaseSecrets.setExpiry', node);
@@ -156,11 +167,17 @@ describe('fluxbaseSecrets.setExpiry', () => {
 
   it('says the secret is gone when re-creating fails after the delete', async () => {
     const h = await withSecrets([{ partial: { name: 'A', expires_at: new Date(NOW + DAY).toISOString() } }]);
-    h.server.failNext('create', new FluxbaseApiError('server', 'Failed to create secret: disk full (500)', { status: 500 }));
+    h.server.failNext(
+      'create',
+      new FluxbaseApiError('server', 'Failed to create secret: disk full (500)', { status: 500 }),
+    );
     h.script([text(/New expiry/, ''), choose(/cannot remove/, 'Delete and Re-create'), text(/Value/, NEW_VALUE)]);
     await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
     assert.equal(h.notifier.shown.length, 1);
-    assert.match(h.notifier.shown[0]!.message, /"A" was deleted, but creating it again failed \(Failed to create secret: disk full \(500\)\)/);
+    assert.match(
+      h.notifier.shown[0]!.message,
+      /"A" was deleted, but creating it again failed \(Failed to create secret: disk full \(500\)\)/,
+    );
     assert.deepEqual(h.store.secretsFor(h.nodes.get('global/A')!.connectionId), [], 'the tree shows it is gone');
   });
 });
@@ -198,7 +215,9 @@ describe('fluxbaseSecrets.rollbackSecret', () => {
     const h = await withSecrets([{ partial: { name: 'A' } }]);
     h.script([]);
     await h.run('fluxbaseSecrets.rollbackSecret', h.nodes.get('global/A'));
-    assert.deepEqual(h.notifier.shown, [{ level: 'warn', message: '"A" has no earlier version to roll back to.', actions: [] }]);
+    assert.deepEqual(h.notifier.shown, [
+      { level: 'warn', message: '"A" has no earlier version to roll back to.', actions: [] },
+    ]);
   });
 
   it('cancelling the version pick or the confirmation rolls nothing back', async () => {

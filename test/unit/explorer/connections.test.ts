@@ -44,7 +44,10 @@ describe('connections', () => {
     it('reads user entries, then workspace entries, dropping bad ones and repeated names with a reason', () => {
       const parsed = parseConnectionSettings(
         [{ name: 'Prod', url: 'https://prod.example.com/' }, { name: 'Bad', url: 'ftp://x' }, 5],
-        [{ name: 'prod', url: 'https://evil.example.com' }, { name: 'Dev', url: 'http://localhost:8080', tenant: 't1' }],
+        [
+          { name: 'prod', url: 'https://evil.example.com' },
+          { name: 'Dev', url: 'http://localhost:8080', tenant: 't1' },
+        ],
       );
       assert.deepEqual(parsed.connections, [
         {
@@ -66,17 +69,25 @@ describe('connections', () => {
     });
 
     it('reports a setting that is not an array', () => {
-      assert.deepEqual(parseConnectionSettings({ name: 'x' }).problems, ['fluxbaseSecrets.connections must be an array']);
+      assert.deepEqual(parseConnectionSettings({ name: 'x' }).problems, [
+        'fluxbaseSecrets.connections must be an array',
+      ]);
     });
 
     it('gives the same name on another server another id, so stored credentials never follow a changed URL', () => {
-      assert.notEqual(settingsConnectionId('Prod', 'https://a.example.com'), settingsConnectionId('Prod', 'https://b.example.com'));
+      assert.notEqual(
+        settingsConnectionId('Prod', 'https://a.example.com'),
+        settingsConnectionId('Prod', 'https://b.example.com'),
+      );
     });
   });
 
   describe('the environment connection', () => {
     it('is offered when FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN are both set', () => {
-      const env = environmentConnection({ FLUXBASE_URL: 'https://ci.example.com/', FLUXBASE_SERVICE_TOKEN: 'sk_ci_key_0123456' });
+      const env = environmentConnection({
+        FLUXBASE_URL: 'https://ci.example.com/',
+        FLUXBASE_SERVICE_TOKEN: 'sk_ci_key_0123456',
+      });
       assert.deepEqual(env, {
         connection: { id: 'environment', name: 'Environment', url: 'https://ci.example.com', source: 'environment' },
         serviceKey: 'sk_ci_key_0123456',
@@ -120,7 +131,13 @@ describe('connections', () => {
     });
 
     it('ignores blobs that are missing, not JSON, of another version or of the wrong shape', () => {
-      for (const blob of [undefined, 'not json', '{"version":2,"credentials":{"type":"serviceKey","key":"k"}}', '{"version":1,"credentials":{"type":"session"}}', '{"version":1}']) {
+      for (const blob of [
+        undefined,
+        'not json',
+        '{"version":2,"credentials":{"type":"serviceKey","key":"k"}}',
+        '{"version":1,"credentials":{"type":"session"}}',
+        '{"version":1}',
+      ]) {
         assert.equal(parseStoredCredentials(blob), undefined, String(blob));
       }
     });

@@ -19,7 +19,13 @@ describe('secret tooltip', () => {
     created_by: 'user-1',
     updated_at: '2025-12-30T10:00:00Z',
   });
-  const ref = { connectionId: 'c', id: secret.id, name: secret.name, scope: 'namespace' as const, namespace: 'payments' };
+  const ref = {
+    connectionId: 'c',
+    id: secret.id,
+    name: secret.name,
+    scope: 'namespace' as const,
+    namespace: 'payments',
+  };
   const tooltip = secretTooltip({ ref, secret, expiry: 'expiring', overrides: [], overriddenIn: [], now: NOW });
 
   it('has the description, scope, namespace, variable, version, times and author', () => {

@@ -72,7 +72,10 @@ describe('SecretsStore', () => {
     await setup.signIn();
     setup
       .serverFor('https://fluxbase.example.com')
-      .failNext('list', new FluxbaseApiError('network', 'Cannot reach https://fluxbase.example.com: connection refused'));
+      .failNext(
+        'list',
+        new FluxbaseApiError('network', 'Cannot reach https://fluxbase.example.com: connection refused'),
+      );
     await setup.store.refresh();
     const [state] = setup.store.connections();
     assert.equal(state?.status, 'error');

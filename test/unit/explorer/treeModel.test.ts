@@ -173,10 +173,9 @@ describe('buildExplorerTree', () => {
   });
 
   it('keeps one root per connection, in order', () => {
-    const roots: ConnectionNode[] = buildExplorerTree(
-      [readyState([], 'a', 'Prod'), readyState([], 'b', 'Staging')],
-      { now: NOW },
-    );
+    const roots: ConnectionNode[] = buildExplorerTree([readyState([], 'a', 'Prod'), readyState([], 'b', 'Staging')], {
+      now: NOW,
+    });
     assert.deepEqual(labels(roots), ['Prod', 'Staging']);
     assert.notEqual(roots[0]?.id, roots[1]?.id);
   });

@@ -27,11 +27,15 @@ describe('killProcessTree', () => {
     const grandchild = Number(data.toString().trim());
     assert.ok(parent.pid && isAlive(parent.pid) && isAlive(grandchild));
 
-    const exited = once(parent, 'exit');
-    await killProcessTree(parent.pid);
-    await exited;
+    try {
+      const exited = once(parent, 'exit');
+      await killProcessTree(parent.pid);
+      await exited;
 
-    assert.equal(isAlive(grandchild), false, 'the grandchild is still running');
+      assert.equal(isAlive(grandchild), false, 'the grandchild is still running');
+    } finally {
+      [parent.pid, grandchild].forEach((pid) => pid && isAlive(pid) && process.kill(pid, 'SIGKILL'));
+    }
   });
 
   it('resolves without throwing when the process is already gone', async () => {

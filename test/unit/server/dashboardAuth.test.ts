@@ -38,7 +38,19 @@ describe('server: dashboard auth', function () {
       assert.equal(user.totp_enabled, false);
       assert.equal('role' in user, false);
       const claims = decodeJwtPayload(String(body.access_token));
-      for (const claim of ['user_id', 'email', 'role', 'session_id', 'token_type', 'iss', 'sub', 'iat', 'exp', 'nbf', 'jti']) {
+      for (const claim of [
+        'user_id',
+        'email',
+        'role',
+        'session_id',
+        'token_type',
+        'iss',
+        'sub',
+        'iat',
+        'exp',
+        'nbf',
+        'jti',
+      ]) {
         assert.ok(claim in claims, claim);
       }
       assert.equal(claims.role, 'dashboard_admin');
@@ -50,7 +62,10 @@ describe('server: dashboard auth', function () {
 
     it('login errors: Invalid request body, Email and password are required', async () => {
       fiberError(
-        await send(server.url, 'POST', '/dashboard/auth/login', { body: 'x', headers: { 'Content-Type': 'application/json' } }),
+        await send(server.url, 'POST', '/dashboard/auth/login', {
+          body: 'x',
+          headers: { 'Content-Type': 'application/json' },
+        }),
         400,
         'Invalid request body',
       );
@@ -92,7 +107,11 @@ describe('server: dashboard auth', function () {
     });
 
     it('refresh errors: Refresh token is required; an access token, garbage or an expired token: 401', async () => {
-      fiberError(await send(server.url, 'POST', '/dashboard/auth/refresh', { json: {} }), 400, 'Refresh token is required');
+      fiberError(
+        await send(server.url, 'POST', '/dashboard/auth/refresh', { json: {} }),
+        400,
+        'Refresh token is required',
+      );
       const tokens = await loginAdmin(server.url);
       for (const token of [tokens.accessToken, 'garbage']) {
         fiberError(
@@ -125,12 +144,16 @@ describe('server: dashboard auth', function () {
       const tokens = await loginAdmin(server.url);
       fiberError(await send(server.url, 'GET', '/dashboard/auth/me'), 401, 'Missing authorization header');
       fiberError(
-        await send(server.url, 'GET', '/dashboard/auth/me', { headers: { Authorization: `Token ${tokens.accessToken}` } }),
+        await send(server.url, 'GET', '/dashboard/auth/me', {
+          headers: { Authorization: `Token ${tokens.accessToken}` },
+        }),
         401,
         'Invalid authorization header',
       );
       fiberError(
-        await send(server.url, 'GET', '/dashboard/auth/me', { headers: { Authorization: `Bearer ${tokens.refreshToken}` } }),
+        await send(server.url, 'GET', '/dashboard/auth/me', {
+          headers: { Authorization: `Bearer ${tokens.refreshToken}` },
+        }),
         401,
         'Invalid token',
       );
@@ -148,7 +171,11 @@ describe('server: dashboard auth', function () {
       try {
         const wrong = { ...ADMIN, password: 'wrong' };
         for (let i = 0; i < 5; i++) {
-          fiberError(await send(server.url, 'POST', '/dashboard/auth/login', { json: wrong }), 401, 'Invalid email or password');
+          fiberError(
+            await send(server.url, 'POST', '/dashboard/auth/login', { json: wrong }),
+            401,
+            'Invalid email or password',
+          );
         }
         const locked = 'Account is locked due to too many failed login attempts';
         fiberError(await send(server.url, 'POST', '/dashboard/auth/login', { json: ADMIN }), 403, locked);
@@ -178,7 +205,8 @@ describe('server: dashboard auth', function () {
   describe('two-factor login', () => {
     let server: TestServer;
     const secret = decodeBase32(TOTP_SECRET) as Buffer;
-    const code = (offsetSteps = 0): string => totpCode(secret, Math.floor(server.clock.micros / 1e6) + offsetSteps * 30);
+    const code = (offsetSteps = 0): string =>
+      totpCode(secret, Math.floor(server.clock.micros / 1e6) + offsetSteps * 30);
 
     before(async () => {
       server = await startTestServer({ admin: { ...ADMIN, totpSecret: TOTP_SECRET } });
@@ -207,14 +235,18 @@ describe('server: dashboard auth', function () {
 
     it('accepts the code of the previous and next 30-second step, not two steps away', async () => {
       const userId = await passwordStep();
-      const far = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', { json: { user_id: userId, code: code(2) } });
+      const far = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', {
+        json: { user_id: userId, code: code(2) },
+      });
       fiberError(far, 401, 'Invalid 2FA code');
       const previous = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', {
         json: { user_id: userId, code: code(-1) },
       });
       assert.equal(previous.status, 200);
       const again = await passwordStep();
-      const next = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', { json: { user_id: again, code: code(1) } });
+      const next = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', {
+        json: { user_id: again, code: code(1) },
+      });
       assert.equal(next.status, 200);
     });
 
@@ -241,10 +273,13 @@ describe('server: dashboard auth', function () {
     it('verify without a password step first is refused (deliberate difference)', async () => {
       const userId = await passwordStep();
       assert.equal(
-        (await send(server.url, 'POST', '/dashboard/auth/2fa/verify', { json: { user_id: userId, code: code() } })).status,
+        (await send(server.url, 'POST', '/dashboard/auth/2fa/verify', { json: { user_id: userId, code: code() } }))
+          .status,
         200,
       );
-      const replay = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', { json: { user_id: userId, code: code() } });
+      const replay = await send(server.url, 'POST', '/dashboard/auth/2fa/verify', {
+        json: { user_id: userId, code: code() },
+      });
       fiberError(replay, 401, 'Invalid 2FA code');
     });
   });

@@ -24,7 +24,10 @@ describe('server: durability across SIGKILL', function () {
     const expected = new Map<string, number>();
     const deleted: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const created = await send(first.url, 'POST', '/api/v1/secrets', { headers, json: { name: `D${i}`, value: 'v' } });
+      const created = await send(first.url, 'POST', '/api/v1/secrets', {
+        headers,
+        json: { name: `D${i}`, value: 'v' },
+      });
       assert.equal(created.status, 201);
       expected.set((created.json as { id: string }).id, 1);
     }
@@ -34,9 +37,15 @@ describe('server: durability across SIGKILL', function () {
     await Promise.all(
       ids.map(async (id, writer) => {
         for (let round = 0; round < 3; round++) {
-          const own = await send(first.url, 'PUT', `/api/v1/secrets/${id}`, { headers, json: { value: `w${writer}r${round}` } });
+          const own = await send(first.url, 'PUT', `/api/v1/secrets/${id}`, {
+            headers,
+            json: { value: `w${writer}r${round}` },
+          });
           assert.equal(own.status, 200);
-          const mine = await send(first.url, 'PUT', `/api/v1/secrets/${shared}`, { headers, json: { value: `s${writer}` } });
+          const mine = await send(first.url, 'PUT', `/api/v1/secrets/${shared}`, {
+            headers,
+            json: { value: `s${writer}` },
+          });
           assert.equal(mine.status, 200);
         }
       }),

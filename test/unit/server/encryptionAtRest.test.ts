@@ -34,26 +34,27 @@ function decrypt(stored: string, key: string): string {
 describe('server: encryption at rest', function () {
   this.timeout(30_000);
   let server: TestServer;
-  let closed = false;
 
   before(async () => {
     server = await startTestServer();
-  });
-  after(async () => {
-    if (!closed) await server.close();
-  });
-
-  it('the canary value is in no file of the data folder (db, -wal, -shm, keys) in any encoding', async () => {
-    const key = createKey(server.dataDir, '*');
-    const headers = { 'X-Service-Key': key };
-    const created = await send(server.url, 'POST', '/api/v1/secrets', { headers, json: { name: 'CANARY', value: CANARY } });
+    const headers = { 'X-Service-Key': createKey(server.dataDir, '*') };
+    const created = await send(server.url, 'POST', '/api/v1/secrets', {
+      headers,
+      json: { name: 'CANARY', value: CANARY },
+    });
     assert.equal(created.status, 201);
     const id = (created.json as { id: string }).id;
     await send(server.url, 'PUT', `/api/v1/secrets/${id}`, { headers, json: { value: `${CANARY}-2` } });
     await send(server.url, 'POST', `/api/v1/secrets/${id}/rollback/1`, { headers });
+  });
+  after(() => server.close());
 
+  it('the canary value is in no file of the data folder (db, -wal, -shm, keys) in any encoding', () => {
     const files = readdirSync(server.dataDir);
-    assert.ok(files.some((file) => file.endsWith('-wal')), `expected a WAL file among ${files.join(', ')}`);
+    assert.ok(
+      files.some((file) => file.endsWith('-wal')),
+      `expected a WAL file among ${files.join(', ')}`,
+    );
     for (const file of files) {
       const content = readFileSync(join(server.dataDir, file)).toString('latin1');
       for (const form of encodings(CANARY)) {
@@ -64,7 +65,6 @@ describe('server: encryption at rest', function () {
 
   it('stores base64(nonce ‖ AES-256-GCM ciphertext ‖ tag) under the raw key, a fresh nonce each time', async () => {
     await server.server.close();
-    closed = true;
     const db = new Database(join(server.dataDir, 'fluxbase.db'), { readonly: true });
     try {
       const current = db.prepare("SELECT encrypted_value FROM secrets WHERE name = 'CANARY'").pluck().get() as string;

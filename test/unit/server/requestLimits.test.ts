@@ -9,7 +9,13 @@ import { createKey, RawResponse, send, startTestServer, TestServer } from './ser
 const TOO_LARGE = '{"error":"Request body too large"}';
 
 /** Sends a chunked body (no Content-Length) in pieces of `chunkBytes`. */
-function sendChunked(baseUrl: string, path: string, headers: Record<string, string>, total: number, chunkBytes: number) {
+function sendChunked(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+  chunkBytes: number,
+) {
   const url = new URL(baseUrl);
   return new Promise<RawResponse>((resolve, reject) => {
     const req = httpRequest(
@@ -88,7 +94,10 @@ describe('server: request limits and malformed input', function () {
     );
     assert.equal(response.status, 413);
     assert.equal(response.text, TOO_LARGE);
-    assert.equal((await send(server.url, 'GET', '/api/v1/secrets/stats', { headers: { 'X-Service-Key': key } })).status, 200);
+    assert.equal(
+      (await send(server.url, 'GET', '/api/v1/secrets/stats', { headers: { 'X-Service-Key': key } })).status,
+      200,
+    );
   });
 
   it('the limit also guards the dashboard routes and can be configured', async () => {

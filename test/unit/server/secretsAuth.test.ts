@@ -143,7 +143,10 @@ describe('server: secrets authentication and scopes', function () {
 
   it('an admin is recorded as created_by/updated_by (never in the 201); a key records nobody', async () => {
     const auth = { Authorization: `Bearer ${accessToken}` };
-    const created = await send(server.url, 'POST', '/api/v1/secrets', { json: { name: 'OWNED', value: 'v' }, headers: auth });
+    const created = await send(server.url, 'POST', '/api/v1/secrets', {
+      json: { name: 'OWNED', value: 'v' },
+      headers: auth,
+    });
     assert.equal(created.status, 201);
     const body = created.json as { id: string };
     assert.equal('created_by' in body, false);

@@ -68,7 +68,15 @@ describe('server: secrets endpoints (contract §1.1)', function () {
       const response = await call('GET', `/api/v1/secrets/${secret.id}`);
       assert.equal(response.status, 200);
       const body = response.json as Record<string, unknown>;
-      assert.deepEqual(Object.keys(body), ['id', 'name', 'scope', 'description', 'version', 'created_at', 'updated_at']);
+      assert.deepEqual(Object.keys(body), [
+        'id',
+        'name',
+        'scope',
+        'description',
+        'version',
+        'created_at',
+        'updated_at',
+      ]);
       assert.equal(body.id, secret.id);
       assert.ok(!response.text.includes('"v"'));
     });
@@ -154,7 +162,11 @@ describe('server: secrets endpoints (contract §1.1)', function () {
 
   describe('error table', () => {
     it('create: 400 Invalid request body for malformed JSON', async () => {
-      expectError(await call('POST', '/api/v1/secrets', { body: '{"name":', headers: { 'Content-Type': 'application/json' } }), 400, 'Invalid request body');
+      expectError(
+        await call('POST', '/api/v1/secrets', { body: '{"name":', headers: { 'Content-Type': 'application/json' } }),
+        400,
+        'Invalid request body',
+      );
     });
     it('create: 400 Name is required', async () => {
       expectError(await call('POST', '/api/v1/secrets', { json: { value: 'v' } }), 400, 'Name is required');
@@ -186,7 +198,10 @@ describe('server: secrets endpoints (contract §1.1)', function () {
     it('update by id: Invalid secret ID, Invalid request body, at-least-one-field, Secret not found', async () => {
       expectError(await call('PUT', '/api/v1/secrets/nope', { json: { value: 'v' } }), 400, 'Invalid secret ID');
       expectError(
-        await call('PUT', `/api/v1/secrets/${UNKNOWN_ID}`, { body: 'x', headers: { 'Content-Type': 'application/json' } }),
+        await call('PUT', `/api/v1/secrets/${UNKNOWN_ID}`, {
+          body: 'x',
+          headers: { 'Content-Type': 'application/json' },
+        }),
         400,
         'Invalid request body',
       );
@@ -195,7 +210,11 @@ describe('server: secrets endpoints (contract §1.1)', function () {
         400,
         'At least one field (value, description, or expires_at) must be provided',
       );
-      expectError(await call('PUT', `/api/v1/secrets/${UNKNOWN_ID}`, { json: { value: 'v' } }), 404, 'Secret not found');
+      expectError(
+        await call('PUT', `/api/v1/secrets/${UNKNOWN_ID}`, { json: { value: 'v' } }),
+        404,
+        'Secret not found',
+      );
     });
     it('delete by id: 400 Invalid secret ID and 404 Secret not found', async () => {
       expectError(await call('DELETE', '/api/v1/secrets/nope'), 400, 'Invalid secret ID');
@@ -219,7 +238,10 @@ describe('server: secrets endpoints (contract §1.1)', function () {
     });
     it('update by name: body errors come before the lookup, then 404 Secret not found', async () => {
       expectError(
-        await call('PUT', '/api/v1/secrets/by-name/NO_SUCH_NAME', { body: '[', headers: { 'Content-Type': 'application/json' } }),
+        await call('PUT', '/api/v1/secrets/by-name/NO_SUCH_NAME', {
+          body: '[',
+          headers: { 'Content-Type': 'application/json' },
+        }),
         400,
         'Invalid request body',
       );
@@ -228,7 +250,11 @@ describe('server: secrets endpoints (contract §1.1)', function () {
         400,
         'At least one field (value, description, or expires_at) must be provided',
       );
-      expectError(await call('PUT', '/api/v1/secrets/by-name/NO_SUCH_NAME', { json: { value: 'v' } }), 404, 'Secret not found');
+      expectError(
+        await call('PUT', '/api/v1/secrets/by-name/NO_SUCH_NAME', { json: { value: 'v' } }),
+        404,
+        'Secret not found',
+      );
     });
     it('delete by name: 404 Secret not found', async () => {
       expectError(await call('DELETE', '/api/v1/secrets/by-name/NO_SUCH_NAME'), 404, 'Secret not found');
@@ -237,7 +263,11 @@ describe('server: secrets endpoints (contract §1.1)', function () {
       expectError(await call('GET', '/api/v1/secrets/by-name/NO_SUCH_NAME/versions'), 404, 'Secret not found');
     });
     it('rollback by name: the version is checked before the lookup, then Secret not found, then Version N not found', async () => {
-      expectError(await call('POST', '/api/v1/secrets/by-name/NO_SUCH_NAME/rollback/abc'), 400, 'Invalid version number');
+      expectError(
+        await call('POST', '/api/v1/secrets/by-name/NO_SUCH_NAME/rollback/abc'),
+        400,
+        'Invalid version number',
+      );
       expectError(await call('POST', '/api/v1/secrets/by-name/NO_SUCH_NAME/rollback/1'), 404, 'Secret not found');
       const secret = await create({ name: uniqueName() });
       expectError(await call('POST', `/api/v1/secrets/by-name/${secret.name}/rollback/7`), 404, 'Version 7 not found');

@@ -3,14 +3,7 @@
  * reproduced by the local server.
  */
 import * as assert from 'node:assert/strict';
-import {
-  createKey,
-  RawResponse,
-  send,
-  SendOptions,
-  startTestServer,
-  TestServer,
-} from './serverHarness';
+import { createKey, RawResponse, send, SendOptions, startTestServer, TestServer } from './serverHarness';
 
 interface SecretBody {
   id: string;
@@ -140,6 +133,31 @@ describe('server: secrets quirks', function () {
       const secret = await create({});
       await call('DELETE', `/api/v1/secrets/${secret.id}`);
       assert.equal((await call('GET', `/api/v1/secrets/${secret.id}/versions`)).text, '[]');
+    });
+  });
+
+  describe('cached reads', () => {
+    it('reads reflect every write at once', async () => {
+      const secret = await create({ name: 'CACHED' });
+      assert.equal(((await call('GET', '/api/v1/secrets/by-name/CACHED')).json as SecretBody).version, 1);
+      assert.equal((await listed()).length, 1);
+      await call('PUT', '/api/v1/secrets/by-name/CACHED', { json: { value: 'two' } });
+      assert.equal(((await call('GET', '/api/v1/secrets/by-name/CACHED')).json as SecretBody).version, 2);
+      assert.equal((await listed())[0]?.version, 2);
+      await call('DELETE', `/api/v1/secrets/${secret.id}`);
+      assert.equal((await call('GET', '/api/v1/secrets/by-name/CACHED')).status, 404);
+      assert.equal((await listed()).length, 0);
+    });
+
+    it('is_expired turns true once the clock passes expires_at, without any write', async () => {
+      await create({ name: 'SOON', expires_at: isoIn(10) });
+      const expiredFlag = async (): Promise<unknown> =>
+        ((await call('GET', '/api/v1/secrets')).json as { is_expired: boolean }[])[0]?.is_expired;
+      assert.equal(await expiredFlag(), false);
+      server.clock.advanceSeconds(10);
+      assert.equal(await expiredFlag(), false);
+      server.clock.advanceSeconds(1);
+      assert.equal(await expiredFlag(), true);
     });
   });
 
@@ -283,7 +301,10 @@ describe('server: secrets quirks', function () {
       const secret = await create({});
       assert.equal((await call('POST', `/api/v1/secrets/${secret.id}/rollback/+1`)).status, 200);
       assert.equal((await call('POST', `/api/v1/secrets/${secret.id}/rollback/1abc`)).status, 200);
-      assert.equal((await call('POST', `/api/v1/secrets/${secret.id}/rollback/0x10`)).text, '{"error":"Invalid version number"}');
+      assert.equal(
+        (await call('POST', `/api/v1/secrets/${secret.id}/rollback/0x10`)).text,
+        '{"error":"Invalid version number"}',
+      );
       assert.equal((await call('POST', `/api/v1/secrets/${secret.id}/rollback/-1`)).status, 400);
       assert.equal((await call('POST', `/api/v1/secrets/${secret.id}/rollback/99999999999999999999`)).status, 400);
       assert.equal(
@@ -324,7 +345,11 @@ describe('server: secrets quirks', function () {
     });
 
     it('a wrongly typed field is 400 Invalid request body', async () => {
-      for (const json of [{ name: 5, value: 'v' }, { name: 'T', value: true }, { name: 'T', value: 'v', description: [] }]) {
+      for (const json of [
+        { name: 5, value: 'v' },
+        { name: 'T', value: true },
+        { name: 'T', value: 'v', description: [] },
+      ]) {
         const response = await call('POST', '/api/v1/secrets', { json });
         assert.equal(response.text, '{"error":"Invalid request body"}', JSON.stringify(json));
       }
@@ -342,7 +367,10 @@ describe('server: secrets quirks', function () {
     });
 
     it('a null body decodes to nothing, so the name check answers', async () => {
-      const response = await call('POST', '/api/v1/secrets', { body: 'null', headers: { 'Content-Type': 'application/json' } });
+      const response = await call('POST', '/api/v1/secrets', {
+        body: 'null',
+        headers: { 'Content-Type': 'application/json' },
+      });
       assert.equal(response.text, '{"error":"Name is required"}');
     });
 

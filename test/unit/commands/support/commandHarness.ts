@@ -1,5 +1,5 @@
 import type { CommandDeps } from '../../../../src/core/commands/commandDeps';
-import type { ExplorerCommandId } from '../../../../src/core/commands/commandIds';
+import { EXPLORER_COMMANDS, type ExplorerCommandId } from '../../../../src/core/commands/commandIds';
 import { createCommandTable } from '../../../../src/core/commands/commandTable';
 import type { Clipboard, Notifier, ProgressReporter } from '../../../../src/core/commands/hostPorts';
 import { runCommand } from '../../../../src/core/commands/runCommand';
@@ -120,7 +120,9 @@ export function commandHarness(
     },
     /** Runs a command as the extension does: through runCommand, which reports failures. */
     run(id: ExplorerCommandId, arg?: unknown): Promise<unknown> {
-      return runCommand(id, table[id], { notifier, logger: setup.logger, onAction: (action) => actions.push(action) })(arg);
+      return runCommand(id, EXPLORER_COMMANDS[id], table[id], { notifier, logger: setup.logger, onAction: (action) => actions.push(action) })(
+        arg,
+      );
     },
   };
 }

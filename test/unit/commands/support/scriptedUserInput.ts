@@ -31,7 +31,11 @@ export type Step =
   | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp };
 
 /** Shorthands for steps. */
-export const text = (ask: RegExp, answer: string | typeof CANCEL, extra: Partial<Extract<Step, { kind: 'text' }>> = {}): Step => ({
+export const text = (
+  ask: RegExp,
+  answer: string | typeof CANCEL,
+  extra: Partial<Extract<Step, { kind: 'text' }>> = {},
+): Step => ({
   kind: 'text',
   ask,
   answer,

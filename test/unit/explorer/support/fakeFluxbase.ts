@@ -150,7 +150,11 @@ export class FakeFluxbase {
     if (request.value !== undefined) {
       entry.value = request.value;
       entry.secret.version += 1;
-      entry.versions.push({ version: entry.secret.version, value: request.value, created_at: new Date(NOW).toISOString() });
+      entry.versions.push({
+        version: entry.secret.version,
+        value: request.value,
+        created_at: new Date(NOW).toISOString(),
+      });
     }
     if (request.description !== undefined) {
       entry.secret.description = request.description;

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/startServer';
+import { FluxbaseApiError } from '../../src/core/api/fluxbaseApiError';
+import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { fillQuickInput, runCommand } from './support/quickInput';
+import { openWorkbench, type Workbench } from './support/workbench';
+import { activityBarItem, treeRow, waitForNotification } from './support/workbenchParts';
+
+const admin = { email: 'explorer-ui@example.com', password: 'explorer-ui-password-1' };
+const NEW_SECRET = 'UI_CREATED_KEY';
+const timeout = 30_000;
+
+/** The row of the Secrets view whose label is exactly `label` (its description follows in the row text). */
+function rowLabelled(page: Page, label: string) {
+  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return treeRow(page, label)
+    .filter({ has: page.locator('.monaco-icon-name-container', { hasText: exactly }) })
+    .first();
+}
+
+describe('secrets explorer, as a person uses it', () => {
+  let dataDir: string;
+  let server: RunningServer | undefined;
+  let client: FluxbaseClient | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-explorer-ui-'));
+    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
+    client = createClient({ url: server.url });
+    await client.auth.login(admin);
+    await client.secrets.create({ name: 'UI_GLOBAL', value: 'global-value' });
+    await client.secrets.create({ name: 'UI_NS_KEY', value: 'ns-value', scope: 'namespace', namespace: 'ui-jobs' });
+    workbench = await openWorkbench({
+      settings: { 'fluxbaseSecrets.connections': [{ name: 'Local UI', url: server.url }] },
+    });
+  });
+
+  saveScreenshotsOnFailure(() => workbench);
+
+  after(async () => {
+    await workbench?.close();
+    await client?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in through the input boxes and shows Global and a namespace', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    await activityBarItem(page, 'Fluxbase').click();
+    await rowLabelled(page, 'Local UI').waitFor({ state: 'visible', timeout });
+    await treeRow(page, 'signed out').first().waitFor({ state: 'visible', timeout });
+    assert.ok(existsSync(await workbench.screenshot('explorer-signed-out')));
+
+    await runCommand(page, 'Fluxbase Secrets: Sign In');
+    await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
+    await fillQuickInput(page, admin.email, { prompt: 'Email' });
+    await fillQuickInput(page, admin.password, { prompt: 'Password', password: true });
+
+    await waitForNotification(page, 'Signed in to "Local UI"');
+    await rowLabelled(page, 'Global').waitFor({ state: 'visible', timeout });
+    await rowLabelled(page, 'Namespaces').waitFor({ state: 'visible', timeout });
+    await rowLabelled(page, 'ui-jobs').waitFor({ state: 'visible', timeout });
+    await rowLabelled(page, 'UI_GLOBAL').waitFor({ state: 'visible', timeout });
+    await rowLabelled(page, 'UI_NS_KEY').waitFor({ state: 'visible', timeout });
+    assert.match(await rowLabelled(page, 'Local UI').innerText(), /2 secrets/);
+    assert.ok(existsSync(await workbench.screenshot('explorer-signed-in')));
+  });
+
+  it('creates a secret from the palette and shows it in the tree', async () => {
+    assert.ok(workbench && client);
+    const { page } = workbench;
+    await runCommand(page, 'Fluxbase Secrets: Create Secret…');
+    await fillQuickInput(page, 'Global', { prompt: 'Who gets the secret?' });
+    await fillQuickInput(page, NEW_SECRET, { prompt: 'Name of the secret globally' });
+    await fillQuickInput(page, 'typed-in-the-ui', { prompt: `Value of ${NEW_SECRET}`, password: true });
+    await fillQuickInput(page, 'Created by the UI test', { prompt: 'Description' });
+    await fillQuickInput(page, '30d', { prompt: 'Expiry' });
+
+    const row = rowLabelled(page, NEW_SECRET);
+    await row.waitFor({ state: 'visible', timeout });
+    assert.match(await row.innerText(), /v1 · expires in 1 month/);
+    const onServer = (await client.secrets.list()).find((secret) => secret.name === NEW_SECRET);
+    assert.equal(onServer?.description, 'Created by the UI test');
+    assert.equal(onServer?.scope, 'global');
+    assert.ok(existsSync(await workbench.screenshot('explorer-secret-created')));
+  });
+
+  it('deletes the secret through its context menu and the modal confirmation', async () => {
+    assert.ok(workbench && client);
+    const { page } = workbench;
+    const row = rowLabelled(page, NEW_SECRET);
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Delete Secret…' }).first().click();
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Delete the secret "${NEW_SECRET}" from global scope`));
+    assert.match(text, new RegExp(`FLUXBASE_SECRET_${NEW_SECRET} will fail`));
+    assert.ok(existsSync(await workbench.screenshot('explorer-delete-confirmation')));
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+
+    await row.waitFor({ state: 'detached', timeout });
+    const remaining = (await client.secrets.list()).map((secret) => secret.name).sort();
+    assert.deepEqual(remaining, ['UI_GLOBAL', 'UI_NS_KEY']);
+    await assert.rejects(client.secrets.get(NEW_SECRET), (error: unknown) => FluxbaseApiError.is(error, 'notFound'));
+    assert.ok(existsSync(await workbench.screenshot('explorer-secret-deleted')));
+  });
+});

@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startServer, type RunningServer } from '../../server/startServer';
+import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
+import { silentLogger } from '../../src/core/logger';
+import type { PickItem, UserInput } from '../../src/core/userInput';
+import type { CreateSecretPrefill } from '../../src/core/commands/createSecret';
+import { extractToSecret } from '../../src/host/code/extractToSecret';
+import { insertReference } from '../../src/host/code/insertReference';
+
+const admin = { email: 'code-commands-it@example.com', password: 'code-commands-it-password-1' };
+const CONNECTION_ID = 'code-commands-it';
+
+/** Answers every pick with the item labelled `label`; any other question fails the test. */
+function pickingInput(label: string): UserInput & { asked: string[][] } {
+  const asked: string[][] = [];
+  return {
+    asked,
+    inputText: async () => assert.fail('unexpected text box'),
+    choose: async () => assert.fail('unexpected modal'),
+    pick: async <T>(items: readonly PickItem<T>[]) => {
+      asked.push(items.map((i) => i.label));
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `no item ${label}`);
+      return item.value;
+    },
+  };
+}
+
+/** Opens `content` in a new editor, waits until it is the active one, and puts the cursor before `cursor`. */
+async function openEditor(language: string, content: string, cursor: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(document);
+  const deadline = Date.now() + 10_000;
+  while (vscode.window.activeTextEditor?.document !== document) {
+    assert.ok(Date.now() < deadline, 'the new editor never became the active one');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const editor = vscode.window.activeTextEditor;
+  const position = document.positionAt(content.indexOf(cursor));
+  editor.selection = new vscode.Selection(position, position);
+  return editor;
+}
+
+/** The argument the code action passes for the cursor position of `editor`. */
+function cursorArgument(editor: vscode.TextEditor) {
+  const { line, character } = editor.selection.active;
+  return { uri: editor.document.uri.toString(), start: { line, character }, end: { line, character } };
+}
+
+describe('code feature commands in VS Code, against the local server', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let client: FluxbaseClient;
+  const prefills: CreateSecretPrefill[] = [];
+
+  /** The create flow as the explorer's command would end it: the secret really created on the server. */
+  const createOnServer = async (prefill: CreateSecretPrefill) => {
+    prefills.push(prefill);
+    const secret = await client.secrets.create({ name: prefill.name ?? 'UNNAMED', value: prefill.value ?? '' });
+    return { connectionId: CONNECTION_ID, secret };
+  };
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-commands-it-'));
+    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
+    client = createClient({ url: server.url });
+    await client.auth.login(admin);
+  });
+
+  afterEach(async () => {
+    prefills.length = 0;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('fluxbaseSecrets').update('referenceTemplates', undefined, true);
+    await client?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('moves a hard-coded literal to a new secret and replaces it by the reference in one undoable edit', async () => {
+    const original = 'const stripeApiKey = "sk_live_\\"abc\\"";\n';
+    const editor = await openEditor('typescript', original, 'sk_live');
+    await extractToSecret({ logger: silentLogger, createSecret: createOnServer })();
+    assert.deepEqual(prefills, [{ name: 'STRIPE_API_KEY', value: 'sk_live_"abc"' }]);
+    assert.equal(editor.document.getText(), 'const stripeApiKey = Deno.env.get("FLUXBASE_SECRET_STRIPE_API_KEY");\n');
+    const listed = await client.secrets.list({ scope: 'global' });
+    assert.ok(listed.some((secret) => secret.name === 'STRIPE_API_KEY' && secret.version === 1));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('leaves the code as it was when the create flow is cancelled or fails', async () => {
+    const original = "const token = 'abc123';\n";
+    const editor = await openEditor('typescript', original, 'abc');
+    let asked = 0;
+    await extractToSecret({ logger: silentLogger, createSecret: async () => void asked++ })(cursorArgument(editor));
+    assert.equal(asked, 1);
+    assert.equal(editor.document.getText(), original);
+    await assert.rejects(
+      extractToSecret({
+        logger: silentLogger,
+        createSecret: () => client.secrets.create({ name: '', value: 'x' }).then(() => undefined),
+      })(cursorArgument(editor)),
+      (error: Error) => error.name === 'FluxbaseApiError',
+    );
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('extracts the literal of a code action argument, with the language template of the settings', async () => {
+    await vscode.workspace
+      .getConfiguration('fluxbaseSecrets')
+      .update('referenceTemplates', { plaintext: 'env(${variable}) # ${name}' }, vscode.ConfigurationTarget.Global);
+    const editor = await openEditor('plaintext', 'password = "p4ss"\n', 'p4ss');
+    const { uri } = editor.document;
+    await extractToSecret({ logger: silentLogger, createSecret: createOnServer })({
+      uri: uri.toString(),
+      start: { line: 0, character: 11 },
+      end: { line: 0, character: 17 },
+    });
+    assert.equal(editor.document.getText(), 'password = env(FLUXBASE_SECRET_PASSWORD) # PASSWORD\n');
+  });
+
+  it('inserts the reference of a secret node at the cursor, and of a secret picked from the palette', async () => {
+    const catalog: SecretCatalog = {
+      entries: (): CatalogEntry[] => [],
+      connections: () => [{ id: CONNECTION_ID, name: 'Local' }],
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
+    const editor = await openEditor('typescript', 'const key = ;\n', ';');
+    const node = { kind: 'secret', ref: { connectionId: CONNECTION_ID, id: 'i', name: 'node_key', scope: 'global' } };
+    await insertReference({ catalog, input: pickingInput('unused') })(node);
+    assert.equal(editor.document.getText(), 'const key = Deno.env.get("FLUXBASE_SECRET_NODE_KEY");\n');
+
+    const secret = await client.secrets.create({ name: 'picked', value: 'v', scope: 'namespace', namespace: 'ns' });
+    const withSecret: SecretCatalog = {
+      ...catalog,
+      entries: () => [
+        { connectionId: CONNECTION_ID, connectionName: 'Local', secret: { ...secret, is_expired: false } },
+      ],
+    };
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const input = pickingInput('FLUXBASE_SECRET_PICKED');
+    await insertReference({ catalog: withSecret, input })();
+    assert.deepEqual(input.asked, [['FLUXBASE_SECRET_PICKED']]);
+    assert.match(editor.document.getText(), /\nDeno\.env\.get\("FLUXBASE_SECRET_PICKED"\)$/);
+  });
+});

@@ -1,0 +1,199 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startServer, type RunningServer } from '../../server/startServer';
+import { FluxbaseApiError } from '../../src/core/api/fluxbaseApiError';
+import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { CreateSecretResult } from '../../src/core/commands/createSecret';
+import { settingsConnectionId } from '../../src/core/connections/connection';
+import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
+import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
+import { readExtensionManifest } from '../support/manifest';
+import { choose, pick, ScriptedUserInput, text, type Step } from '../unit/commands/support/scriptedUserInput';
+
+const admin = { email: 'explorer-it@example.com', password: 'explorer-it-password-1' };
+const CONNECTION_NAME = 'Explorer IT';
+
+/** Polls `check` until it holds; fails with `what` after `ms`. */
+async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function childrenOf(node: ExplorerNode | undefined): ExplorerNode[] {
+  assert.ok(node && 'children' in node, `${node?.label ?? 'node'} has children`);
+  return node.children;
+}
+
+function child(node: ExplorerNode | undefined, label: string): ExplorerNode {
+  const found = childrenOf(node).find((candidate) => candidate.label === label);
+  assert.ok(found, `${node?.label} has a child ${label}`);
+  return found;
+}
+
+describe('secrets explorer in VS Code', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let client: FluxbaseClient;
+  let api: FluxbaseSecretsApi;
+  let connectionId: string;
+
+  /** Runs a registered command while `steps` answer its questions. */
+  async function withAnswers<T>(steps: Step[], command: string, arg?: unknown): Promise<T> {
+    const input = new ScriptedUserInput(steps);
+    api.testing.setUserInput(input);
+    try {
+      const result = await vscode.commands.executeCommand<T>(command, arg);
+      input.assertDone();
+      return result;
+    } finally {
+      api.testing.setUserInput(undefined);
+    }
+  }
+
+  function root(): ExplorerNode {
+    const found = api.testing.tree().find((node) => node.connectionId === connectionId);
+    assert.ok(found, 'the connection is a root of the tree');
+    return found;
+  }
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-explorer-it-'));
+    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
+    client = createClient({ url: server.url });
+    await client.auth.login(admin);
+    await client.secrets.create({ name: 'IT_GLOBAL', value: 'global-value', description: 'seeded global' });
+    await client.secrets.create({ name: 'IT_NS_KEY', value: 'ns-value', scope: 'namespace', namespace: 'it-ns' });
+
+    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
+    assert.ok(extension, 'the extension under development is loaded');
+    api = await extension.activate();
+    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
+    await vscode.workspace
+      .getConfiguration('fluxbaseSecrets')
+      .update('connections', [{ name: CONNECTION_NAME, url: server.url }], vscode.ConfigurationTarget.Global);
+    await eventually('the connection to appear', () => api.store.connection(connectionId)?.status === 'signedOut');
+  });
+
+  after(async () => {
+    api?.testing.setUserInput(undefined);
+    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
+    await vscode.workspace
+      .getConfiguration('fluxbaseSecrets')
+      .update('connections', undefined, vscode.ConfigurationTarget.Global);
+    await client?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows a connection that is not signed in with a sign-in node', () => {
+    const connection = root();
+    assert.equal(api.testing.treeItem(connection).contextValue, 'connection.signedOut');
+    const [message] = childrenOf(connection);
+    assert.equal(message?.kind, 'message');
+    assert.equal(api.testing.treeItem(message!).command?.command, 'fluxbaseSecrets.signIn');
+  });
+
+  it('signs in with email and password through the sign-in command and shows the server’s secrets by scope', async () => {
+    await withAnswers(
+      [
+        pick(/Sign In to Explorer IT/, 'Email and Password'),
+        text(/Email/, admin.email),
+        text(/Password/, admin.password, { password: true }),
+      ],
+      'fluxbaseSecrets.signIn',
+      connectionId,
+    );
+    assert.equal(api.store.connection(connectionId)?.status, 'ready');
+    assert.equal(await api.testing.hasStoredCredentials(connectionId), true, 'the session is in SecretStorage');
+
+    const connection = root();
+    const connectionItem = api.testing.treeItem(connection);
+    assert.equal(connectionItem.contextValue, 'connection.signedIn');
+    assert.equal(connectionItem.description, '2 secrets');
+    assert.deepEqual(
+      childrenOf(connection).map((node) => node.label),
+      ['Global', 'Namespaces'],
+    );
+    const global = child(connection, 'Global');
+    assert.equal(api.testing.treeItem(global).contextValue, 'scope.global');
+    const secret = child(global, 'IT_GLOBAL') as SecretNode;
+    const item = api.testing.treeItem(secret);
+    assert.equal(item.contextValue, 'secret');
+    assert.equal(item.description, 'v1');
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    assert.match(item.tooltip.value, /`FLUXBASE_SECRET_IT_GLOBAL`/);
+    assert.deepEqual(item.tooltip.isTrusted, {
+      enabledCommands: ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'],
+    });
+    const namespace = child(child(connection, 'Namespaces'), 'it-ns');
+    assert.equal(api.testing.treeItem(namespace).contextValue, 'namespace');
+    assert.deepEqual(
+      childrenOf(namespace).map((node) => node.label),
+      ['IT_NS_KEY'],
+    );
+  });
+
+  it('creates, updates, rolls back and deletes a secret through the registered commands', async () => {
+    const created = await withAnswers<CreateSecretResult>(
+      [
+        pick(/Create Secret/, 'Global'),
+        text(/Name of the secret globally/, 'IT_CYCLE'),
+        text(/Value of IT_CYCLE/, 'first-value', { password: true }),
+        text(/Description/, 'made by the integration test'),
+        text(/Expiry/, ''),
+      ],
+      'fluxbaseSecrets.createSecret',
+      { connectionId },
+    );
+    assert.equal(created.connectionId, connectionId);
+    assert.equal((await client.secrets.getById(created.secret.id)).description, 'made by the integration test');
+    const inTree = (): SecretNode | undefined =>
+      childrenOf(child(root(), 'Global')).find((node) => node.label === 'IT_CYCLE') as SecretNode | undefined;
+    assert.ok(inTree(), 'the new secret is in the tree at once');
+
+    const ref = { connectionId, id: created.secret.id, name: 'IT_CYCLE', scope: 'global' as const };
+    await withAnswers(
+      [text(/cannot be shown.*version 2/, 'second-value', { password: true })],
+      'fluxbaseSecrets.updateSecretValue',
+      ref,
+    );
+    assert.equal((await client.secrets.getById(ref.id)).version, 2);
+    assert.equal(inTree()?.description, 'v2');
+
+    await withAnswers(
+      [pick(/Roll Back IT_CYCLE \(now v2\)/, 'v1', ['v1']), choose(/Roll back "IT_CYCLE" to version 1\?/, 'Roll Back')],
+      'fluxbaseSecrets.rollbackSecret',
+      inTree(),
+    );
+    assert.deepEqual(
+      (await client.secrets.getVersionsById(ref.id)).map((version) => version.version),
+      [3, 2, 1],
+    );
+    assert.equal(inTree()?.description, 'v3');
+
+    await withAnswers(
+      [choose(/Delete the secret "IT_CYCLE" from global scope/, 'Delete', /FLUXBASE_SECRET_IT_CYCLE will fail/)],
+      'fluxbaseSecrets.deleteSecret',
+      inTree(),
+    );
+    await assert.rejects(client.secrets.getById(ref.id), (error: unknown) => FluxbaseApiError.is(error, 'notFound'));
+    assert.equal(inTree(), undefined, 'the tree no longer shows it');
+  });
+
+  it('signing out removes the credentials from SecretStorage and shows the connection signed out', async () => {
+    assert.equal(await api.testing.hasStoredCredentials(connectionId), true);
+    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
+    assert.equal(await api.testing.hasStoredCredentials(connectionId), false);
+    assert.equal(api.store.clientFor(connectionId), undefined);
+    assert.equal(api.store.connection(connectionId)?.status, 'signedOut');
+    assert.equal(api.testing.treeItem(root()).contextValue, 'connection.signedOut');
+  });
+});
