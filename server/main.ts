@@ -37,8 +37,14 @@ async function serve(argv: readonly string[]): Promise<void> {
   writer.flush();
   const stop = (): void => {
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        writer.flush();
+        process.exit(0);
+      },
+      () => {
+        writer.flush();
+        process.exit(1);
+      },
     );
   };
   process.once('SIGINT', stop);

@@ -4,6 +4,7 @@
  * `Bind().Body` (contract §1.0).
  */
 import type { IncomingMessage } from 'node:http';
+import type { Exchange } from './exchange';
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -84,4 +85,26 @@ export function isJsonContentType(header: string | undefined): boolean {
   const cut = type.search(/[ ;]/);
   if (cut >= 0) type = type.slice(0, cut);
   return type === 'application/json';
+}
+
+/**
+ * Reads a body that must be JSON: answers 413 when it is too large and 400
+ * with `invalidBody` when its content type is not JSON, returning undefined
+ * once it has answered.
+ */
+export async function jsonRequestText(
+  exchange: Exchange,
+  limit: number,
+  invalidBody: string,
+): Promise<string | undefined> {
+  const body = await readBody(exchange.req, limit);
+  if (body.kind === 'tooLarge') {
+    exchange.send(413, BODY_TOO_LARGE);
+    return undefined;
+  }
+  if (!isJsonContentType(exchange.req.headers['content-type'])) {
+    exchange.send(400, invalidBody);
+    return undefined;
+  }
+  return body.text;
 }

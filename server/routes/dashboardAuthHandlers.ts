@@ -11,7 +11,7 @@ import { decodeGoStruct } from '../goCompat/goJsonDecoder';
 import { storedTimeFromMicros } from '../goCompat/goTime';
 import { parseGoUuid } from '../goCompat/uuid';
 import type { Exchange } from '../http/exchange';
-import { BODY_TOO_LARGE, isJsonContentType, readBody } from '../http/requestBody';
+import { jsonRequestText } from '../http/requestBody';
 import { spendVerificationTime, verifyPassword } from '../auth/passwords';
 import { DASHBOARD_ADMIN_ROLE, TokenService } from '../auth/tokenService';
 import { decodeBase32, verifyTotp } from '../auth/totp';
@@ -35,22 +35,25 @@ export type DashboardHandler = (deps: DashboardDeps, exchange: Exchange) => Prom
 const LOCK_MICROS = 15 * 60 * 1_000_000;
 const SECOND_FACTOR_WINDOW_MICROS = 5 * 60 * 1_000_000;
 
-function fiberError(exchange: Exchange, status: number, message: string): void {
-  exchange.send(status, '{"code":' + status + ',"error":' + JSON.stringify(message) + '}');
+function fiberErrorBody(status: number, message: string): string {
+  return '{"code":' + status + ',"error":' + JSON.stringify(message) + '}';
 }
+
+function fiberError(exchange: Exchange, status: number, message: string): void {
+  exchange.send(status, fiberErrorBody(status, message));
+}
+
+const INVALID_BODY = fiberErrorBody(400, 'Invalid request body');
 
 async function decodeBody<S extends Record<string, 'string'>>(
   deps: DashboardDeps,
   exchange: Exchange,
   spec: S,
 ): Promise<{ [K in keyof S]: string } | undefined> {
-  const body = await readBody(exchange.req, deps.bodyLimitBytes);
-  if (body.kind === 'tooLarge') {
-    exchange.send(413, BODY_TOO_LARGE);
-    return undefined;
-  }
-  const decoded = isJsonContentType(exchange.req.headers['content-type']) ? decodeGoStruct(body.text, spec) : undefined;
-  if (!decoded) fiberError(exchange, 400, 'Invalid request body');
+  const text = await jsonRequestText(exchange, deps.bodyLimitBytes, INVALID_BODY);
+  if (text === undefined) return undefined;
+  const decoded = decodeGoStruct(text, spec);
+  if (!decoded) exchange.send(400, INVALID_BODY);
   return decoded as { [K in keyof S]: string } | undefined;
 }
 

@@ -9,7 +9,7 @@ import { microsFromStoredTime, storedTimeFromMicros, storedTimeToJson } from '..
 import { sscanfDecimal } from '../goCompat/sscanf';
 import { parseGoUuid } from '../goCompat/uuid';
 import { errorBody, Exchange } from '../http/exchange';
-import { BODY_TOO_LARGE, isJsonContentType, readBody } from '../http/requestBody';
+import { jsonRequestText } from '../http/requestBody';
 import type { SecretChanges, SecretRow, SecretsRepository, SecretSummaryRow } from '../storage/secretsRepository';
 import { Caller, callerUserId } from '../auth/secretsAuth';
 import {
@@ -45,18 +45,10 @@ const INVALID_ID = errorBody('Invalid secret ID');
 const NOT_FOUND = errorBody('Secret not found');
 const INVALID_VERSION = errorBody('Invalid version number');
 
-/** The body as text, after the size limit and the content-type rule; undefined when a response was sent. */
-async function jsonBody(deps: SecretsDeps, exchange: Exchange): Promise<string | undefined> {
-  const body = await readBody(exchange.req, deps.bodyLimitBytes);
-  if (body.kind === 'tooLarge') {
-    exchange.send(413, BODY_TOO_LARGE);
-    return undefined;
-  }
-  if (!isJsonContentType(exchange.req.headers['content-type'])) {
-    exchange.send(400, errorBody(INVALID_BODY));
-    return undefined;
-  }
-  return body.text;
+const INVALID_BODY_JSON = errorBody(INVALID_BODY);
+
+function jsonBody(deps: SecretsDeps, exchange: Exchange): Promise<string | undefined> {
+  return jsonRequestText(exchange, deps.bodyLimitBytes, INVALID_BODY_JSON);
 }
 
 /** Parses `:id` like google/uuid; sends 400 and returns undefined when it is not one. */

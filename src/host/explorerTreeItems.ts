@@ -22,12 +22,13 @@ export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
     case 'scope':
       return item(node, collapsible(node.children.length), {
         contextValue: node.scope === 'global' ? 'scope.global' : 'scope.namespaces',
-        iconPath: new vscode.ThemeIcon(node.scope === 'global' ? 'globe' : 'symbol-namespace'),
+        iconPath: new vscode.ThemeIcon(node.scope === 'global' ? 'globe' : 'layers'),
       });
     case 'namespace':
       return item(node, collapsible(node.children.length), {
         contextValue: 'namespace',
-        iconPath: new vscode.ThemeIcon('folder'),
+        // Not the `folder` codicon: VS Code treats that one as a file-icon-theme folder and misaligns the children.
+        iconPath: new vscode.ThemeIcon('symbol-namespace'),
         tooltip: `Namespace ${node.namespace}`,
       });
     case 'secret':

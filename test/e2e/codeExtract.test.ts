@@ -117,6 +117,12 @@ describe('moving a hard-coded secret out of the code, as a person does it', () =
     assert.equal(onServer.length, 1);
     assert.equal(onServer[0]?.scope, 'global');
     assert.equal(onServer[0]?.description, 'Moved out of index.ts by the UI test');
+    // The tree shows it too, under Global (expanded if it is not).
+    const collapsedGlobal = treeRow(page, 'Global').and(page.locator('[aria-expanded="false"]'));
+    if ((await collapsedGlobal.count()) > 0) {
+      await collapsedGlobal.first().click();
+    }
     await treeRow(page, 'STRIPE_API_KEY').first().waitFor({ state: 'visible', timeout });
+    assert.ok(existsSync(await workbench.screenshot('code-extract-secret-in-tree')));
   });
 });

@@ -55,7 +55,7 @@ async function runInWorkbench(server: CodeServer, browser: BrowserContext, url: 
   const page = browser.pages()[0] ?? (await browser.newPage());
   page.on('crash', () => failWith('the workbench page crashed'));
   try {
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     return await exitCode;
   } finally {
     finished = true;

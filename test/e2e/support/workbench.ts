@@ -70,7 +70,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     server = await startCodeServer({ profile, workspace: options.workspace, env: options.extensionEnv });
     browser = await launchChromium(profile.browserDir);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(workbenchUrl(server, options.workspace ?? profile.workspace));
+    await page.goto(workbenchUrl(server, options.workspace ?? profile.workspace), { timeout: workbenchReadyTimeoutMs });
     await waitForWorkbench(page);
     return {
       page,
@@ -79,7 +79,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       profile,
       screenshot: (name) => saveScreenshot(page, name),
       reload: async () => {
-        await page.reload();
+        await page.reload({ timeout: workbenchReadyTimeoutMs });
         await waitForWorkbench(page);
       },
       close,

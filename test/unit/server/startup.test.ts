@@ -54,6 +54,7 @@ describe('server: start-up', function () {
     assert.ok(!first.output().includes(key));
     assert.ok(!first.output().includes(jwtSecret));
     assert.equal(await first.stop(), 0);
+    assert.match(first.output(), /Fluxbase server stopped/);
 
     const second = await startServerProcess({ dataDir });
     assert.match(second.output(), /Using the encryption key in/);
