@@ -9,6 +9,8 @@ export function registerExplorerCommands(
   deps: RunCommandDeps,
 ): vscode.Disposable {
   return vscode.Disposable.from(
-    ...EXPLORER_COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, runCommand(id, EXPLORER_COMMANDS[id], table[id], deps))),
+    ...EXPLORER_COMMAND_IDS.map((id) =>
+      vscode.commands.registerCommand(id, runCommand(id, EXPLORER_COMMANDS[id], table[id], deps)),
+    ),
   );
 }

@@ -1,3 +1,5 @@
+import { CODE_COMMANDS } from '../code/codeCommandIds';
+
 /**
  * The explorer's commands, each with the words that finish "Could not …" when
  * it fails. The registration table (commandTable.ts) is typed by these keys,
@@ -35,10 +37,4 @@ export const EXPLORER_COMMAND_IDS = Object.keys(EXPLORER_COMMANDS) as ExplorerCo
  * Commands that other modules register (the history panel, the code
  * features), listed so the manifest test can account for every command.
  */
-export const FEATURE_COMMAND_IDS = [
-  'fluxbaseSecrets.showHistory',
-  'fluxbaseSecrets.insertReference',
-  'fluxbaseSecrets.extractToSecret',
-  'fluxbaseSecrets.importEnvFile',
-  'fluxbaseSecrets.exportEnvTemplate',
-] as const;
+export const FEATURE_COMMAND_IDS: readonly string[] = ['fluxbaseSecrets.showHistory', ...Object.keys(CODE_COMMANDS)];

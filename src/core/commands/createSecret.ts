@@ -6,7 +6,7 @@ import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
 import { pickNamespace } from './namespacePick';
 import { placementText, validateSecretName, type SecretPlacement } from './secretNameValidation';
-import { withClient } from './withClient';
+import { requireSignedIn, withClient } from './withClient';
 
 /**
  * What another feature may fill in before the create flow starts (the code
@@ -40,6 +40,7 @@ export function createSecretCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<CreateSecretResult> => {
     const prefill = prefillOf(arg);
     const connection = await resolveConnection(deps, prefill.connectionId, 'signedIn', TITLE);
+    requireSignedIn(deps, connection);
     const existing = deps.store.secretsFor(connection.id);
 
     const scope =

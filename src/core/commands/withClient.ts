@@ -15,10 +15,7 @@ export async function withClient<T>(
   connection: Connection,
   task: (client: ClientPort) => Promise<T>,
 ): Promise<T> {
-  const client = deps.store.clientFor(connection.id);
-  if (!client) {
-    throw new SignInRequiredError(connection);
-  }
+  const client = requireSignedIn(deps, connection);
   return guardConnection(
     connection,
     () => task(client),
@@ -26,6 +23,15 @@ export async function withClient<T>(
       deps.store.markSessionExpired(connection.id, error.message);
     },
   );
+}
+
+/** The connection's signed-in client; a SignInRequiredError before any question is asked in vain. */
+export function requireSignedIn(deps: Pick<CommandDeps, 'store'>, connection: Connection): ClientPort {
+  const client = deps.store.clientFor(connection.id);
+  if (!client) {
+    throw new SignInRequiredError(connection);
+  }
+  return client;
 }
 
 /** Turns auth, network and timeout failures of `task` into ConnectionErrors; `onAuth` sees refused credentials first. */

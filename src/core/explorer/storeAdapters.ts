@@ -42,9 +42,7 @@ export function catalogOverStore(store: AdaptedStore): SecretCatalog {
         .connections()
         .filter((state) => state.status === 'ready')
         .flatMap((state) =>
-          state.secrets.map(
-            (secret): CatalogEntry => ({ connectionId: state.id, connectionName: state.name, secret }),
-          ),
+          state.secrets.map((secret): CatalogEntry => ({ connectionId: state.id, connectionName: state.name, secret })),
         ),
     connections: () =>
       store

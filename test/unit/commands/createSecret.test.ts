@@ -278,6 +278,15 @@ describe('fluxbaseSecrets.createSecret', () => {
     assert.deepEqual(h.notifier.shown[0]?.actions, ['Show Logs']);
   });
 
+  it('asks to sign in before any question when the prefilled connection is signed out', async () => {
+    const h = commandHarness();
+    await h.store.refresh();
+    const input = h.script([]);
+    await h.run('fluxbaseSecrets.createSecret', { connectionId: h.store.connections()[0]!.id, name: 'X' });
+    input.assertDone();
+    assert.deepEqual(h.notifier.shown, [{ level: 'warn', message: 'Sign in to "Prod" first.', actions: ['Sign In'] }]);
+  });
+
   it('asks to sign in first when no connection is signed in', async () => {
     const h = commandHarness();
     await h.store.refresh();

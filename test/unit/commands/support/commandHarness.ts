@@ -120,9 +120,11 @@ export function commandHarness(
     },
     /** Runs a command as the extension does: through runCommand, which reports failures. */
     run(id: ExplorerCommandId, arg?: unknown): Promise<unknown> {
-      return runCommand(id, EXPLORER_COMMANDS[id], table[id], { notifier, logger: setup.logger, onAction: (action) => actions.push(action) })(
-        arg,
-      );
+      return runCommand(id, EXPLORER_COMMANDS[id], table[id], {
+        notifier,
+        logger: setup.logger,
+        onAction: (action) => actions.push(action),
+      })(arg);
     },
   };
 }

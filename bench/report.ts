@@ -1,0 +1,97 @@
+/** The printed table of a benchmark run: one row per figure, with its target where it has one. */
+import type { ActivationBenchResult } from './activationBench';
+import type { BulkBenchResult } from './bulkBench';
+import type { ClientBenchResult } from './clientBench';
+import type { ServerBenchResult } from './serverBench';
+import type { TreeBenchResult } from './treeBench';
+
+/** Everything a run measured; absent items were not selected. */
+export interface BenchResults {
+  client?: ClientBenchResult;
+  bulk?: BulkBenchResult;
+  tree?: TreeBenchResult;
+  activation?: ActivationBenchResult;
+  server?: ServerBenchResult;
+}
+
+type Row = [item: string, figure: string, value: string, target: string];
+
+const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const ops = (value: number): string => `${Math.round(value).toLocaleString('en')}/s`;
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
+const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+
+function clientRows(r: ClientBenchResult): Row[] {
+  const rows: Row[] = [];
+  for (const [name, c] of [
+    ['1,000 gets by name', r.gets],
+    ['list of 10,000', r.list],
+    ['1,000 creates', r.creates],
+  ] as const) {
+    const unit = name.startsWith('list') ? 'lists' : 'ops';
+    rows.push(['1 client', `${name}: ours`, `${ops(c.ours.opsPerSecond)} ${unit} (${ms(c.ours.medianMs)})`, '']);
+    rows.push(['1 client', `${name}: SDK-style fetch`, `${ops(c.baseline.opsPerSecond)} ${unit} (${ms(c.baseline.medianMs)})`, '']);
+    const target = name.startsWith('1,000 gets') ? `≥ 1.50× ${verdict(r.target.met)}` : '';
+    rows.push(['1 client', `${name}: ours / baseline`, ratio(c.ratio), target]);
+  }
+  if (r.gets.rawUndici && r.gets.oursOverRawUndici !== undefined) {
+    rows.push(['1 client', 'gets: raw undici Pool (floor)', `${ops(r.gets.rawUndici.opsPerSecond)} ops`, '']);
+    rows.push(['1 client', 'gets: ours / raw undici', ratio(r.gets.oursOverRawUndici), '']);
+  }
+  return rows;
+}
+
+function bulkRows(r: BulkBenchResult): Row[] {
+  return [
+    ['2 bulk', `1,000 imports, concurrency ${r.concurrency}`, `${ops(r.bounded.opsPerSecond)} (${ms(r.bounded.medianMs)})`, ''],
+    ['2 bulk', '1,000 imports, one at a time', `${ops(r.oneAtATime.opsPerSecond)} (${ms(r.oneAtATime.medianMs)})`, ''],
+    ['2 bulk', 'speed-up', ratio(r.speedup), `≥ 5.00× ${verdict(r.target.met)}`],
+  ];
+}
+
+function treeRows(r: TreeBenchResult): Row[] {
+  return r.cases.map((c) => {
+    const label = `${c.shape.total.toLocaleString('en')} secrets / ${c.shape.namespaces} namespaces`;
+    const target = c.shape.total === 10_000 ? `≤ 50 ms ${verdict(r.target.met)}` : '';
+    if (!c.figures) return ['3 tree', label, `no run finished within ${ms(c.capMs ?? 0)}`, target];
+    const f = c.figures;
+    const growth = c.growth ? `, ×${c.growth.factor.toFixed(1)} (n^${c.growth.exponent.toFixed(2)})` : '';
+    const stages = `parse+guard ${ms(f.parseAndValidateMs)}, stats ${ms(f.statsMs)}, tree ${ms(f.treeMs)}`;
+    return ['3 tree', label, `${ms(f.totalMs)} (${stages}; ${f.runs} runs${growth})`, target];
+  });
+}
+
+function activationRows(r: ActivationBenchResult): Row[] {
+  return [
+    ['4 activation', 'bundle (minified)', `${(r.bundleBytes / 1024).toFixed(1)} KiB (gzip ${(r.bundleGzipBytes / 1024).toFixed(1)} KiB)`, `≤ 300 KiB ${verdict(r.targets.bundle.met)}`],
+    ['4 activation', 'require + activate()', `${ms(r.activationMs)} (require ${ms(r.requireMs)}, activate ${ms(r.activateMs)})`, `≤ 20 ms ${verdict(r.targets.activation.met)}`],
+    ['4 activation', 'process wall: extension / empty module', `${ms(r.processWallMs)} / ${ms(r.emptyProcessWallMs)} = ${ratio(r.wallRatio)}`, ''],
+  ];
+}
+
+function serverRows(r: ServerBenchResult): Row[] {
+  return r.cells.map((cell) => {
+    const s = cell.server;
+    const c = cell.ceiling;
+    const value =
+      `${ops(s.requestsPerSecond)} p50 ${ms(s.p50Ms)} p99 ${ms(s.p99Ms)} | ceiling ${ops(c.requestsPerSecond)} ` +
+      `p50 ${ms(c.p50Ms)} p99 ${ms(c.p99Ms)} | ${(cell.shareOfCeiling * 100).toFixed(0)}%` +
+      (s.errors > 0 ? ` (${s.errors} errors)` : '');
+    const target = cell.route === 'update' ? '' : `≥ 50% ${verdict(cell.shareOfCeiling >= 0.5 && s.errors === 0)}`;
+    return ['5 server', `${cell.route} @ ${cell.concurrency}`, value, target];
+  });
+}
+
+/** The results as a Markdown table. */
+export function resultsTable(results: BenchResults): string {
+  const rows: Row[] = [
+    ...(results.client ? clientRows(results.client) : []),
+    ...(results.bulk ? bulkRows(results.bulk) : []),
+    ...(results.tree ? treeRows(results.tree) : []),
+    ...(results.activation ? activationRows(results.activation) : []),
+    ...(results.server ? serverRows(results.server) : []),
+  ];
+  const lines = ['| Item | Figure | Median | Target |', '| --- | --- | --- | --- |'];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}

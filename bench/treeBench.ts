@@ -1,0 +1,81 @@
+/**
+ * Item 3: the cost of going from the list response to the full tree model
+ * for growing data sets, each case in its own worker thread with a time cap.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TargetCheck } from './figures';
+import type { DataSetShape } from './syntheticSecrets';
+import type { TreeWorkerInput, TreeWorkerOutput } from './treeWorker';
+
+/** One data set's figures, or the cap it ran into. */
+export interface TreeCase {
+  shape: DataSetShape;
+  finished: boolean;
+  /** Set when the case was stopped: no run finished within this many ms. */
+  capMs?: number;
+  figures?: TreeWorkerOutput;
+  /** Total time over the previous case's total, and the exponent k in time ∝ n^k between them. */
+  growth?: { factor: number; exponent: number };
+}
+
+/** What item 3 reports. */
+export interface TreeBenchResult {
+  cases: TreeCase[];
+  target: TargetCheck;
+}
+
+/** Settings of the tree benchmark. */
+export interface TreeBenchOptions {
+  shapes: readonly DataSetShape[];
+  maxRuns: number;
+  budgetMs: number;
+  /** A case with no finished run after this long is stopped. */
+  capMs: number;
+  /** The size the target applies to. */
+  targetSize: number;
+  targetMs: number;
+}
+
+function runCase(input: TreeWorkerInput, capMs: number): Promise<TreeWorkerOutput | undefined> {
+  const worker = new Worker(join(__dirname, 'treeWorker.js'), { workerData: input });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve(undefined);
+    }, capMs);
+    worker.once('message', (output: TreeWorkerOutput) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(output);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/** Runs item 3. */
+export async function runTreeBench(options: TreeBenchOptions): Promise<TreeBenchResult> {
+  const cases: TreeCase[] = [];
+  for (const shape of options.shapes) {
+    const figures = await runCase({ shape, maxRuns: options.maxRuns, budgetMs: options.budgetMs }, options.capMs);
+    const previous = cases.at(-1);
+    const treeCase: TreeCase = figures ? { shape, finished: true, figures } : { shape, finished: false, capMs: options.capMs };
+    if (figures && previous?.figures) {
+      const factor = figures.totalMs / previous.figures.totalMs;
+      treeCase.growth = { factor, exponent: Math.log(factor) / Math.log(shape.total / previous.shape.total) };
+    }
+    cases.push(treeCase);
+  }
+  const targetCase = cases.find((c) => c.shape.total === options.targetSize);
+  const targetMs = targetCase?.figures?.totalMs ?? Number.POSITIVE_INFINITY;
+  return {
+    cases,
+    target: {
+      description: `list response → tree model of ${options.targetSize} secrets ≤ ${options.targetMs} ms`,
+      met: targetMs <= options.targetMs,
+    },
+  };
+}
