@@ -3,7 +3,7 @@
  * then times `require()` of the extension bundle given as argv[2] and its
  * `activate()`, and prints the figures as one JSON line.
  */
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createFakeExtensionContext, createFakeVscode, missingMembers } from './fakeVscode';
 
@@ -45,7 +45,7 @@ function main(): void {
   const output: ProbeOutput = { requireMs: 0, activateMs: 0, totalMs: 0, sinceProcessStartMs: 0, missing: [] };
   try {
     const started = performance.now();
-    const extension = require(bundle) as { activate(context: unknown): unknown };
+    const extension = createRequire(__filename)(bundle) as { activate(context: unknown): unknown };
     const loaded = performance.now();
     extension.activate(context);
     const activated = performance.now();

@@ -37,6 +37,8 @@ export interface ClientComparison {
 
 /** What item 1 reports. */
 export interface ClientBenchResult {
+  /** Secrets in each list response. */
+  listSize: number;
   gets: ClientComparison;
   list: ClientComparison;
   creates: ClientComparison;
@@ -140,6 +142,7 @@ export async function runClientBench(options: ClientBenchOptions): Promise<Clien
       oursOverRawUndici: pairedRatio(gets.rawUndici, gets.ours),
     };
     return {
+      listSize: options.listSize,
       gets: getsComparison,
       list: comparison(1, list.ours, list.baseline),
       creates: comparison(options.creates, creates.ours, creates.baseline),

@@ -154,7 +154,12 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
       }
       if (has('bulk')) {
         progress(`bulk: ${s.bulkSecrets} imports, bounded vs one at a time`);
-        results.bulk = await runBulkBench({ url: server.url, admin: ADMIN, secrets: s.bulkSecrets, rounds: s.bulkRounds });
+        results.bulk = await runBulkBench({
+          url: server.url,
+          admin: ADMIN,
+          secrets: s.bulkSecrets,
+          rounds: s.bulkRounds,
+        });
       }
     } finally {
       await server.stop();

@@ -100,7 +100,8 @@ function summarize(runs: readonly LoadFigures[]): LoadSummary {
 export async function runServerBench(options: ServerBenchOptions): Promise<ServerBenchResult> {
   const requests = requestsOf(options);
   const responses: Record<string, CannedResponse> = {};
-  for (const load of Object.values(requests)) responses[`${load.method} ${load.path}`] = await capture(options.url, load);
+  for (const load of Object.values(requests))
+    responses[`${load.method} ${load.path}`] = await capture(options.url, load);
   const bare = await forkServer(join(__dirname, 'bareServerProcess.js'), { responses } satisfies BareServerConfig);
   try {
     const cells: ServerCell[] = [];

@@ -62,7 +62,9 @@ export async function runTreeBench(options: TreeBenchOptions): Promise<TreeBench
   for (const shape of options.shapes) {
     const figures = await runCase({ shape, maxRuns: options.maxRuns, budgetMs: options.budgetMs }, options.capMs);
     const previous = cases.at(-1);
-    const treeCase: TreeCase = figures ? { shape, finished: true, figures } : { shape, finished: false, capMs: options.capMs };
+    const treeCase: TreeCase = figures
+      ? { shape, finished: true, figures }
+      : { shape, finished: false, capMs: options.capMs };
     if (figures && previous?.figures) {
       const factor = figures.totalMs / previous.figures.totalMs;
       treeCase.growth = { factor, exponent: Math.log(factor) / Math.log(shape.total / previous.shape.total) };

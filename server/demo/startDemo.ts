@@ -25,8 +25,11 @@ export interface DemoOptions {
   editor: DemoEditor;
 }
 
-/** How a run ended: the editor went away, or a signal asked to stop. */
-type Ending = { reason: 'signal'; signal: NodeJS.Signals } | { reason: 'editorExited'; detail: string };
+/** How a run ended: a signal or the loss of the parent (npm) asked to stop, or the editor went away. */
+type Ending =
+  | { reason: 'signal'; signal: NodeJS.Signals }
+  | { reason: 'parentExited' }
+  | { reason: 'editorExited'; detail: string };
 
 /** Builds what the editor loads: the VSIX for code-server, the dev bundle for `--extensionDevelopmentPath`. */
 async function build(repoRoot: string, editor: DemoEditor, stops: StopList): Promise<void> {
@@ -60,12 +63,31 @@ function printReady(editorLine: string, serverUrl: string, folders: StartFolders
   );
 }
 
-/** Resolves with the first signal, without letting Node's default handling end the process. */
+/** Resolves with the first stop signal, without letting Node's default handling end the process. */
 function firstSignal(): Promise<Ending> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => resolve({ reason: 'signal', signal });
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, onSignal);
+    }
+  });
+}
+
+/**
+ * Resolves when this process's parent is gone. `npm start` runs this under
+ * npm and a shell; a SIGTERM sent to npm alone ends the shell but does not
+ * reach this process, which would otherwise keep the server and code-server running.
+ */
+function parentExited(): Promise<Ending> {
+  const parent = process.ppid;
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(timer);
+        resolve({ reason: 'parentExited' });
+      }
+    }, 1000);
+    timer.unref();
   });
 }
 
@@ -133,14 +155,14 @@ async function startEverything(options: DemoOptions, folders: StartFolders, stop
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const stops = new StopList();
-  const signalled = firstSignal();
+  const stopAsked = Promise.race([firstSignal(), parentExited()]);
   let folders: StartFolders | undefined;
   let started: Promise<Promise<Ending>> | undefined;
   let exitCode = 0;
   try {
     folders = prepareStartFolders(startDirectory(options.repoRoot));
     started = startEverything(options, folders, stops);
-    const ending = await Promise.race([signalled, started.then((editorExit) => Promise.race([signalled, editorExit]))]);
+    const ending = await Promise.race([stopAsked, started.then((editorExit) => Promise.race([stopAsked, editorExit]))]);
     if (ending.reason === 'editorExited' && options.editor.kind === 'browser') {
       console.error(`error: ${ending.detail}`);
       exitCode = 1;

@@ -5,7 +5,8 @@ import { runCommand, type RunCommandDeps } from '../core/commands/runCommand';
 import { resolveSecretRef } from '../core/commands/secretTarget';
 import type { FluxbaseClient } from '../core/api/fluxbaseClient';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { catalogOverStore, historySourceOverStore } from '../core/explorer/storeAdapters';
+import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import { registerCodeFeatures } from './code/registerCodeFeatures';
 import { registerHistoryPanel } from './history/registerHistoryPanel';
 
@@ -29,7 +30,7 @@ export function registerExplorerFeatures(
   );
   return [
     registerHistoryPanel(context, {
-      source: historySourceOverStore(store),
+      source: createStoreHistorySource(store),
       logger: deps.logger,
       pickSecret: () => pickSecret(),
       signIn: (connectionId) => deps.executeCommand('fluxbaseSecrets.signIn', connectionId),

@@ -14,7 +14,10 @@ export interface RawRequest {
   readonly target: string;
   /** Default `HTTP/1.1`. */
   readonly httpVersion?: string;
-  /** Header lines in order; repeats are sent as repeats. `Host` and `Connection: close` are added. */
+  /**
+   * Header lines in order; repeats are sent as repeats. `Host` and `Connection: close` are added, and so is
+   * the body's framing unless these lines already hold a Content-Length or Transfer-Encoding.
+   */
   readonly headers: readonly (readonly [string, string])[];
   /** Leave out the Host header. */
   readonly omitHost?: boolean;
@@ -39,11 +42,13 @@ function encodeRequest(request: RawRequest): Buffer[] {
   for (const [name, value] of request.headers) lines.push(`${name}: ${value}`);
   lines.push('Connection: close');
   const body = request.body;
-  if (body !== undefined && request.chunked) lines.push('Transfer-Encoding: chunked');
-  else if (body !== undefined) lines.push(`Content-Length: ${body.length}`);
+  const framed = request.headers.some(([name]) => /^(content-length|transfer-encoding)$/i.test(name));
+  const chunked = request.chunked === true && !framed;
+  if (body !== undefined && chunked) lines.push('Transfer-Encoding: chunked');
+  else if (body !== undefined && !framed) lines.push(`Content-Length: ${body.length}`);
   const head = Buffer.from(lines.join(CRLF) + CRLF + CRLF, 'latin1');
   if (body === undefined) return [head];
-  if (!request.chunked) return [head, body];
+  if (!chunked) return [head, body];
   const parts: Buffer[] = [head];
   const piece = Math.max(1, Math.ceil(body.length / 3));
   for (let start = 0; start < body.length; start += piece) {
@@ -68,8 +73,11 @@ function decodeChunked(data: Buffer): Buffer {
   }
 }
 
-/** Parses the bytes of one response, skipping interim 1xx responses. Throws when they are not one. */
-export function parseRawResponse(data: Buffer): RawHttpResponse {
+/**
+ * Parses the bytes of one response, skipping interim 1xx responses; the
+ * response to HEAD has no body. Throws when the bytes are not one response.
+ */
+export function parseRawResponse(data: Buffer, head = false): RawHttpResponse {
   let rest = data;
   for (;;) {
     const headEnd = rest.indexOf(CRLF + CRLF, 0, 'latin1');
@@ -91,7 +99,8 @@ export function parseRawResponse(data: Buffer): RawHttpResponse {
     }
     const length = headers.get('content-length')?.[0];
     let body: Buffer;
-    if (headers.get('transfer-encoding')?.[0]?.toLowerCase() === 'chunked') body = decodeChunked(afterHead);
+    if (head) body = Buffer.alloc(0);
+    else if (headers.get('transfer-encoding')?.[0]?.toLowerCase() === 'chunked') body = decodeChunked(afterHead);
     else if (length !== undefined) {
       body = afterHead.subarray(0, Number(length));
       if (body.length !== Number(length)) throw new Error(`body shorter than Content-Length ${length}`);
@@ -102,7 +111,7 @@ export function parseRawResponse(data: Buffer): RawHttpResponse {
 
 /**
  * Sends one request on a new connection and resolves with the parsed
- * response once the server closes the connection. Rejects when no response
+ * response once the server closes the connection (`Connection: close`). Rejects when no response
  * arrives (connection refused, reset before answering, or nothing within
  * `timeoutMs`, which means the server hung).
  */
@@ -122,14 +131,14 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs = 15_000): 
       clearTimeout(timer);
       const data = Buffer.concat(received);
       try {
-        resolve(parseRawResponse(data));
+        resolve(parseRawResponse(data, request.method === 'HEAD'));
       } catch (parseError) {
         reject(failure ?? parseError);
       }
     });
+    // No half-close after writing: Node's server drops a request whose client half-closes before it answers.
     socket.on('connect', () => {
       for (const part of encodeRequest(request)) socket.write(part);
-      socket.end();
     });
   });
 }

@@ -5,7 +5,7 @@
  * carries; the others produce parts that are valid or harmless.
  */
 import type { FuzzRandom } from './fuzzRandom';
-import { oddString } from './fuzzValues';
+import { oddString, percentEncode } from './fuzzValues';
 
 /** A secret that exists on the fuzzed server. */
 export interface KnownSecret {
@@ -57,7 +57,7 @@ export function unknownId(random: FuzzRandom, known: readonly KnownSecret[]): st
 /** A path segment in the `:id` position that google/uuid refuses (→ 400 Invalid secret ID). */
 export function badIdSegment(random: FuzzRandom, id: string): string {
   return random.oneOf([
-    () => encodeURIComponent(oddString(random)),
+    () => percentEncode(oddString(random)),
     () => id.slice(0, -1),
     () => `${id}0`,
     () => id.slice(0, 35) + random.pick(['g', 'G', 'z', '-', '_', '%20']),
@@ -89,6 +89,11 @@ export function anyVersion(random: FuzzRandom): string {
   return random.pick(['1', '2', '1e3', '3abc', '+1', '1.5', '0x10', '-1', '0', '%31', '１', '99999999999999999999999']);
 }
 
+function lowerOrChanged(name: string): string {
+  const lower = name.toLowerCase();
+  return lower === name ? `${name}x` : lower;
+}
+
 /** A by-name path segment plus query that no secret answers to (→ 404 Secret not found). */
 export interface MissingName {
   readonly segment: string;
@@ -96,24 +101,30 @@ export interface MissingName {
   readonly query: string;
 }
 
+/** Whether a by-name request would reach a known secret: the raw segment is the name, the query is decoded. */
+function reaches(known: readonly KnownSecret[], { segment, query }: MissingName): boolean {
+  const namespace = new URLSearchParams(query.slice(1)).get('namespace') ?? '';
+  return known.some((secret) => secret.name === segment && (secret.namespace ?? '') === namespace);
+}
+
 /** A by-name address that no secret answers to (→ 404 Secret not found). */
 export function missingName(random: FuzzRandom, known: readonly KnownSecret[]): MissingName {
-  const secret = random.pick(known);
-  const own = secret.namespace === undefined ? '' : `?namespace=${encodeURIComponent(secret.namespace)}`;
-  // A global secret is reached only without a namespace; a namespace secret only with its own.
-  const wrongNamespace =
-    secret.namespace === undefined
-      ? `?namespace=${random.pick(['default', '%00', 'x', encodeURIComponent(oddString(random))])}`
-      : random.pick(['', '?namespace=', `?namespace=${encodeURIComponent(secret.namespace)}x`, '?namespace=default']);
-  return random.oneOf<MissingName>([
-    () => ({ segment: encodeURIComponent(`FUZZ_MISSING_${oddString(random)}`), query: own }),
-    () => ({ segment: secret.name.toLowerCase(), query: own }),
-    () => ({ segment: secret.name.replace('_', '%5F'), query: own }),
-    () => ({ segment: `${secret.name}%00`, query: own }),
-    () => ({ segment: `${secret.name}.`, query: own }),
-    () => ({ segment: secret.name, query: wrongNamespace }),
-    () => ({ segment: 'N'.repeat(random.between(100, 6000)), query: '' }),
-  ]);
+  for (;;) {
+    const secret = random.pick(known);
+    const own = secret.namespace === undefined ? '' : `?namespace=${percentEncode(secret.namespace)}`;
+    const otherNamespace = `?namespace=${random.pick(['', 'default', '%00', 'x', percentEncode(oddString(random))])}`;
+    const candidate = random.oneOf<MissingName>([
+      () => ({ segment: percentEncode(`FUZZ_MISSING_${oddString(random)}`), query: own }),
+      () => ({ segment: lowerOrChanged(secret.name), query: own }),
+      () => ({ segment: secret.name.replace('_', '%5F'), query: own }),
+      () => ({ segment: `${secret.name}%00`, query: own }),
+      () => ({ segment: `${secret.name}.`, query: own }),
+      () => ({ segment: secret.name, query: random.pick(['', otherNamespace]) }),
+      () => ({ segment: 'N'.repeat(random.between(100, 6000)), query: '' }),
+    ]);
+    // The same name may exist globally and in namespaces: never aim at one of them by accident.
+    if (!reaches(known, candidate)) return candidate;
+  }
 }
 
 /** A path that reaches no route for a write (→ 404 after authentication). */
@@ -144,8 +155,9 @@ export function readPath(random: FuzzRandom, targets: FuzzTargets): string {
   const base = random.pick([PREFIX, '/API/V1/SECRETS', '/Api/v1/Secrets', `${PREFIX}/`, `${PREFIX}///`]);
   return random.oneOf([
     () => base,
-    () => `${base}?${random.pick(['scope=global', 'scope=namespace', 'scope=all', 'namespace=', 'scope=%00', 'namespace=%ZZ'])}`,
-    () => `${base}?namespace=${encodeURIComponent(oddString(random))}&scope=${encodeURIComponent(oddString(random))}`,
+    () =>
+      `${base}?${random.pick(['scope=global', 'scope=namespace', 'scope=all', 'namespace=', 'scope=%00', 'namespace=%ZZ'])}`,
+    () => `${base}?namespace=${percentEncode(oddString(random))}&scope=${percentEncode(oddString(random))}`,
     () => `${base}?${'q='.repeat(random.between(1, 3000))}`,
     () => `${PREFIX}/stats${random.pick(['', '/', '?x=1', '/extra'])}`,
     () => `${PREFIX}/${id}`,
@@ -170,9 +182,10 @@ export function readPath(random: FuzzRandom, targets: FuzzTargets): string {
 
 function latin1Junk(random: FuzzRandom): string {
   // A header value must not hold CR, LF or other control bytes; everything else of latin1 is allowed.
-  return Buffer.from(oddString(random), 'utf8')
-    .toString('latin1')
-    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '?');
+  const bytes = Buffer.from(oddString(random), 'utf8').map((byte) =>
+    byte === 9 || (byte > 31 && byte !== 127) ? byte : 63,
+  );
+  return Buffer.from(bytes).toString('latin1');
 }
 
 /** A key that looks like the real one but is not (never equal to it; empty only when `allowEmpty`). */
@@ -184,7 +197,7 @@ function almostKey(random: FuzzRandom, key: string, allowEmpty = true): string {
     () => key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'),
     () => key.toUpperCase(),
     () => `sk_${latin1Junk(random)}`,
-    () => 'sk_' + 'A'.repeat(random.between(0, 8000)),
+    () => 'sk_' + 'A'.repeat(random.between(0, 6000)),
     () => latin1Junk(random),
     () => (allowEmpty ? '' : 'sk_'),
   ]);
@@ -197,10 +210,11 @@ function garbageToken(random: FuzzRandom, writeKey: string): string {
     () => latin1Junk(random),
     () => writeKey,
     () => `eyJ${latin1Junk(random)}`,
-    () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'admin', role: 'dashboard_admin', token_type: 'access' })}.`,
+    () =>
+      `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'admin', role: 'dashboard_admin', token_type: 'access' })}.`,
     () =>
       `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x', role: 'dashboard_admin', exp: 1 })}.${'A'.repeat(43)}`,
-    () => 'x'.repeat(random.between(1, 9000)),
+    () => 'x'.repeat(random.between(1, 6000)),
     () => '',
   ]);
 }
@@ -218,7 +232,12 @@ export function badAuth(random: FuzzRandom, targets: FuzzTargets): HeaderLine[] 
   return random.oneOf<HeaderLine[]>([
     () => [],
     () => [['Authorization', `Bearer ${garbageToken(random, writeKey)}`]],
-    () => [['Authorization', `${random.pick(['bearer', 'BEARER', 'Basic', 'Token', 'Bearer:'])} ${garbageToken(random, writeKey)}`]],
+    () => [
+      [
+        'Authorization',
+        `${random.pick(['bearer', 'BEARER', 'Basic', 'Token', 'Bearer:'])} ${garbageToken(random, writeKey)}`,
+      ],
+    ],
     () => [['Authorization', writeKey]],
     () => [['Authorization', `ServiceKey ${almostKey(random, writeKey)}`]],
     () => [['X-Service-Key', almostKey(random, writeKey)]],

@@ -93,9 +93,17 @@ export function breakJson(random: FuzzRandom, valid: string): string {
     () => valid + random.pick(['x', '}', ',', '{}', ']', 'null', '\u0000']),
     () => valid.slice(0, -1) + ',}',
     () => (quote < 0 ? '{' : valid.slice(0, quote) + "'" + valid.slice(quote + 1)),
-    () => (stringStart < 2 ? '[' : valid.slice(0, stringStart) + random.pick(['\u0001', '\n', '\t', '\u001f']) + valid.slice(stringStart)),
-    () => (stringStart < 2 ? ']' : valid.slice(0, stringStart) + random.pick(['\\x41', '\\u12G4', '\\', '\\U0041']) + valid.slice(stringStart)),
-    () => valid.slice(0, -1) + `,"n":${random.pick(['NaN', 'Infinity', '-Infinity', 'undefined', '01', '.5', '+1', '0x10', "'s'"])}}`,
+    () =>
+      stringStart < 2
+        ? '['
+        : valid.slice(0, stringStart) + random.pick(['\u0001', '\n', '\t', '\u001f']) + valid.slice(stringStart),
+    () =>
+      stringStart < 2
+        ? ']'
+        : valid.slice(0, stringStart) + random.pick(['\\x41', '\\u12G4', '\\', '\\U0041']) + valid.slice(stringStart),
+    () =>
+      valid.slice(0, -1) +
+      `,"n":${random.pick(['NaN', 'Infinity', '-Infinity', 'undefined', '01', '.5', '+1', '0x10', "'s'"])}}`,
     () => `/* comment */${valid}`,
     () => `\ufeff${valid}`,
     () => valid.slice(0, -1) + ',"x":' + '['.repeat(10_001) + ']'.repeat(10_001) + '}',
@@ -115,4 +123,15 @@ export function invalidUtf8(random: FuzzRandom): Buffer {
       [0xf4, 0x90, 0x80, 0x80], // beyond U+10FFFF
     ]),
   );
+}
+
+/** Percent-encodes every byte of the UTF-8 form (lone surrogates become U+FFFD), unlike encodeURIComponent, which throws on them. */
+export function percentEncode(text: string): string {
+  return [...Buffer.from(text, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }

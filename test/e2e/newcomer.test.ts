@@ -1,0 +1,213 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_ADMIN } from '../../server/demo/demoSecrets';
+import { createClient } from '../../src/core/api/fluxbaseClient';
+import { closeChromium, launchChromium } from '../support/chromium';
+import { killProcessTree } from '../support/processTree';
+import { repoRoot } from '../support/repoRoot';
+import { saveScreenshot } from './support/screenshots';
+import { activityBarItem, treeRow } from './support/workbenchParts';
+
+const startTimeoutMs = 150_000;
+const uiTimeoutMs = 60_000;
+const stopTimeoutMs = 30_000;
+
+/** `npm start` as a child in its own process group, so that a test can press Ctrl-C as a terminal does. */
+interface StartRun {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function runNpmStart(startDir: string): StartRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, FLUXBASE_START_DIR: startDir };
+  // What a newcomer's shell would not have: the connection of the test's own harness.
+  delete env.FLUXBASE_URL;
+  delete env.FLUXBASE_SERVICE_TOKEN;
+  const child = spawn('npm', ['start'], {
+    cwd: repoRoot(),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
+
+/** Waits until the output matches `pattern` and returns the first group; fails early if npm start exits. */
+async function waitForOutput(run: StartRun, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void run.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    const match = pattern.exec(run.output());
+    if (match?.[1]) {
+      return match[1];
+    }
+    if (exited) {
+      assert.fail(`npm start exited before printing ${pattern}:\n${run.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`npm start did not print ${pattern} within ${timeoutMs} ms:\n${run.output()}`);
+}
+
+/** `pid` and every process below it, from `ps`. */
+function processTreeOf(pid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [child, parent] of rows) {
+      if (parent === tree[i] && child !== undefined && !tree.includes(child)) {
+        tree.push(child);
+      }
+    }
+  }
+  return tree;
+}
+
+/** True while `pid` runs (a zombie waiting to be reaped does not count). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Processes whose command line mentions `text`: code-server's mentions its profile inside the start folder. */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text) && isRunning(Number(entry));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Resolves true when something accepts connections on the port of `url`. */
+function isListening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** The row of the Secrets view whose label is exactly `label`. */
+function rowLabelled(page: Page, label: string) {
+  return treeRow(page, label)
+    .filter({ has: page.locator('.monaco-icon-name-container', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
+describe('npm start, as a newcomer runs it on a fresh clone', function () {
+  this.timeout(startTimeoutMs + uiTimeoutMs);
+  let scratch = '';
+  let startDir = '';
+  let run: StartRun | undefined;
+  let browser: BrowserContext | undefined;
+  let editorUrl = '';
+  let serverUrl = '';
+
+  before(async () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'fluxbase-newcomer-'));
+    startDir = path.join(scratch, 'start');
+    run = runNpmStart(startDir);
+    editorUrl = await waitForOutput(run, /VS Code in the browser:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/, startTimeoutMs);
+    serverUrl = await waitForOutput(run, /Local Fluxbase server:\s+(http:\/\/127\.0\.0\.1:\d+)/, 5_000);
+  });
+
+  after(async () => {
+    await closeChromium(browser);
+    if (run?.child.exitCode === null && run.child.signalCode === null) {
+      await killProcessTree(run.child.pid);
+    }
+    if (scratch) {
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    }
+  });
+
+  it('prints the demo admin and keeps its data in the folder FLUXBASE_START_DIR names', () => {
+    assert.ok(run);
+    assert.match(run.output(), new RegExp(`Demo admin:\\s+${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`));
+    assert.ok(existsSync(path.join(startDir, 'data', 'fluxbase.db')), 'the server data is in the start folder');
+    assert.ok(existsSync(path.join(startDir, 'workspace', 'functions', 'billing', 'charge-customer', 'index.ts')));
+  });
+
+  it('seeds the demo data through the API: two namespaces, an expired secret, versions, an override', async () => {
+    const client = createClient({ url: serverUrl });
+    try {
+      await client.auth.login(DEMO_ADMIN);
+      const secrets = await client.secrets.list();
+      const namespaces = [...new Set(secrets.flatMap((secret) => secret.namespace ?? []))].sort();
+      assert.deepEqual(namespaces, ['billing', 'notifications']);
+      assert.ok(
+        secrets.some((secret) => secret.is_expired),
+        'one secret has expired',
+      );
+      const stats = await client.secrets.stats();
+      assert.equal(stats.expiring_soon, 1);
+      assert.equal((await client.secrets.get('STRIPE_API_KEY')).version, 3);
+      const databaseUrls = secrets.filter((secret) => secret.name === 'DATABASE_URL').map((secret) => secret.scope);
+      assert.deepEqual(databaseUrls.sort(), ['global', 'namespace']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('opens VS Code in the browser with the demo secrets in the Fluxbase tree, connected from the environment', async () => {
+    browser = await launchChromium(path.join(scratch, 'browser'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(editorUrl, { timeout: uiTimeoutMs });
+    await activityBarItem(page, 'Fluxbase').waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    await activityBarItem(page, 'Fluxbase').click();
+    for (const label of ['Environment', 'STRIPE_API_KEY', 'LEGACY_WEBHOOK_SECRET', 'billing', 'notifications']) {
+      await rowLabelled(page, label).waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    }
+    assert.match(await rowLabelled(page, 'STRIPE_API_KEY').innerText(), /v3/);
+    await saveScreenshot(page, 'newcomer-demo-tree');
+  });
+
+  it('stops on Ctrl-C with nothing it started left running and both ports closed', async () => {
+    assert.ok(run?.child.pid);
+    const started = processTreeOf(run.child.pid);
+    assert.ok(started.length >= 4, `npm, node and code-server's processes run: ${started.join(' ')}`);
+    assert.ok(await isListening(editorUrl));
+    assert.ok(await isListening(serverUrl));
+
+    // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
+    process.kill(-run.child.pid, 'SIGINT');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), stopTimeoutMs).unref());
+    const exit = await Promise.race([run.exited, timeout]);
+    assert.notEqual(exit, 'timeout', `npm start did not exit within ${stopTimeoutMs} ms`);
+    assert.match(run.output(), /Stopped\./);
+
+    assert.deepEqual(started.filter(isRunning), [], 'every process npm start started has ended');
+    assert.deepEqual(processesMentioning(startDir), [], 'no process still uses the start folder');
+    assert.equal(await isListening(editorUrl), false, 'code-server port closed');
+    assert.equal(await isListening(serverUrl), false, 'Fluxbase server port closed');
+  });
+});

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '../support/repoRoot';
+
+const run = promisify(execFile);
+const packageTimeoutMs = 120_000;
+
+/** The names in a zip file, read from its central directory (no unzip tool needed). */
+function zipEntryNames(zip: Buffer): string[] {
+  const endSignature = 0x06054b50;
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== endSignature) {
+    end--;
+  }
+  assert.ok(end >= 0, 'the VSIX is a zip file');
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(offset), 0x02014b50, 'a central directory entry');
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/** What may be in the VSIX: vsce's own two files, the bundle, media/ and the four documents vsce renames. */
+const allowed = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/readme\.md$/,
+  /^extension\/changelog\.md$/,
+  /^extension\/LICENSE\.txt$/,
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/webview\.js$/,
+  /^extension\/dist\/codicons\/[^/]+\.(css|ttf)$/,
+  /^extension\/media\/.+$/,
+];
+
+interface Manifest {
+  icon?: string;
+  contributes: {
+    commands: { command: string; title: string }[];
+    configuration: { properties: Record<string, unknown> };
+  };
+}
+
+function manifest(): Manifest {
+  return JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as Manifest;
+}
+
+function readme(): string {
+  return readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+}
+
+describe('the packaged extension (VSIX)', function () {
+  this.timeout(packageTimeoutMs);
+  let scratch = '';
+  let entries: string[] = [];
+
+  // vsce packages what dist/ holds now. A development build (with .map files next to the bundle) is the
+  // harder case for the allowlist, so this does not rebuild for production; it builds only if dist/ is empty.
+  before(async () => {
+    const root = repoRoot();
+    if (!existsSync(path.join(root, 'dist', 'extension.js'))) {
+      await run(process.execPath, ['esbuild.mjs'], { cwd: root });
+    }
+    scratch = mkdtempSync(path.join(tmpdir(), 'fluxbase-vsix-'));
+    const vsix = path.join(scratch, 'test.vsix');
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: root });
+    entries = zipEntryNames(readFileSync(vsix));
+  });
+
+  after(() => {
+    if (scratch) {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('holds only the bundle, media/, README, CHANGELOG, LICENSE and package.json: no sources, maps, tests or server', () => {
+    const unexpected = entries.filter((name) => !allowed.some((pattern) => pattern.test(name)));
+    assert.deepEqual(unexpected, []);
+  });
+
+  it('holds everything the extension loads at run time and the Marketplace shows', () => {
+    const icon = manifest().icon;
+    assert.ok(icon, 'package.json names an icon');
+    const needed = [
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/dist/extension.js',
+      'extension/dist/webview.js',
+      'extension/dist/codicons/codicon.css',
+      'extension/dist/codicons/codicon.ttf',
+      'extension/media/fluxbase.svg',
+      `extension/${icon}`,
+    ];
+    assert.deepEqual(
+      needed.filter((name) => !entries.includes(name)),
+      [],
+    );
+  });
+});
+
+describe('README.md, as the Marketplace shows it', () => {
+  it('documents every command of package.json by its title', () => {
+    const text = readme();
+    const missing = manifest()
+      .contributes.commands.filter((command) => !text.includes(command.title) || !text.includes(command.command))
+      .map((command) => command.command);
+    assert.deepEqual(missing, [], 'commands missing from the README (its title and its id)');
+  });
+
+  it('documents every setting of package.json', () => {
+    const text = readme();
+    const missing = Object.keys(manifest().contributes.configuration.properties).filter(
+      (key) => !text.includes(`\`${key}\``),
+    );
+    assert.deepEqual(missing, [], 'settings missing from the README');
+  });
+
+  it('shows only pictures that are committed and small', () => {
+    const pictures = [...readme().matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+    assert.ok(pictures.length >= 5, 'a picture of each main feature');
+    for (const picture of pictures) {
+      assert.match(picture, /^docs\/images\/[\w-]+\.png$/, 'a PNG in docs/images');
+      const file = path.join(repoRoot(), picture);
+      assert.ok(existsSync(file), `${picture} exists`);
+      assert.ok(statSync(file).size < 150 * 1024, `${picture} is under 150 KB`);
+    }
+  });
+
+  it('names an icon of 128x128 pixels', () => {
+    const png = readFileSync(path.join(repoRoot(), manifest().icon ?? 'missing'));
+    assert.equal(png.toString('ascii', 1, 4), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+});

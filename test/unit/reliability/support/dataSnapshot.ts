@@ -1,0 +1,42 @@
+/**
+ * Snapshots of everything the server stores, to prove that requests which
+ * must not write did not: every row of every table straight from SQLite
+ * (ciphertexts included, so even a silent value change shows), and what the
+ * API reports (list, each secret, its versions, stats).
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { send } from '../../server/serverHarness';
+
+const TABLES = ['meta', 'dashboard_users', 'service_keys', 'secrets', 'secret_versions'] as const;
+
+/** All rows of all tables, in a stable order, leaving out the secrets (and their history) in `excludeIds`. */
+export function databaseSnapshot(dataDir: string, excludeIds: readonly string[] = []): string {
+  const db = new Database(join(dataDir, 'fluxbase.db'), { readonly: true, fileMustExist: true });
+  try {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of TABLES) {
+      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+      tables[table] = rows.filter((row) => !excludeIds.includes(String(row.secret_id ?? row.id)));
+    }
+    return JSON.stringify(tables);
+  } finally {
+    db.close();
+  }
+}
+
+/** The list, every listed secret by id with its versions, and the stats, as the API reports them. */
+export async function apiSnapshot(url: string, key: string, excludeIds: readonly string[] = []): Promise<string> {
+  const headers = { 'X-Service-Key': key };
+  const get = async (path: string): Promise<unknown> => {
+    const response = await send(url, 'GET', path, { headers });
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status} ${response.text}`);
+    return response.json;
+  };
+  const list = ((await get('/api/v1/secrets')) as { id: string }[]).filter((row) => !excludeIds.includes(row.id));
+  const details = [];
+  for (const { id } of list) {
+    details.push({ secret: await get(`/api/v1/secrets/${id}`), versions: await get(`/api/v1/secrets/${id}/versions`) });
+  }
+  return JSON.stringify({ list, details, stats: await get('/api/v1/secrets/stats') });
+}
