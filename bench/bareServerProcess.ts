@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveUntilStopped } from './childServer';
+import { receiveConfig, serveUntilStopped } from './childServer';
 
 /** One recorded response. */
 export interface CannedResponse {
@@ -16,13 +16,13 @@ export interface CannedResponse {
   body: string;
 }
 
-/** What the parent passes (as JSON in argv[2]): responses keyed by `METHOD path?query`. */
+/** What the parent passes (over IPC): responses keyed by `METHOD path?query`. */
 export interface BareServerConfig {
   responses: Record<string, CannedResponse>;
 }
 
-function main(): void {
-  const config = JSON.parse(process.argv[2] ?? '{}') as BareServerConfig;
+async function main(): Promise<void> {
+  const config = await receiveConfig<BareServerConfig>();
   const responses = new Map(
     Object.entries(config.responses).map(([key, canned]) => [key, { ...canned, bytes: Buffer.from(canned.body) }]),
   );
@@ -56,4 +56,7 @@ function main(): void {
   });
 }
 
-main();
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench bare server failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

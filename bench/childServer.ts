@@ -1,12 +1,23 @@
 /**
  * The IPC handshake between the benchmark and the servers it forks: the
- * child reports `{ type: 'ready', url }`, the parent later sends
- * `{ type: 'stop' }`; a child whose parent goes away stops by itself.
+ * parent sends `{ type: 'config', config }` (over IPC, since canned bodies
+ * can exceed the size limit of a command-line argument), the child reports
+ * `{ type: 'ready', url }`, the parent later sends `{ type: 'stop' }`; a
+ * child whose parent goes away stops by itself.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 
 /** A message from a forked server. */
 export type ChildMessage = { type: 'ready'; url: string };
+
+/** Child side: the configuration the parent sends first. */
+export function receiveConfig<T>(): Promise<T> {
+  return new Promise((resolve) => {
+    process.once('message', (message: { type?: string; config?: T }) => {
+      if (message.type === 'config') resolve(message.config as T);
+    });
+  });
+}
 
 /** A server running in a child process. */
 export interface ForkedServer {
@@ -37,10 +48,11 @@ export function serveUntilStopped(url: string, close: () => Promise<void>): void
   process.send?.({ type: 'ready', url } satisfies ChildMessage);
 }
 
-/** Parent side: forks `script` with `config` as JSON and waits for its URL. */
+/** Parent side: forks `script`, sends it `config` and waits for its URL. */
 export function forkServer(script: string, config: object): Promise<ForkedServer> {
-  const child = fork(script, [JSON.stringify(config)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.add(child);
+  child.send({ type: 'config', config });
   child.once('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -121,6 +121,7 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
     progress(`tree: ${s.treeShapes.map((shape) => shape.total).join(', ')} secrets`);
     results.tree = await runTreeBench({
       shapes: s.treeShapes,
+      minRuns: 3,
       maxRuns: 7,
       budgetMs: 5000,
       capMs: s.treeCapMs,

@@ -64,7 +64,13 @@ function treeRows(r: TreeBenchResult): Row[] {
   return r.cases.map((c) => {
     const label = `${c.shape.total.toLocaleString('en')} secrets / ${c.shape.namespaces} namespaces`;
     const target = c.shape.total === 10_000 ? `≤ 50 ms ${verdict(r.target.met)}` : '';
-    if (!c.figures) return ['3 tree', label, `no run finished within ${ms(c.capMs ?? 0)}`, target];
+    if (!c.figures) {
+      const estimate =
+        c.estimatedMs === undefined
+          ? ''
+          : ` (≈ ${(c.estimatedMs / 1000).toFixed(0)} s at the growth measured below it)`;
+      return ['3 tree', label, `no run finished within ${ms(c.capMs ?? 0)}${estimate}`, target];
+    }
     const f = c.figures;
     const growth = c.growth ? `, ×${c.growth.factor.toFixed(1)} (n^${c.growth.exponent.toFixed(2)})` : '';
     const stages = `parse+guard ${ms(f.parseAndValidateMs)}, stats ${ms(f.statsMs)}, tree ${ms(f.treeMs)}`;

@@ -8,10 +8,10 @@ import { SecretCipher } from '../server/crypto/secretCipher';
 import { startServer } from '../server/startServer';
 import { openDatabase } from '../server/storage/database';
 import { SecretsRepository } from '../server/storage/secretsRepository';
-import { serveUntilStopped } from './childServer';
+import { receiveConfig, serveUntilStopped } from './childServer';
 import { syntheticSecretSpecs, type DataSetShape } from './syntheticSecrets';
 
-/** What the parent passes (as JSON in argv[2]). */
+/** What the parent passes (over IPC). */
 export interface ServerProcessConfig {
   dataDir: string;
   seed: DataSetShape;
@@ -51,7 +51,7 @@ function seed(config: ServerProcessConfig): void {
 }
 
 async function main(): Promise<void> {
-  const config = JSON.parse(process.argv[2] ?? '{}') as ServerProcessConfig;
+  const config = await receiveConfig<ServerProcessConfig>();
   seed(config);
   const server = await startServer({
     dataDir: config.dataDir,

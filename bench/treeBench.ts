@@ -17,6 +17,8 @@ export interface TreeCase {
   figures?: TreeWorkerOutput;
   /** Total time over the previous case's total, and the exponent k in time ∝ n^k between them. */
   growth?: { factor: number; exponent: number };
+  /** For a stopped case: the last finished case's total, grown with the last measured exponent. */
+  estimatedMs?: number;
 }
 
 /** What item 3 reports. */
@@ -28,6 +30,7 @@ export interface TreeBenchResult {
 /** Settings of the tree benchmark. */
 export interface TreeBenchOptions {
   shapes: readonly DataSetShape[];
+  minRuns: number;
   maxRuns: number;
   budgetMs: number;
   /** A case with no finished run after this long is stopped. */
@@ -44,6 +47,7 @@ function runCase(input: TreeWorkerInput, capMs: number): Promise<TreeWorkerOutpu
       void worker.terminate();
       resolve(undefined);
     }, capMs);
+    timer.unref();
     worker.once('message', (output: TreeWorkerOutput) => {
       clearTimeout(timer);
       void worker.terminate();

@@ -19,8 +19,9 @@ import { listResponseText, syntheticSecretSpecs, type DataSetShape } from './syn
 /** What the parent asks for. */
 export interface TreeWorkerInput {
   shape: DataSetShape;
+  minRuns: number;
   maxRuns: number;
-  /** Stop starting runs after this much measured time (at least one run is made). */
+  /** Stop starting runs after this much measured time, once `minRuns` are done. */
   budgetMs: number;
 }
 
@@ -73,7 +74,7 @@ function run(input: TreeWorkerInput): TreeWorkerOutput {
   const samples: [number, number, number][] = [];
   let secretNodes = 0;
   let spent = 0;
-  while (samples.length < input.maxRuns && (samples.length === 0 || spent < input.budgetMs)) {
+  while (samples.length < input.maxRuns && (samples.length < input.minRuns || spent < input.budgetMs)) {
     const once = buildOnce(text, nowMs);
     samples.push(once.stages);
     secretNodes = once.secretNodes;

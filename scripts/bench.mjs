@@ -26,4 +26,9 @@ await esbuild.build({
 });
 
 const { runBench } = createRequire(import.meta.url)(join(outdir, 'main.js'));
-process.exitCode = await runBench(process.argv.slice(2));
+try {
+  process.exitCode = await runBench(process.argv.slice(2));
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}

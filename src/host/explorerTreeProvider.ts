@@ -16,6 +16,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<undefined>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
+  private snapshot = '';
   private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
   private readonly parents = new Map<string, ExplorerNode>();
 
@@ -53,9 +54,20 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return this.parents.get(node.id);
   }
 
-  /** Rebuilds the nodes from the store now (also used to refresh relative times). */
+  /**
+   * Rebuilds the nodes from the store and tells VS Code, but only when what
+   * the view shows changed: every refresh of the tree makes VS Code forget
+   * and re-fetch the nodes below the root, and a click in that moment would
+   * reach a command without its node.
+   */
   rebuild(): void {
-    this.roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
+    const roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
+    const snapshot = JSON.stringify(roots);
+    if (snapshot === this.snapshot) {
+      return;
+    }
+    this.snapshot = snapshot;
+    this.roots = roots;
     this.byId.clear();
     this.parents.clear();
     const index = (node: ExplorerNode, parent?: ExplorerNode): void => {

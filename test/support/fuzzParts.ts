@@ -35,13 +35,15 @@ export const PREFIX = '/api/v1/secrets';
 
 /** Google/uuid forms that all name the same secret (contract §1.3 (4)). */
 export function idForm(random: FuzzRandom, id: string): string {
+  // One draw for the mixed case, so that the random stream does not depend on the server's ids.
+  const mask = random.int(2 ** 30);
   return random.pick([
     id,
     id.toUpperCase(),
     id.replace(/-/g, ''),
     `{${id}}`,
     `urn:uuid:${id}`,
-    id.replace(/[a-f]/g, (c) => (random.chance(0.5) ? c.toUpperCase() : c)),
+    [...id].map((c, i) => ((mask >> (i % 30)) & 1 ? c.toUpperCase() : c)).join(''),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FluxbaseClient } from '../api/fluxbaseClient';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { SecretStats, SecretSummary } from '../api/secretTypes';
@@ -178,8 +179,10 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     }
   }
 
+  /** Stores a connection's new state and fires, unless nothing changed (a refresh that found the same list). */
   private update(state: ConnectionState): void {
-    if (!this.states.has(state.id)) {
+    const previous = this.states.get(state.id);
+    if (!previous || isDeepStrictEqual(previous, state)) {
       return;
     }
     this.states.set(state.id, state);

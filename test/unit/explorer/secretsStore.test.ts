@@ -8,7 +8,10 @@ import { storeSetup } from './support/storeSetup';
 describe('SecretsStore', () => {
   it('shows a connection without stored credentials as signed out, without any request', async () => {
     const { store, serverFor } = storeSetup();
+    const fired: string[] = [];
+    store.onDidChange(() => fired.push(store.connections()[0]!.status));
     await store.refresh();
+    assert.deepEqual(fired, ['signedOut'], 'one change, no loading state before it');
     const [state] = store.connections();
     assert.equal(state?.status, 'signedOut');
     assert.deepEqual(state?.secrets, []);
@@ -44,7 +47,7 @@ describe('SecretsStore', () => {
     assert.deepEqual(setup.store.connections()[0]?.stats, { total: 2, expiring_soon: 1, expired: 0 });
   });
 
-  it('fires onDidChange after a refresh changes the state', async () => {
+  it('fires onDidChange after a refresh changes the state, and not when the list is the same', async () => {
     const setup = storeSetup();
     let fired = 0;
     setup.store.onDidChange(() => fired++);
@@ -52,7 +55,10 @@ describe('SecretsStore', () => {
     assert.ok(fired >= 1);
     const before = fired;
     await setup.store.refresh();
-    assert.ok(fired > before, 'a refresh fires again');
+    assert.equal(fired, before, 'the same list again changes nothing');
+    setup.serverFor('https://fluxbase.example.com').seed({ name: 'NEW' });
+    await setup.store.refresh();
+    assert.equal(fired, before + 1, 'a changed list fires once');
   });
 
   it('turns refused credentials into a session-expired state, not a rejection', async () => {
@@ -89,6 +95,7 @@ describe('SecretsStore', () => {
     await setup.signIn();
     const statuses: string[] = [];
     setup.store.onDidChange(() => statuses.push(setup.store.connections()[0]!.status));
+    setup.serverFor('https://fluxbase.example.com').seed({ name: 'B' });
     await setup.store.refresh();
     assert.deepEqual(statuses, ['ready'], 'no loading state in between');
   });

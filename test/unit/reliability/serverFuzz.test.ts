@@ -10,7 +10,7 @@ import { FuzzRandom, fuzzSeed } from '../../support/fuzzRandom';
 import { oddString } from '../../support/fuzzValues';
 import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
 import { createKey, removeDir, send, tempDir, TEST_ENCRYPTION_KEY } from '../server/serverHarness';
-import { apiSnapshot, databaseSnapshot } from './support/dataSnapshot';
+import { apiSnapshot, databaseSnapshot, snapshotDifference } from './support/dataSnapshot';
 import { describeRequest, fuzzProblem, type FuzzProblem } from './support/fuzzCheck';
 
 const REQUESTS = 10_000;
@@ -143,8 +143,9 @@ describe('Server fuzzing (issue 9): 10,000 seeded malformed requests against one
       // A valid write between batches: the server still writes, and versions still count up by one.
       control = await updateValue(control, oddString(random));
       run.controlVersions.push(control.version);
-      if ((first + BATCH) % 2000 === 0 && databaseSnapshot(dataDir, [controlId]) !== beforeDb) {
-        run.snapshotChanges.push(`the stored rows changed by request ${first + BATCH - 1}`);
+      const rows = (first + BATCH) % 2000 === 0 ? databaseSnapshot(dataDir, [controlId]) : beforeDb;
+      if (rows !== beforeDb) {
+        run.snapshotChanges.push(`by request ${first + BATCH - 1}:\n${snapshotDifference(beforeDb, rows)}`);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -174,7 +175,7 @@ describe('Server fuzzing (issue 9): 10,000 seeded malformed requests against one
   function findingsText(kind: FuzzProblem['kind']): string {
     return run.findings
       .filter((finding) => finding.problem.kind === kind)
-      .slice(0, 15)
+      .slice(0, Number(process.env.FUZZ_SHOW ?? 15))
       .map((finding) => `#${finding.index} ${finding.problem.text}\n    ${describeRequest(finding.fuzzCase)}`)
       .join('\n');
   }

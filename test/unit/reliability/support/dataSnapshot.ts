@@ -40,3 +40,17 @@ export async function apiSnapshot(url: string, key: string, excludeIds: readonly
   }
   return JSON.stringify({ list, details, stats: await get('/api/v1/secrets/stats') });
 }
+
+/** The rows that differ between two database snapshots, for failure messages. */
+export function snapshotDifference(before: string, after: string): string {
+  const parse = (snapshot: string) => JSON.parse(snapshot) as Record<string, unknown[]>;
+  const [was, now] = [parse(before), parse(after)];
+  const lines: string[] = [];
+  for (const table of TABLES) {
+    const oldRows = new Set((was[table] ?? []).map((row) => JSON.stringify(row)));
+    const newRows = new Set((now[table] ?? []).map((row) => JSON.stringify(row)));
+    for (const row of oldRows) if (!newRows.has(row)) lines.push(`- ${table} ${row}`);
+    for (const row of newRows) if (!oldRows.has(row)) lines.push(`+ ${table} ${row}`);
+  }
+  return lines.join('\n');
+}
