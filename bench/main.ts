@@ -54,7 +54,7 @@ const FULL: Settings = {
     { total: 10_000, namespaces: 200 },
     { total: 50_000, namespaces: 1000 },
   ],
-  treeCapMs: 40_000,
+  treeCapMs: 30_000,
   activationProcesses: 20,
   serverData: { total: 1000, namespaces: 10 },
   serverRounds: 3,

@@ -64,14 +64,17 @@ function runCase(input: TreeWorkerInput, capMs: number): Promise<TreeWorkerOutpu
 export async function runTreeBench(options: TreeBenchOptions): Promise<TreeBenchResult> {
   const cases: TreeCase[] = [];
   for (const shape of options.shapes) {
-    const figures = await runCase({ shape, maxRuns: options.maxRuns, budgetMs: options.budgetMs }, options.capMs);
+    const { minRuns, maxRuns, budgetMs, capMs } = options;
+    const figures = await runCase({ shape, minRuns, maxRuns, budgetMs }, capMs);
     const previous = cases.at(-1);
-    const treeCase: TreeCase = figures
-      ? { shape, finished: true, figures }
-      : { shape, finished: false, capMs: options.capMs };
+    const treeCase: TreeCase = figures ? { shape, finished: true, figures } : { shape, finished: false, capMs };
     if (figures && previous?.figures) {
       const factor = figures.totalMs / previous.figures.totalMs;
       treeCase.growth = { factor, exponent: Math.log(factor) / Math.log(shape.total / previous.shape.total) };
+    }
+    if (!figures && previous?.figures && previous.growth) {
+      treeCase.estimatedMs =
+        previous.figures.totalMs * (shape.total / previous.shape.total) ** previous.growth.exponent;
     }
     cases.push(treeCase);
   }

@@ -18,6 +18,7 @@ import { decodeBase32 } from './auth/totp';
 import { storedTimeFromMicros } from './goCompat/goTime';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/requestBody';
 import { createRequestHandler } from './http/requestHandler';
+import { answerProtocolErrorsWithJson, requireHostHeader } from './http/protocolErrors';
 import { BufferedLineWriter, LogLine } from './logging/lineWriter';
 import { openDatabase, SqliteDatabase } from './storage/database';
 import { SecretsRepository } from './storage/secretsRepository';
@@ -155,7 +156,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       log,
     });
 
-    const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+    const server = createServer({ keepAliveTimeout: 65_000, requireHostHeader: false }, requireHostHeader(handler));
+    answerProtocolErrorsWithJson(server);
     const address = await listen(server, host, options.port ?? 8080);
     const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
     const url = `http://${urlHost}:${address.port}`;

@@ -33,8 +33,10 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Reads the whole body, up to `limit` bytes. Invalid UTF-8 becomes U+FFFD,
- * as Go's JSON decoder reads it. An over-limit body is drained (and dropped
- * past 64 MiB) so the client can still read the 413.
+ * as Go's JSON decoder reads it. An over-limit body is drained before the
+ * answer (and dropped past 64 MiB): answering first and closing with unread
+ * bytes would make the kernel reset the connection, and the client would
+ * see the reset instead of the 413.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
@@ -44,13 +46,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (over) {
-        if (size > DRAIN_LIMIT_BYTES) req.socket.destroy();
+        if (size > DRAIN_LIMIT_BYTES) {
+          req.socket.destroy();
+          resolve({ kind: 'tooLarge' });
+        }
         return;
       }
       if (size > limit) {
         over = true;
         chunks.length = 0;
-        resolve({ kind: 'tooLarge' });
         return;
       }
       chunks.push(chunk);
@@ -58,11 +62,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     let ended = false;
     req.on('end', () => {
       ended = true;
-      if (!over) resolve({ kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
+      resolve(over ? { kind: 'tooLarge' } : { kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
     });
     req.on('error', reject);
     req.on('close', () => {
       if (!ended && !over) reject(new Error('the client closed the request before its body ended'));
+      if (!ended && over) resolve({ kind: 'tooLarge' });
     });
   });
 }

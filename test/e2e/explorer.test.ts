@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/startServer';
 import { FluxbaseApiError } from '../../src/core/api/fluxbaseApiError';
 import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
@@ -21,6 +21,29 @@ function rowLabelled(page: Page, label: string) {
   return treeRow(page, label)
     .filter({ has: page.locator('.monaco-icon-name-container', { hasText: exactly }) })
     .first();
+}
+
+/**
+ * Right-clicks `row` and clicks the menu item `label` until `outcome` shows:
+ * a click that lands while the menu is still opening is sometimes ignored.
+ */
+async function chooseFromContextMenu(page: Page, row: Locator, label: string, outcome: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: label }).first();
+    await item.waitFor({ state: 'visible', timeout });
+    await item.hover();
+    await item.click();
+    try {
+      await outcome.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('secrets explorer, as a person uses it', () => {
@@ -96,11 +119,8 @@ describe('secrets explorer, as a person uses it', () => {
     assert.ok(workbench && client);
     const { page } = workbench;
     const row = rowLabelled(page, NEW_SECRET);
-    await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Delete Secret…' }).first().click();
-
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout });
+    await chooseFromContextMenu(page, row, 'Delete Secret…', dialog);
     const text = await dialog.innerText();
     assert.match(text, new RegExp(`Delete the secret "${NEW_SECRET}" from global scope`));
     assert.match(text, new RegExp(`FLUXBASE_SECRET_${NEW_SECRET} will fail`));

@@ -136,9 +136,9 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs = 15_000): 
         reject(failure ?? parseError);
       }
     });
+    // One write, as clients do for small requests: a server that answers before reading a body that is
+    // still arriving, and closes, makes the kernel reset the connection (RELIABILITY.md, findings).
     // No half-close after writing: Node's server drops a request whose client half-closes before it answers.
-    socket.on('connect', () => {
-      for (const part of encodeRequest(request)) socket.write(part);
-    });
+    socket.on('connect', () => socket.write(Buffer.concat(encodeRequest(request))));
   });
 }
