@@ -107,7 +107,7 @@ function serverRows(r: ServerBenchResult): Row[] {
     const c = cell.ceiling;
     const value =
       `${ops(s.requestsPerSecond)} p50 ${ms(s.p50Ms)} p99 ${ms(s.p99Ms)} | ceiling ${ops(c.requestsPerSecond)} ` +
-      `p50 ${ms(c.p50Ms)} p99 ${ms(c.p99Ms)} | ${(cell.shareOfCeiling * 100).toFixed(0)}%` +
+      `p50 ${ms(c.p50Ms)} p99 ${ms(c.p99Ms)} | ${(cell.shareOfCeiling * 100).toFixed(1)}%` +
       (s.errors > 0 ? ` (${s.errors} errors)` : '');
     const target = cell.route === 'update' ? '' : `≥ 50% ${verdict(cell.shareOfCeiling >= 0.5 && s.errors === 0)}`;
     return ['5 server', `${cell.route} @ ${cell.concurrency}`, value, target];
