@@ -34,7 +34,6 @@ async function serve(argv: readonly string[]): Promise<void> {
   });
   const writer = new BufferedLineWriter(process.stdout);
   const running = await startServer({ ...options, log: writer.write });
-  writer.flush();
   const stop = (): void => {
     running.close().then(
       () => {
@@ -49,6 +48,8 @@ async function serve(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Only now print the listening line: a supervisor that signals as soon as it reads it must find the handlers.
+  writer.flush();
 }
 
 function keys(argv: readonly string[]): void {

@@ -124,7 +124,7 @@ async function startEverything(options: DemoOptions, folders: StartFolders, stop
       vsixPath: path.join(repoRoot, 'dist', 'fluxbase-secrets.vsix'),
       env,
     });
-    stops.add('code-server', () => undefined);
+    stops.add('code-server', () => browser.codeServer.stop());
     printReady(`  VS Code in the browser:  ${browser.url}`, demo.server.url, folders);
     return browser.codeServer.exited.then((detail) => ({
       reason: 'editorExited',

@@ -61,7 +61,11 @@ describe('Secret hygiene through the layers (issue 9): canary values, passwords,
     const server = await startServerProcess({ dataDir, env });
     const clients: FluxbaseClient[] = [];
     const client = (): FluxbaseClient => {
-      const made = createClient({ url: server.url, logger: recordingLogger(traces.clientLog), retry: { attempts: 0, baseDelayMs: 1 } });
+      const made = createClient({
+        url: server.url,
+        logger: recordingLogger(traces.clientLog),
+        retry: { attempts: 0, baseDelayMs: 1 },
+      });
       clients.push(made);
       return made;
     };
@@ -110,7 +114,10 @@ describe('Secret hygiene through the layers (issue 9): canary values, passwords,
 
     await Promise.all(clients.map((made) => made.close()));
     traces.sacred = [CANARY, CANARY_2, PASSWORD, serviceKey, session?.access_token ?? '', session?.refresh_token ?? ''];
-    assert.ok(traces.sacred.every((text) => text.length >= 16), 'every sacred string is long enough to search for');
+    assert.ok(
+      traces.sacred.every((text) => text.length >= 16),
+      'every sacred string is long enough to search for',
+    );
   });
 
   after(() => removeDir(dataDir));
@@ -138,7 +145,10 @@ describe('Secret hygiene through the layers (issue 9): canary values, passwords,
   });
 
   it('no file of the data folder holds a value, the password, a token or the key in plaintext, hex or base64', () => {
-    assert.ok([...traces.files.keys()].some((name) => name.endsWith('-wal')), 'the WAL file was checked');
+    assert.ok(
+      [...traces.files.keys()].some((name) => name.endsWith('-wal')),
+      'the WAL file was checked',
+    );
     for (const [name, bytes] of traces.files) assert.deepEqual(leaksIn(bytes, traces.sacred), [], name);
   });
 });
