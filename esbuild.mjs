@@ -1,11 +1,66 @@
-// Two bundles: the extension (Node, CommonJS, `vscode` external) and the
-// version-history webview (browser, IIFE). `--production` minifies and drops
-// source maps; `--watch` rebuilds on change.
+// Three bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
+// connection pool it loads on the first request (dist/client.js: undici, kept
+// out of activation), and the version-history webview (browser, IIFE).
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import * as nodeCrypto from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * src/core/api/lazyPool.ts requires './undiciPool' on the first request: in the
+ * extension bundle that require names the separate bundle dist/client.js.
+ * @type {import('esbuild').Plugin}
+ */
+const poolInSeparateBundle = {
+  name: 'pool-in-separate-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/undiciPool$/ }, () => ({ path: './client.js', external: true }));
+  },
+};
+
+/**
+ * undici's HTTP/1 and HTTP/2 clients require fetch's body code (and with it most of
+ * undici's web/ folder) only to send a FormData body; the transport sends strings.
+ * @type {import('esbuild').Plugin}
+ */
+const noFormDataBodies = {
+  name: 'no-form-data-bodies',
+  setup(build) {
+    build.onResolve({ filter: /\/web\/fetch\/body\.js$/ }, () => ({ path: 'fetch-body', namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "exports.extractBody = () => { throw new Error('FormData bodies are not bundled'); };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Loading Node's crypto module (and the streams it pulls in) costs about as much as
+ * the whole rest of activation, yet only the history page's CSP nonce and dotenv's
+ * decryption call it, long after activate(). In the extension bundle `crypto` is a
+ * module whose exports (the names this Node has) are getters that load it on first use.
+ * @type {import('esbuild').Plugin}
+ */
+const cryptoOnFirstUse = {
+  name: 'crypto-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.namespace === 'lazy-crypto'
+        ? { path: 'node:crypto', external: true }
+        : { path: 'crypto', namespace: 'lazy-crypto' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
+      contents: `let crypto;
+for (const key of ${JSON.stringify(Object.keys(nodeCrypto))}) {
+  Object.defineProperty(exports, key, { enumerable: true, get: () => (crypto ??= require('node:crypto'))[key] });
+}`,
+      loader: 'js',
+    }));
+  },
+};
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
@@ -17,6 +72,16 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [poolInSeparateBundle, cryptoOnFirstUse],
+  },
+  {
+    entryPoints: ['src/core/api/undiciPool.ts'],
+    outfile: 'dist/client.js',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [noFormDataBodies],
   },
 ];
 if (existsSync('src/webview/main.ts')) {

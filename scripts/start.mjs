@@ -58,7 +58,7 @@ function ensureDependencies() {
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     throw new Error(
-      'npm ci failed. Its native modules need build tools: as root, ' +
+      'npm ci failed (see above). If a native module did not build, install the build tools as root: ' +
         'apt-get update && apt-get install -y build-essential pkg-config python3',
     );
   }

@@ -21,6 +21,7 @@ import { createRequestHandler } from './http/requestHandler';
 import { answerProtocolErrorsWithJson, requireHostHeader } from './http/protocolErrors';
 import { BufferedLineWriter, LogLine } from './logging/lineWriter';
 import { openDatabase, SqliteDatabase } from './storage/database';
+import { GroupCommit } from './storage/groupCommit';
 import { SecretsRepository } from './storage/secretsRepository';
 import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
@@ -144,9 +145,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       clock,
     });
     const repository = new SecretsRepository(db);
+    const groupCommit = new GroupCommit(db);
     const readCache = new ReadCache(clock, () => repository.changeCount);
     const handler = createRequestHandler({
-      secrets: { repository, readCache, cipher, clock, bodyLimitBytes },
+      secrets: { repository, groupCommit, readCache, cipher, clock, bodyLimitBytes },
       dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
       authenticator: new SecretsAuthenticator(
         new ServiceKeysRepository(db),
@@ -171,6 +173,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       dataDir,
       close: () => {
         closing ??= closeServer(server).then(() => {
+          groupCommit.flush();
           db.close();
           log('Fluxbase server stopped');
           writer?.flush();

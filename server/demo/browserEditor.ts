@@ -51,5 +51,6 @@ export async function startBrowserEditor(options: BrowserEditorOptions): Promise
   const profile = createProfile(options.stateDir, options.workspace);
   await installExtension(profile, options.vsixPath);
   const codeServer = await startCodeServer({ profile, workspace: options.workspace, env: options.env });
-  return { codeServer, url: workbenchUrl(codeServer, options.workspace) };
+  // Slashes need no escaping in a query; unescaped, the printed URL shows the folder it opens.
+  return { codeServer, url: workbenchUrl(codeServer, options.workspace).replace(/%2F/gi, '/') };
 }

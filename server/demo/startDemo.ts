@@ -98,8 +98,14 @@ function continueUnlessStopping(stops: StopList): void {
   }
 }
 
-/** Starts the server and the editor; resolves, once they run, with a promise of the editor's exit. */
-async function startEverything(options: DemoOptions, folders: StartFolders, stops: StopList): Promise<Promise<Ending>> {
+/** What runs once the setup is done. A wrapper, because an async function would wait for a promise it returns. */
+interface Running {
+  /** Settles when the editor has exited. */
+  editorExit: Promise<Ending>;
+}
+
+/** Starts the server and the editor; resolves once they run. */
+async function startEverything(options: DemoOptions, folders: StartFolders, stops: StopList): Promise<Running> {
   const { repoRoot, editor } = options;
   if (editor.kind === 'browser') {
     await ensureCodeServer(repoRoot, stops);
@@ -126,10 +132,11 @@ async function startEverything(options: DemoOptions, folders: StartFolders, stop
     });
     stops.add('code-server', () => browser.codeServer.stop());
     printReady(`  VS Code in the browser:  ${browser.url}`, demo.server.url, folders);
-    return browser.codeServer.exited.then((detail) => ({
+    const editorExit = browser.codeServer.exited.then((detail): Ending => ({
       reason: 'editorExited',
       detail: `code-server ${detail}\n${browser.codeServer.output()}`,
     }));
+    return { editorExit };
   }
   console.log('Starting desktop VS Code…');
   const desktop = startDesktopEditor({
@@ -145,7 +152,9 @@ async function startEverything(options: DemoOptions, folders: StartFolders, stop
     demo.server.url,
     folders,
   );
-  return desktop.exited.then((detail) => ({ reason: 'editorExited', detail: `VS Code ${detail}` }));
+  return {
+    editorExit: desktop.exited.then((detail): Ending => ({ reason: 'editorExited', detail: `VS Code ${detail}` })),
+  };
 }
 
 /**
@@ -157,12 +166,15 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const stops = new StopList();
   const stopAsked = Promise.race([firstSignal(), parentExited()]);
   let folders: StartFolders | undefined;
-  let started: Promise<Promise<Ending>> | undefined;
+  let started: Promise<Running> | undefined;
   let exitCode = 0;
   try {
     folders = prepareStartFolders(startDirectory(options.repoRoot));
     started = startEverything(options, folders, stops);
-    const ending = await Promise.race([stopAsked, started.then((editorExit) => Promise.race([stopAsked, editorExit]))]);
+    const ending = await Promise.race([
+      stopAsked,
+      started.then((running) => Promise.race([stopAsked, running.editorExit])),
+    ]);
     if (ending.reason === 'editorExited' && options.editor.kind === 'browser') {
       console.error(`error: ${ending.detail}`);
       exitCode = 1;

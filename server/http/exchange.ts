@@ -45,14 +45,14 @@ export class Exchange {
     return this.#query.get(name) ?? '';
   }
 
-  /** Sends a JSON response (once) and logs the request. */
-  send(status: number, body: string, extraHeaders?: Record<string, string>): void {
+  /** Sends a JSON response (once) and logs the request. A Buffer body is sent as is (UTF-8 JSON). */
+  send(status: number, body: string | Buffer, extraHeaders?: Record<string, string>): void {
     if (this.res.headersSent) return;
     const headers: (string | number)[] = [
       'Content-Type',
       'application/json',
       'Content-Length',
-      Buffer.byteLength(body),
+      typeof body === 'string' ? Buffer.byteLength(body) : body.length,
     ];
     if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
     this.res.writeHead(status, headers as unknown as string[]);

@@ -12,7 +12,8 @@ interface Entry {
   readonly changeCount: number;
   /** The body is valid while the clock is at or before this instant (µs). */
   readonly validUntil: number;
-  readonly body: string;
+  /** Encoded once, so a hit costs no re-encoding of a large list. */
+  readonly body: Buffer;
 }
 
 /** A cache of response bodies, keyed by route and parameters. */
@@ -28,7 +29,7 @@ export class ReadCache {
   }
 
   /** The cached body, or undefined when there is none or it may be stale. */
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.changeCount === this.#changeCount() && this.#clock() <= entry.validUntil) return entry.body;
@@ -37,7 +38,7 @@ export class ReadCache {
   }
 
   /** Stores a body built at the current change count, valid until `validUntil` (µs, default forever). */
-  set(key: string, body: string, validUntil = Number.POSITIVE_INFINITY): void {
+  set(key: string, body: Buffer, validUntil = Number.POSITIVE_INFINITY): void {
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
     this.#entries.set(key, { changeCount: this.#changeCount(), validUntil, body });
   }

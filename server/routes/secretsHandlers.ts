@@ -1,7 +1,8 @@
 /**
  * The thirteen /api/v1/secrets handlers (contract §1.1, §1.3), each with
  * upstream's check order and exact messages. Values are encrypted here and
- * never leave this file in any form but ciphertext.
+ * never leave this file in any form but ciphertext. Writes go through the
+ * group commit and are answered only after it has committed them.
  */
 import type { Clock } from '../clock';
 import type { SecretCipher } from '../crypto/secretCipher';
@@ -10,7 +11,14 @@ import { sscanfDecimal } from '../goCompat/sscanf';
 import { parseGoUuid } from '../goCompat/uuid';
 import { errorBody, Exchange } from '../http/exchange';
 import { jsonRequestText } from '../http/requestBody';
-import type { SecretChanges, SecretRow, SecretsRepository, SecretSummaryRow } from '../storage/secretsRepository';
+import type { GroupCommit } from '../storage/groupCommit';
+import type {
+  NewSecret,
+  SecretChanges,
+  SecretRow,
+  SecretsRepository,
+  SecretSummaryRow,
+} from '../storage/secretsRepository';
 import { Caller, callerUserId } from '../auth/secretsAuth';
 import {
   checkCreateRequest,
@@ -26,6 +34,8 @@ import { DELETED_JSON, secretJson, secretListJson, statsJson, versionListJson } 
 /** What the handlers work with. */
 export interface SecretsDeps {
   readonly repository: SecretsRepository;
+  /** Every secrets write goes through it, so concurrent writes share one commit (one fsync). */
+  readonly groupCommit: GroupCommit;
   readonly readCache: ReadCache;
   readonly cipher: SecretCipher;
   readonly clock: Clock;
@@ -83,26 +93,52 @@ function changesOf(deps: SecretsDeps, request: UpdateRequest): SecretChanges {
   return changes;
 }
 
-function applyUpdate(deps: SecretsDeps, exchange: Exchange, id: string, request: UpdateRequest, caller: Caller): void {
-  const now = storedTimeFromMicros(deps.clock());
-  if (!deps.repository.update(id, changesOf(deps, request), callerUserId(caller), now)) {
-    exchange.send(404, NOT_FOUND);
-    return;
-  }
-  const row = deps.repository.getById(id);
-  if (!row) exchange.send(500, errorBody('Secret updated but failed to retrieve updated data'));
-  else exchange.send(200, secretJson(row));
+/**
+ * Runs `write` through the group commit and reads the row back in the same
+ * savepoint, so the answer shows this write's version even when other writes
+ * of the same secret share the commit. Undefined when `write` found nothing.
+ */
+function writeThenRead(
+  deps: SecretsDeps,
+  id: string,
+  write: () => boolean,
+): Promise<{ row: SecretRow | undefined } | undefined> {
+  return deps.groupCommit.run(() => (write() ? { row: deps.repository.getById(id) } : undefined));
 }
 
-function applyRollback(deps: SecretsDeps, exchange: Exchange, id: string, version: bigint, caller: Caller): void {
+async function applyUpdate(
+  deps: SecretsDeps,
+  exchange: Exchange,
+  id: string,
+  request: UpdateRequest,
+  caller: Caller,
+): Promise<void> {
   const now = storedTimeFromMicros(deps.clock());
-  if (!deps.repository.rollback(id, version, callerUserId(caller), now)) {
-    exchange.send(404, errorBody(`Version ${version} not found`));
-    return;
-  }
-  const row = deps.repository.getById(id);
-  if (!row) exchange.send(500, errorBody('Rollback successful but failed to retrieve updated data'));
-  else exchange.send(200, secretJson(row));
+  const changes = changesOf(deps, request);
+  const by = callerUserId(caller);
+  const updated = await writeThenRead(deps, id, () => deps.repository.update(id, changes, by, now));
+  if (!updated) return exchange.send(404, NOT_FOUND);
+  if (!updated.row) exchange.send(500, errorBody('Secret updated but failed to retrieve updated data'));
+  else exchange.send(200, secretJson(updated.row));
+}
+
+async function applyRollback(
+  deps: SecretsDeps,
+  exchange: Exchange,
+  id: string,
+  version: bigint,
+  caller: Caller,
+): Promise<void> {
+  const now = storedTimeFromMicros(deps.clock());
+  const by = callerUserId(caller);
+  const rolledBack = await writeThenRead(deps, id, () => deps.repository.rollback(id, version, by, now));
+  if (!rolledBack) return exchange.send(404, errorBody(`Version ${version} not found`));
+  if (!rolledBack.row) exchange.send(500, errorBody('Rollback successful but failed to retrieve updated data'));
+  else exchange.send(200, secretJson(rolledBack.row));
+}
+
+function deleteById(deps: SecretsDeps, id: string): Promise<boolean> {
+  return deps.groupCommit.run(() => deps.repository.delete(id));
 }
 
 /** The instant until which a list stays the same: the earliest expiry not yet passed. */
@@ -122,7 +158,7 @@ export const listSecrets: SecretsHandler = (deps, exchange) => {
   let body = deps.readCache.get(cacheKey);
   if (body === undefined) {
     const rows = deps.repository.list(storedTimeFromMicros(deps.clock()), scope, namespace);
-    body = secretListJson(rows);
+    body = Buffer.from(secretListJson(rows));
     deps.readCache.set(cacheKey, body, listValidUntil(rows));
   }
   exchange.send(200, body);
@@ -143,18 +179,16 @@ export const createSecret: SecretsHandler = async (deps, exchange, _params, call
   if (!checked.ok) return exchange.send(400, errorBody(checked.message));
   const { request } = checked;
   const now = storedTimeFromMicros(deps.clock());
-  const result = deps.repository.create(
-    {
-      name: request.name,
-      scope: request.scope,
-      namespace: request.namespace,
-      encryptedValue: deps.cipher.encrypt(request.value),
-      description: request.description,
-      expiresAt: storedExpiry(request.expiresAt) ?? null,
-      createdBy: callerUserId(caller),
-    },
-    now,
-  );
+  const secret: NewSecret = {
+    name: request.name,
+    scope: request.scope,
+    namespace: request.namespace,
+    encryptedValue: deps.cipher.encrypt(request.value),
+    description: request.description,
+    expiresAt: storedExpiry(request.expiresAt) ?? null,
+    createdBy: callerUserId(caller),
+  };
+  const result = await deps.groupCommit.run(() => deps.repository.create(secret, now));
   if (result.kind === 'conflict') {
     return exchange.send(409, errorBody('A secret with this name already exists in the specified scope'));
   }
@@ -178,14 +212,14 @@ export const updateSecret: SecretsHandler = async (deps, exchange, params, calle
   if (body === undefined) return;
   const checked = checkUpdateRequest(body);
   if (!checked.ok) return exchange.send(400, errorBody(checked.message));
-  applyUpdate(deps, exchange, id, checked.request, caller);
+  await applyUpdate(deps, exchange, id, checked.request, caller);
 };
 
 /** (6) DELETE /api/v1/secrets/:id (history goes by cascade). */
-export const deleteSecret: SecretsHandler = (deps, exchange, params) => {
+export const deleteSecret: SecretsHandler = async (deps, exchange, params) => {
   const id = secretId(exchange, params[0] ?? '');
   if (id === undefined) return;
-  if (!deps.repository.delete(id)) exchange.send(404, NOT_FOUND);
+  if (!(await deleteById(deps, id))) exchange.send(404, NOT_FOUND);
   else exchange.send(200, DELETED_JSON);
 };
 
@@ -197,12 +231,12 @@ export const secretVersions: SecretsHandler = (deps, exchange, params) => {
 };
 
 /** (8) POST /api/v1/secrets/:id/rollback/:version: the body is ignored. */
-export const rollbackSecret: SecretsHandler = (deps, exchange, params, caller) => {
+export const rollbackSecret: SecretsHandler = async (deps, exchange, params, caller) => {
   const id = secretId(exchange, params[0] ?? '');
   if (id === undefined) return;
   const version = versionNumber(exchange, params[1] ?? '');
   if (version === undefined) return;
-  applyRollback(deps, exchange, id, version, caller);
+  await applyRollback(deps, exchange, id, version, caller);
 };
 
 /** (9) GET /api/v1/secrets/by-name/:name. */
@@ -213,7 +247,7 @@ export const getSecretByName: SecretsHandler = (deps, exchange, params) => {
   if (cached !== undefined) return exchange.send(200, cached);
   const row = byName(deps, exchange, name);
   if (!row) return;
-  const body = secretJson(row);
+  const body = Buffer.from(secretJson(row));
   deps.readCache.set(cacheKey, body);
   exchange.send(200, body);
 };
@@ -225,14 +259,14 @@ export const updateSecretByName: SecretsHandler = async (deps, exchange, params,
   const checked = checkUpdateRequest(body);
   if (!checked.ok) return exchange.send(400, errorBody(checked.message));
   const row = byName(deps, exchange, params[0] ?? '');
-  if (row) applyUpdate(deps, exchange, row.id, checked.request, caller);
+  if (row) await applyUpdate(deps, exchange, row.id, checked.request, caller);
 };
 
 /** (11) DELETE /api/v1/secrets/by-name/:name. */
-export const deleteSecretByName: SecretsHandler = (deps, exchange, params) => {
+export const deleteSecretByName: SecretsHandler = async (deps, exchange, params) => {
   const row = byName(deps, exchange, params[0] ?? '');
   if (!row) return;
-  if (!deps.repository.delete(row.id)) exchange.send(500, errorBody('Failed to delete secret: secret not found'));
+  if (!(await deleteById(deps, row.id))) exchange.send(500, errorBody('Failed to delete secret: secret not found'));
   else exchange.send(200, DELETED_JSON);
 };
 
@@ -243,9 +277,9 @@ export const secretVersionsByName: SecretsHandler = (deps, exchange, params) => 
 };
 
 /** (13) POST /api/v1/secrets/by-name/:name/rollback/:version: the version is parsed before the lookup. */
-export const rollbackSecretByName: SecretsHandler = (deps, exchange, params, caller) => {
+export const rollbackSecretByName: SecretsHandler = async (deps, exchange, params, caller) => {
   const version = versionNumber(exchange, params[1] ?? '');
   if (version === undefined) return;
   const row = byName(deps, exchange, params[0] ?? '');
-  if (row) applyRollback(deps, exchange, row.id, version, caller);
+  if (row) await applyRollback(deps, exchange, row.id, version, caller);
 };

@@ -96,6 +96,7 @@ export function activateExplorer(
       connections: () => registry.list(),
       tree: () => provider.rootNodes,
       treeItem: (node) => provider.getTreeItem(node),
+      resolvedTreeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
     },
   };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
-import { TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
+import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
 
 /**
  * The TreeItem of a node. Everything it shows was computed by the pure tree
@@ -8,6 +8,7 @@ import { TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
  * Context values: `connection.signedIn`, `connection.signedOut`,
  * `scope.global`, `scope.namespaces`, `namespace`, `secret` (`secret.expiring`,
  * `secret.expired`), `message.signIn`, `message.refresh`, `message`.
+ * A secret's tooltip is left out: it is built on hover (`secretTooltipMarkdown`).
  */
 export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
   switch (node.kind) {
@@ -38,9 +39,14 @@ export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
   }
 }
 
-function secretItem(node: SecretNode): vscode.TreeItem {
-  const tooltip = new vscode.MarkdownString(node.tooltip);
+/** A secret's markdown tooltip at `now`, trusted to run only the commands it links to. */
+export function secretTooltipMarkdown(node: SecretNode, now: number): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(secretTooltip({ ...node, now }));
   tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
+  return tooltip;
+}
+
+function secretItem(node: SecretNode): vscode.TreeItem {
   const byExpiry = {
     active: { contextValue: 'secret', iconPath: new vscode.ThemeIcon('key') },
     expiring: {
@@ -52,7 +58,7 @@ function secretItem(node: SecretNode): vscode.TreeItem {
       iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
     },
   }[node.expiry];
-  return item(node, vscode.TreeItemCollapsibleState.None, { ...byExpiry, tooltip });
+  return item(node, vscode.TreeItemCollapsibleState.None, byExpiry);
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {

@@ -5,7 +5,7 @@ import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNode
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
 import type { ClientPort } from '../core/connections/clientPort';
-import { treeItemFor } from './explorerTreeItems';
+import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
 /**
  * The explorer's TreeDataProvider: rebuilds the node data from the store
@@ -41,6 +41,17 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return treeItemFor(node);
+  }
+
+  /**
+   * Adds a secret's tooltip when VS Code is about to show it (on hover), so
+   * that building the tree costs nothing per tooltip; times are relative to now.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    if (node.kind === 'secret' && item.tooltip === undefined) {
+      item.tooltip = secretTooltipMarkdown(node, this.clock.now());
+    }
+    return item;
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {

@@ -19,6 +19,8 @@ export interface FluxbaseSecretsTestingApi {
   tree(): readonly ConnectionNode[];
   /** The TreeItem the view draws for a node. */
   treeItem(node: ExplorerNode): vscode.TreeItem;
+  /** The TreeItem as VS Code shows it on hover, after `resolveTreeItem` (a secret's tooltip is added then). */
+  resolvedTreeItem(node: ExplorerNode): vscode.TreeItem;
 }
 
 /** What `activate()` returns. */

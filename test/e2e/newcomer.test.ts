@@ -145,6 +145,10 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     if (run?.child.exitCode === null && run.child.signalCode === null) {
       await killProcessTree(run.child.pid);
     }
+    // After a failed stop: whatever escaped the tree still names the start folder on its command line.
+    for (const pid of startDir ? processesMentioning(startDir) : []) {
+      await killProcessTree(pid);
+    }
     if (scratch) {
       rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
     }

@@ -128,9 +128,11 @@ describe('secrets explorer in VS Code', () => {
     const item = api.testing.treeItem(secret);
     assert.equal(item.contextValue, 'secret');
     assert.equal(item.description, 'v1');
-    assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    assert.match(item.tooltip.value, /`FLUXBASE_SECRET_IT_GLOBAL`/);
-    assert.deepEqual(item.tooltip.isTrusted, {
+    assert.equal(item.tooltip, undefined, 'the tooltip is built on hover, not with the tree');
+    const hovered = api.testing.resolvedTreeItem(secret);
+    assert.ok(hovered.tooltip instanceof vscode.MarkdownString);
+    assert.match(hovered.tooltip.value, /`FLUXBASE_SECRET_IT_GLOBAL`/);
+    assert.deepEqual(hovered.tooltip.isTrusted, {
       enabledCommands: ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'],
     });
     const namespace = child(child(connection, 'Namespaces'), 'it-ns');

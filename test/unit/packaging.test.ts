@@ -40,6 +40,7 @@ const allowed = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/client\.js$/,
   /^extension\/dist\/webview\.js$/,
   /^extension\/dist\/codicons\/[^/]+\.(css|ttf)$/,
   /^extension\/media\/.+$/,
@@ -100,6 +101,7 @@ describe('the packaged extension (VSIX)', function () {
       'extension/changelog.md',
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
+      'extension/dist/client.js',
       'extension/dist/webview.js',
       'extension/dist/codicons/codicon.css',
       'extension/dist/codicons/codicon.ttf',
@@ -108,6 +110,17 @@ describe('the packaged extension (VSIX)', function () {
     ];
     assert.deepEqual(
       needed.filter((name) => !entries.includes(name)),
+      [],
+    );
+  });
+
+  it('holds every file the extension bundle loads lazily (its relative requires)', () => {
+    const bundle = readFileSync(path.join(repoRoot(), 'dist', 'extension.js'), 'utf8');
+    const loaded = [...bundle.matchAll(/require\(["']\.\/([\w.-]+)["']\)/g)].map(
+      (match) => `extension/dist/${match[1]}`,
+    );
+    assert.deepEqual(
+      loaded.filter((name) => !entries.includes(name)),
       [],
     );
   });

@@ -1,11 +1,12 @@
 /**
  * The HTTP layer under FluxbaseAuth and SecretsManager, in the role of the
- * SDK's `FluxbaseFetch`: one keep-alive undici pool per client, the common
- * headers, credentials, timeouts, read retries, one recovery from a 401, body
- * validation and one debug log line per request.
+ * SDK's `FluxbaseFetch`: one keep-alive undici pool per client (loaded on the
+ * first request, see LazyPool), the common headers, credentials, timeouts,
+ * read retries, one recovery from a 401, body validation and one debug log
+ * line per request.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import type { ApiRoute } from './apiRoutes';
@@ -13,6 +14,8 @@ import type { Credentials } from './authTypes';
 import { parseBaseUrl, type BaseUrl } from './baseUrl';
 import { errorFromResponse, errorFromTransportFailure, malformedResponse, type HttpResponse } from './errorMapping';
 import { FluxbaseApiError } from './fluxbaseApiError';
+import { LazyPool } from './lazyPool';
+import type { RequestDispatcher } from './requestDispatcher';
 import type { Guard } from './responseGuards';
 import { DEFAULT_RETRY_POLICY, readRetryDelayMs, type RetryPolicy } from './retryPolicy';
 import { DEFAULT_USER_AGENT } from './version';
@@ -71,7 +74,7 @@ export class HttpTransport {
   /** The server URL with one trailing slash stripped. */
   readonly url: string;
   private readonly base: BaseUrl;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: RequestDispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeouts: { connectMs: number; responseMs: number };
   private readonly commonHeaders: Record<string, string>;
@@ -95,12 +98,11 @@ export class HttpTransport {
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
-      new Pool(this.base.origin, {
+      new LazyPool(this.base.origin, {
         connections: 8,
-        connectTimeout: this.timeouts.connectMs,
-        headersTimeout: responseMs,
-        bodyTimeout: responseMs,
-        maxResponseSize: MAX_RESPONSE_BYTES,
+        connectTimeoutMs: this.timeouts.connectMs,
+        responseTimeoutMs: responseMs,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
       });
   }
 

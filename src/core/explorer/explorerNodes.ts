@@ -41,14 +41,20 @@ export interface NamespaceNode extends NodeBase {
   children: SecretNode[];
 }
 
-/** One secret. `ref` is what commands, the history panel and the code features act on. */
+/**
+ * One secret. `ref` is what commands, the history panel and the code features act on.
+ * It carries what its tooltip needs (secretTooltip.ts); the host builds the
+ * tooltip only when it is shown.
+ */
 export interface SecretNode extends NodeBase {
   kind: 'secret';
   ref: SecretRef;
   secret: SecretSummary;
   expiry: ExpiryState;
-  /** Markdown: description, scope, variable, version, times, overrides. */
-  tooltip: string;
+  /** For a namespace secret: the global secrets it hides. */
+  overrides: readonly SecretSummary[];
+  /** For a global secret: the namespaces whose secrets hide it, sorted. */
+  overriddenIn: readonly string[];
 }
 
 /** A line of text in place of content: loading, signed out, an error, an empty filter result. */

@@ -2,32 +2,71 @@ import type { SecretSummary } from '../api/secretTypes';
 import { secretVariableName } from '../secretVariable';
 
 /**
- * The global secrets that `secret` (a namespace secret) hides from functions
- * of its namespace: those with the same variable name, since the runtime
- * keys secrets by `FLUXBASE_SECRET_<UPPER(name)>` and lets the namespace one
- * win (contract §5). Empty for a global secret.
+ * Which secrets of one connection override which. The runtime keys secrets by
+ * `FLUXBASE_SECRET_<UPPER(name)>` and lets a namespace secret win over a
+ * global one with the same variable (contract §5).
  */
-export function overriddenGlobals(secret: SecretSummary, all: readonly SecretSummary[]): SecretSummary[] {
-  if (secret.scope !== 'namespace') {
-    return [];
-  }
-  const variable = secretVariableName(secret.name);
-  return all.filter((other) => other.scope === 'global' && secretVariableName(other.name) === variable);
+export interface OverrideIndex {
+  /**
+   * The global secrets that `secret` (a namespace secret) hides from functions
+   * of its namespace: those with the same variable. Empty for a global secret.
+   */
+  overriddenGlobals(secret: SecretSummary): readonly SecretSummary[];
+  /** The namespaces whose secrets hide the global `secret`, sorted. Empty for a namespace secret. */
+  overridingNamespaces(secret: SecretSummary): readonly string[];
 }
 
-/** The namespaces whose secrets hide the global `secret`, sorted. Empty for a namespace secret. */
-export function overridingNamespaces(secret: SecretSummary, all: readonly SecretSummary[]): string[] {
-  if (secret.scope !== 'global') {
-    return [];
+/**
+ * Indexes `all` (every secret of a connection) by variable name in one pass,
+ * so that each lookup costs a map access instead of a scan of the list. The
+ * answers are shared between lookups: read them, do not change them.
+ */
+export function createOverrideIndex(all: readonly SecretSummary[]): OverrideIndex {
+  const globalsByVariable = new Map<string, SecretSummary[]>();
+  const namespacesByVariable = new Map<string, Set<string>>();
+  for (const secret of all) {
+    const variable = secretVariableName(secret.name);
+    if (secret.scope === 'global') {
+      const globals = globalsByVariable.get(variable);
+      if (globals) {
+        globals.push(secret);
+      } else {
+        globalsByVariable.set(variable, [secret]);
+      }
+    } else if (secret.scope === 'namespace') {
+      const namespaces = namespacesByVariable.get(variable);
+      if (namespaces) {
+        namespaces.add(secret.namespace ?? '');
+      } else {
+        namespacesByVariable.set(variable, new Set([secret.namespace ?? '']));
+      }
+    }
   }
-  const variable = secretVariableName(secret.name);
-  const namespaces = all
-    .filter((other) => other.scope === 'namespace' && secretVariableName(other.name) === variable)
-    .map((other) => other.namespace ?? '');
-  return [...new Set(namespaces)].sort(compareNames);
+  const sortedNamespaces = new Map<string, readonly string[]>();
+  return {
+    overriddenGlobals: (secret) =>
+      secret.scope === 'namespace' ? (globalsByVariable.get(secretVariableName(secret.name)) ?? NONE) : NONE,
+    overridingNamespaces: (secret) => {
+      if (secret.scope !== 'global') {
+        return NONE;
+      }
+      const variable = secretVariableName(secret.name);
+      let sorted = sortedNamespaces.get(variable);
+      if (sorted === undefined) {
+        sorted = [...(namespacesByVariable.get(variable) ?? [])].sort(compareNames);
+        sortedNamespaces.set(variable, sorted);
+      }
+      return sorted;
+    },
+  };
 }
+
+const NONE: readonly never[] = [];
+
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Orders names as a person expects (case-insensitively), with a deterministic tie-break. */
 export function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return nameCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,13 +1,11 @@
 import type { SecretSummary } from '../api/secretTypes';
 import { expiryStateOf } from '../code/expiryState';
 import { formatRelativeTime } from '../history/relativeTime';
-import { namespacesOf } from './effectiveVariables';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
-import { compareNames, overriddenGlobals, overridingNamespaces } from './overrides';
+import { compareNames, createOverrideIndex, type OverrideIndex } from './overrides';
 import { matchesFilter } from './secretFilter';
 import { secretRefOf } from './secretRef';
 import type { ConnectionState } from './secretsStore';
-import { secretTooltip } from './secretTooltip';
 
 /** What the tree is drawn with besides the store's state. */
 export interface TreeModelOptions {
@@ -111,15 +109,21 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
   }
   const globals = shown.filter((secret) => secret.scope === 'global');
   const namespaced = shown.filter((secret) => secret.scope === 'namespace');
+  const context: SecretNodeContext = {
+    state,
+    now: new Date(options.now),
+    overrides: createOverrideIndex(state.secrets),
+  };
   const nodes: ExplorerNode[] = [];
   if (filter === '' || globals.length > 0) {
-    const children = globals.sort(byName).map((secret) => secretNode(secret, state, `${id}/global`, options));
+    const children = globals.sort(byName).map((secret) => secretNode(secret, `${id}/global`, context));
     nodes.push(scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), children));
   }
   if (filter === '' || namespaced.length > 0) {
-    const namespaces = namespacesOf(namespaced).map((namespace) =>
-      namespaceNode(state, `${id}/namespaces`, namespace, namespaced, options),
-    );
+    const byNamespace = groupByNamespace(namespaced);
+    const namespaces = [...byNamespace.keys()]
+      .sort(compareNames)
+      .map((namespace) => namespaceNode(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context));
     const description = plural(namespaces.length, 'namespace');
     nodes.push(scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces));
   }
@@ -137,22 +141,42 @@ function scopeNode(
   return { kind: 'scope', id, connectionId: state.id, scope, label, description, children };
 }
 
+/** What every secret node of one connection is built with: the state, the time, and its override index. */
+interface SecretNodeContext {
+  state: ConnectionState;
+  now: Date;
+  overrides: OverrideIndex;
+}
+
+/** The namespace secrets by namespace, in one pass (filtering once per namespace is quadratic). */
+function groupByNamespace(namespaced: readonly SecretSummary[]): Map<string, SecretSummary[]> {
+  const groups = new Map<string, SecretSummary[]>();
+  for (const secret of namespaced) {
+    if (secret.namespace === undefined) {
+      continue;
+    }
+    const group = groups.get(secret.namespace);
+    if (group) {
+      group.push(secret);
+    } else {
+      groups.set(secret.namespace, [secret]);
+    }
+  }
+  return groups;
+}
+
 function namespaceNode(
-  state: ConnectionState,
   parentId: string,
   namespace: string,
-  namespaced: readonly SecretSummary[],
-  options: TreeModelOptions,
+  inNamespace: SecretSummary[],
+  context: SecretNodeContext,
 ): NamespaceNode {
   const id = `${parentId}/${encodeURIComponent(namespace)}`;
-  const children = namespaced
-    .filter((secret) => secret.namespace === namespace)
-    .sort(byName)
-    .map((secret) => secretNode(secret, state, id, options));
+  const children = inNamespace.sort(byName).map((secret) => secretNode(secret, id, context));
   return {
     kind: 'namespace',
     id,
-    connectionId: state.id,
+    connectionId: context.state.id,
     label: namespace,
     description: plural(children.length, 'secret'),
     namespace,
@@ -160,21 +184,17 @@ function namespaceNode(
   };
 }
 
-function secretNode(
-  secret: SecretSummary,
-  state: ConnectionState,
-  parentId: string,
-  options: TreeModelOptions,
-): SecretNode {
+function secretNode(secret: SecretSummary, parentId: string, context: SecretNodeContext): SecretNode {
+  const { state, now } = context;
   const ref = secretRefOf(state.id, secret);
-  const expiry = expiryStateOf(secret, new Date(options.now));
-  const overrides = overriddenGlobals(secret, state.secrets);
-  const overriddenIn = overridingNamespaces(secret, state.secrets);
+  const expiry = expiryStateOf(secret, now);
+  const overrides = context.overrides.overriddenGlobals(secret);
+  const overriddenIn = context.overrides.overridingNamespaces(secret);
   const description = [`v${secret.version}`];
   if (expiry === 'expired') {
     description.push('expired');
   } else if (secret.expires_at !== undefined) {
-    description.push(`expires ${formatRelativeTime(new Date(secret.expires_at), new Date(options.now))}`);
+    description.push(`expires ${formatRelativeTime(new Date(secret.expires_at), now)}`);
   }
   if (overrides.length > 0) {
     description.push('overrides global');
@@ -188,7 +208,8 @@ function secretNode(
     ref,
     secret,
     expiry,
-    tooltip: secretTooltip({ ref, secret, expiry, overrides, overriddenIn, now: options.now }),
+    overrides,
+    overriddenIn,
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   SecretNode,
 } from '../../../src/core/explorer/explorerNodes';
 import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
+import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
 import { buildExplorerTree, connectionDescription, explorerBadge } from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
@@ -107,9 +108,14 @@ describe('buildExplorerTree', () => {
     const payments = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'payments');
     const node = childrenOf(payments)[0] as SecretNode;
     assert.equal(node.description, 'v1 · overrides global');
-    assert.match(node.tooltip, /Overrides the global secret `api_key`/);
+    assert.deepEqual(
+      node.overrides.map((global) => global.name),
+      ['api_key'],
+    );
+    assert.match(secretTooltip({ ...node, now: NOW }), /Overrides the global secret `api_key`/);
     const global = find(childrenOf(find(childrenOf(root), 'Global')), 'api_key') as SecretNode;
-    assert.match(global.tooltip, /Overridden by a secret of the same variable in: `payments`/);
+    assert.deepEqual(global.overriddenIn, ['payments']);
+    assert.match(secretTooltip({ ...global, now: NOW }), /Overridden by a secret of the same variable in: `payments`/);
     const analytics = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'analytics');
     assert.equal((childrenOf(analytics)[0] as SecretNode).description, 'v1');
   });
