@@ -259,7 +259,15 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
     const [first, second] = secretNodes(api.testing.tree());
     assert.ok(first && second);
     const refs: SecretRef[] = [first.ref, second.ref];
-    for (const ref of refs) await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', ref);
+    for (const ref of refs) {
+      await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', ref);
+      const panel = panels[panels.length - 1] as vscode.WebviewPanel;
+      // The page's script ran under the CSP below: it said ready, and the host answered with the history.
+      // (A hidden page does not run, so each is awaited while it is the visible one.)
+      await eventually('the page to receive its history', () =>
+        messages.get(panel)?.some((message) => (message as { type?: string }).type === 'history'),
+      );
+    }
     assert.equal(panels.length, 2, 'the command opened one webview panel per secret');
     const nonces: string[] = [];
     for (const panel of panels) {
@@ -294,11 +302,5 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
       );
     }
     assert.notEqual(nonces[0], nonces[1], 'each page gets a fresh nonce');
-    // The page's script ran under that CSP: it said ready, and the host answered with the history.
-    for (const panel of panels) {
-      await eventually('the page to receive its history', () =>
-        messages.get(panel)?.some((message) => (message as { type?: string }).type === 'history'),
-      );
-    }
   });
 });

@@ -63,10 +63,12 @@ export function createOverrideIndex(all: readonly SecretSummary[]): OverrideInde
 
 const NONE: readonly never[] = [];
 
-/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
-const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
+/** One collator for every comparison (`localeCompare` with options builds one per call), made on first use to keep activation fast. */
+let nameCollator: Intl.Collator | undefined;
 
 /** Orders names as a person expects (case-insensitively), with a deterministic tie-break. */
 export function compareNames(a: string, b: string): number {
-  return nameCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return (
+    (nameCollator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+  );
 }

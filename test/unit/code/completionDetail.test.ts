@@ -15,7 +15,7 @@ describe('completionDetail', () => {
         entry({ name: 'K', scope: 'namespace', namespace: 'b', expires_at: daysFromNow(3) }),
         entry({ name: 'K', scope: 'namespace', namespace: 'a', is_expired: true, expires_at: daysFromNow(-1) }),
       ]),
-      'global + namespaces a, b · expired yesterday · Stripe key',
+      'global + namespaces a, b · expired 1 day ago · Stripe key',
     );
   });
 

@@ -31,6 +31,10 @@ describe('formatRelativeTime', () => {
     [2 * hour, 'in 2 hours'],
     [3 * day + hour, 'in 3 days'],
     [1 * minute, 'in 1 minute'],
+    // a future time rounds: an expiry set to 30 days reads "in 30 days" a moment later, not "in 29 days"
+    [30 * day - 5 * second, 'in 30 days'],
+    [29 * day + 20 * hour, 'in 30 days'],
+    [2 * day + 13 * hour, 'in 3 days'],
   ];
   for (const [offset, expected] of cases) {
     it(`says "${expected}" for ${offset / 1000} s from now`, () => {

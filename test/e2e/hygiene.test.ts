@@ -1,0 +1,123 @@
+/**
+ * Secret hygiene on screen (issue 9): a person signs in with a canary
+ * password and creates a secret with a canary value through the real UI.
+ * At every step, while typing too, the page's DOM (every frame, webviews
+ * included, and the log output once shown) must not hold them.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/startServer';
+import { leaksIn } from '../unit/reliability/support/sacredText';
+import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { fillQuickInput, runCommand } from './support/quickInput';
+import { openWorkbench, type Workbench } from './support/workbench';
+import { activityBarItem, treeRow, waitForNotification } from './support/workbenchParts';
+
+const CANARY = 'canary-ui-8e3f1a7c-value-never-on-screen';
+const PASSWORD = 'canary-ui-password-2c9d4b61';
+const admin = { email: 'hygiene-ui@example.com', password: PASSWORD };
+const SECRET = 'HYGIENE_UI';
+const timeout = 30_000;
+
+/** The serialized DOM of the page and of every frame in it (webviews are nested iframes). */
+async function pageContent(page: Page): Promise<string> {
+  const parts = await Promise.all(page.frames().map((frame) => frame.content().catch(() => '')));
+  return parts.join('\n');
+}
+
+/** Types into the quick input's password box without pressing Enter. */
+async function typeWithoutEnter(page: Page, value: string, prompt: string): Promise<void> {
+  await page.locator('.quick-input-widget').filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout });
+  const box = page.locator('.quick-input-widget input[type="password"]');
+  await box.waitFor({ state: 'visible', timeout });
+  await box.fill(value);
+}
+
+describe('Secret hygiene on screen (issue 9): the page never shows a value or a password', () => {
+  let dataDir: string;
+  let server: RunningServer | undefined;
+  let workbench: Workbench | undefined;
+  /** Name of the moment → the page content then. */
+  const snapshots = new Map<string, string>();
+
+  before(async function () {
+    this.timeout(180_000);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-hygiene-ui-'));
+    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
+    workbench = await openWorkbench({
+      settings: { 'fluxbaseSecrets.connections': [{ name: 'Hygiene UI', url: server.url }] },
+    });
+    const { page } = workbench;
+    await activityBarItem(page, 'Fluxbase').click();
+    await treeRow(page, 'Hygiene UI').first().waitFor({ state: 'visible', timeout });
+
+    await runCommand(page, 'Fluxbase Secrets: Sign In');
+    await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
+    await fillQuickInput(page, admin.email, { prompt: 'Email' });
+    await typeWithoutEnter(page, PASSWORD, 'Password');
+    snapshots.set('password typed', await pageContent(page));
+    await page.keyboard.press('Enter');
+    await waitForNotification(page, 'Signed in to "Hygiene UI"');
+    snapshots.set('signed in', await pageContent(page));
+
+    await runCommand(page, 'Fluxbase Secrets: Create Secret…');
+    await fillQuickInput(page, 'Global', { prompt: 'Who gets the secret?' });
+    await fillQuickInput(page, SECRET, { prompt: 'Name of the secret globally' });
+    await typeWithoutEnter(page, CANARY, `Value of ${SECRET}`);
+    snapshots.set('value typed', await pageContent(page));
+    await page.keyboard.press('Enter');
+    await fillQuickInput(page, 'made by the hygiene UI test', { prompt: 'Description' });
+    await fillQuickInput(page, '', { prompt: 'Expiry' });
+    const row = treeRow(page, SECRET).first();
+    await row.waitFor({ state: 'visible', timeout }).catch(async (error: unknown) => {
+      await workbench?.screenshot('hygiene-ui-no-row');
+      throw error;
+    });
+    await row.hover();
+    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'visible', timeout });
+    snapshots.set('secret created, tooltip shown', await pageContent(page));
+
+    await runCommand(page, 'Fluxbase Secrets: Show Version History');
+    await fillQuickInput(page, SECRET);
+    const history = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await history.getByText('v1', { exact: false }).first().waitFor({ state: 'visible', timeout });
+    snapshots.set('history page', await pageContent(page));
+
+    await runCommand(page, 'Fluxbase Secrets: Show Logs');
+    await page.locator('.part.panel .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout });
+    snapshots.set('log output shown', await pageContent(page));
+  });
+
+  saveScreenshotsOnFailure(() => workbench);
+
+  after(async () => {
+    await workbench?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('captured the page at each step: password and value typed, tooltip, history page, log output', () => {
+    assert.deepEqual(
+      [...snapshots.keys()],
+      [
+        'password typed',
+        'signed in',
+        'value typed',
+        'secret created, tooltip shown',
+        'history page',
+        'log output shown',
+      ],
+    );
+    assert.match(snapshots.get('history page') ?? '', /Content-Security-Policy/, 'the webview frames were read');
+    assert.match(snapshots.get('log output shown') ?? '', /Fluxbase Secrets/, 'the log output was shown');
+  });
+
+  it('no snapshot of the page holds the value or the password, not even while they are typed', () => {
+    for (const [moment, content] of snapshots) {
+      assert.deepEqual(leaksIn(content, [CANARY, PASSWORD]), [], moment);
+    }
+  });
+});
