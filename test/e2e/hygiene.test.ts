@@ -72,6 +72,10 @@ describe('Secret hygiene on screen (issue 9): the page never shows a value or a 
     await fillQuickInput(page, 'made by the hygiene UI test', { prompt: 'Description' });
     await fillQuickInput(page, '', { prompt: 'Expiry' });
     const row = treeRow(page, SECRET).first();
+    // Global had no secret before, so it is drawn collapsed: open it.
+    const global = treeRow(page, 'Global').first();
+    await global.waitFor({ state: 'visible', timeout });
+    if ((await global.getAttribute('aria-expanded')) === 'false') await global.click();
     await row.waitFor({ state: 'visible', timeout }).catch(async (error: unknown) => {
       await workbench?.screenshot('hygiene-ui-no-row');
       throw error;

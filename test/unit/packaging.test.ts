@@ -77,7 +77,9 @@ describe('the packaged extension (VSIX)', function () {
     scratch = mkdtempSync(path.join(tmpdir(), 'fluxbase-vsix-'));
     const vsix = path.join(scratch, 'test.vsix');
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: root });
+    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], {
+      cwd: root,
+    });
     entries = zipEntryNames(readFileSync(vsix));
   });
 
