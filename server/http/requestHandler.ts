@@ -14,7 +14,7 @@ import { DASHBOARD_ROUTES } from '../routes/dashboardRoutes';
 import type { SecretsDeps } from '../routes/secretsHandlers';
 import { SECRETS_PREFIX, SECRETS_ROUTES, SecretsRoute } from '../routes/secretsRoutes';
 import { errorBody, Exchange } from './exchange';
-import { BODY_TOO_LARGE, declaresTooLarge, declaresUndrainable } from './requestBody';
+import { BODY_TOO_LARGE, declaresTooLarge, declaresUndrainable, readBody } from './requestBody';
 import { isUnder, Router, toRoutingPath } from './router';
 
 /** Everything the listener needs. */
@@ -42,8 +42,10 @@ export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMe
 
   async function handle(exchange: Exchange): Promise<void> {
     if (declaresTooLarge(exchange.req, deps.secrets.bodyLimitBytes)) {
-      const close = declaresUndrainable(exchange.req) ? { Connection: 'close' } : undefined;
-      return exchange.send(413, BODY_TOO_LARGE, close);
+      if (declaresUndrainable(exchange.req)) return exchange.send(413, BODY_TOO_LARGE, { Connection: 'close' });
+      // Drain first: closing on unread bytes makes the kernel reset the connection, and the 413 is lost with it.
+      await readBody(exchange.req, deps.secrets.bodyLimitBytes);
+      return exchange.send(413, BODY_TOO_LARGE);
     }
     const path = toRoutingPath(exchange.rawPath);
     if (isUnder(path, PREFIX_SEGMENTS)) {

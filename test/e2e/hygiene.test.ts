@@ -22,16 +22,31 @@ const admin = { email: 'hygiene-ui@example.com', password: PASSWORD };
 const SECRET = 'HYGIENE_UI';
 const timeout = 30_000;
 
-/** The serialized DOM of the page and of every frame in it (webviews are nested iframes). */
+/** Runs in the page (the tests compile without the DOM library): the text of every box that is not a password box. */
+const VISIBLE_BOX_TEXT =
+  "Array.from(document.querySelectorAll('input, textarea')).filter((box) => box.type !== 'password')" +
+  ".map((box) => box.value).join('\\n')";
+
+/**
+ * The serialized DOM of the page and of every frame in it (webviews are
+ * nested iframes), plus what text boxes show: a typed value lives in the
+ * box's value, not in the markup, and only a password box hides it.
+ */
 async function pageContent(page: Page): Promise<string> {
-  const parts = await Promise.all(page.frames().map((frame) => frame.content().catch(() => '')));
+  const parts = await Promise.all(
+    page.frames().map(async (frame) => {
+      const markup = await frame.content().catch(() => '');
+      const shown = await frame.evaluate(VISIBLE_BOX_TEXT).catch(() => '');
+      return `${markup}\n${String(shown)}`;
+    }),
+  );
   return parts.join('\n');
 }
 
-/** Types into the quick input's password box without pressing Enter. */
+/** Types into the quick input's box, whatever its type, without pressing Enter. */
 async function typeWithoutEnter(page: Page, value: string, prompt: string): Promise<void> {
   await page.locator('.quick-input-widget').filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout });
-  const box = page.locator('.quick-input-widget input[type="password"]');
+  const box = page.locator('.quick-input-widget .quick-input-box input').first();
   await box.waitFor({ state: 'visible', timeout });
   await box.fill(value);
 }
@@ -73,9 +88,9 @@ describe('Secret hygiene on screen (issue 9): the page never shows a value or a 
     await fillQuickInput(page, '', { prompt: 'Expiry' });
     const row = treeRow(page, SECRET).first();
     // Global had no secret before, so it is drawn collapsed: open it.
-    const global = treeRow(page, 'Global').first();
+    const global = treeRow(page, 'Global').filter({ hasText: '1 secret' }).first();
     await global.waitFor({ state: 'visible', timeout });
-    if ((await global.getAttribute('aria-expanded')) === 'false') await global.click();
+    if ((await global.getAttribute('aria-expanded')) !== 'true') await global.locator('.monaco-tl-twistie').click();
     await row.waitFor({ state: 'visible', timeout }).catch(async (error: unknown) => {
       await workbench?.screenshot('hygiene-ui-no-row');
       throw error;

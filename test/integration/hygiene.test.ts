@@ -65,6 +65,22 @@ function contributedSettings(): string[] {
   return Object.keys(manifest.contributes.configuration.properties);
 }
 
+/**
+ * Every question asked, in order, was the one scripted: a command wraps its
+ * errors, so a mismatch inside it would otherwise only show as a notification.
+ */
+function assertAskedExactly(input: ScriptedUserInput, steps: readonly Step[]): void {
+  assert.equal(input.asked.length, steps.length, `asked: ${JSON.stringify(input.asked)}`);
+  steps.forEach((step, index) => {
+    const asked = input.asked[index] ?? '';
+    const prefix = `${step.kind}: `;
+    assert.ok(
+      asked.startsWith(prefix) && step.ask.test(asked.slice(prefix.length)),
+      `question ${index + 1} was "${asked}"`,
+    );
+  });
+}
+
 describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay out of logs, settings and pages', () => {
   let dataDir: string;
   let server: RunningServer;
@@ -73,15 +89,18 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
   let connectionId: string;
   let sacred: string[] = [];
   let logText = '';
+  let logLevelBefore = 'info';
   const pages: { html: string; messages: unknown[] }[] = [];
   const originalCreateWebviewPanel = vscode.window.createWebviewPanel;
 
   async function withAnswers<T>(steps: Step[], command: string, arg?: unknown): Promise<T> {
-    const input = new ScriptedUserInput(steps);
+    // ScriptedUserInput consumes the array it is given.
+    const input = new ScriptedUserInput([...steps]);
     api.testing.setUserInput(input);
     try {
       const result = await vscode.commands.executeCommand<T>(command, arg);
       input.assertDone();
+      assertAskedExactly(input, steps);
       return result;
     } finally {
       api.testing.setUserInput(undefined);
@@ -91,6 +110,7 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
   before(async function () {
     this.timeout(120_000);
     // Everything the extension logs, debug lines of each request included, must reach the file.
+    logLevelBefore = (await vscode.commands.executeCommand<string>('_extensionTests.getLogLevel')) ?? 'info';
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
     // Record every webview page the extension opens, with what it is sent.
     (vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel }).createWebviewPanel = (
@@ -185,7 +205,7 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
     await vscode.workspace
       .getConfiguration('fluxbaseSecrets')
       .update('connections', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', logLevelBefore);
     await client?.close();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -71,6 +71,22 @@ function cspDirectives(html: string): Map<string, string[]> {
   );
 }
 
+/**
+ * Every question asked, in order, was the one scripted: a command wraps its
+ * errors, so a mismatch inside it would otherwise only show as a notification.
+ */
+function assertAskedExactly(input: ScriptedUserInput, steps: readonly Step[]): void {
+  assert.equal(input.asked.length, steps.length, `asked: ${JSON.stringify(input.asked)}`);
+  steps.forEach((step, index) => {
+    const asked = input.asked[index] ?? '';
+    const prefix = `${step.kind}: `;
+    assert.ok(
+      asked.startsWith(prefix) && step.ask.test(asked.slice(prefix.length)),
+      `question ${index + 1} was "${asked}"`,
+    );
+  });
+}
+
 describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link commands', () => {
   let dataDir: string;
   let server: RunningServer;
@@ -85,11 +101,13 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
   const config = () => vscode.workspace.getConfiguration('fluxbaseSecrets');
 
   async function withAnswers(steps: Step[], command: string, arg?: unknown): Promise<void> {
-    const input = new ScriptedUserInput(steps);
+    // ScriptedUserInput consumes the array it is given.
+    const input = new ScriptedUserInput([...steps]);
     api.testing.setUserInput(input);
     try {
       await vscode.commands.executeCommand(command, arg);
       input.assertDone();
+      assertAskedExactly(input, steps);
     } finally {
       api.testing.setUserInput(undefined);
     }

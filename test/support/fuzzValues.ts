@@ -100,9 +100,7 @@ export function breakJson(random: FuzzRandom, valid: string): string {
     () =>
       stringStart < 2
         ? ']'
-        : valid.slice(0, stringStart) +
-          random.pick(['\\x41', '\\u12G4', '\\U0041', '\\a']) +
-          valid.slice(stringStart),
+        : valid.slice(0, stringStart) + random.pick(['\\x41', '\\u12G4', '\\U0041', '\\a']) + valid.slice(stringStart),
     () =>
       valid.slice(0, -1) +
       `,"n":${random.pick(['NaN', 'Infinity', '-Infinity', 'undefined', '01', '.5', '+1', '0x10', "'s'"])}}`,

@@ -114,7 +114,8 @@ describe('Client faults up to the tree (issue 9): a failing refresh never leaves
     ['expired', 'sessionExpired', 'signIn'],
   ];
   for (const [fault, status, action] of faults) {
-    it(`${fault}: the whole list while it runs, then one ${action} node and no secret, then the whole list again`, async () => {
+    const recovery = fault === 'expired' ? 'sign-in is offered' : 'the next good answer shows the whole list again';
+    it(`${fault}: the whole list while it runs, then one ${action} node and no secret; ${recovery}`, async () => {
       const { during, after } = await refreshWith(fault);
 
       assert.deepEqual(during, ['ALPHA', 'BETA'], 'the previous list stays while the refresh runs');

@@ -41,7 +41,7 @@ export async function apiSnapshot(url: string, key: string, excludeIds: readonly
   return JSON.stringify({ list, details, stats: await get('/api/v1/secrets/stats') });
 }
 
-/** The rows that differ between two database snapshots, for failure messages. */
+/** The rows that differ between two database snapshots (at most 20, each cut to 300 characters), for failure messages. */
 export function snapshotDifference(before: string, after: string): string {
   const parse = (snapshot: string) => JSON.parse(snapshot) as Record<string, unknown[]>;
   const [was, now] = [parse(before), parse(after)];
@@ -52,5 +52,6 @@ export function snapshotDifference(before: string, after: string): string {
     for (const row of oldRows) if (!newRows.has(row)) lines.push(`- ${table} ${row}`);
     for (const row of newRows) if (!oldRows.has(row)) lines.push(`+ ${table} ${row}`);
   }
-  return lines.join('\n');
+  const shown = lines.slice(0, 20).map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line));
+  return [...shown, ...(lines.length > 20 ? [`… and ${lines.length - 20} more rows`] : [])].join('\n');
 }
