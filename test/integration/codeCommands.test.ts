@@ -99,15 +99,17 @@ describe('code feature commands in VS Code, against the local server', () => {
   it('leaves the code as it was when the create flow is cancelled or fails', async () => {
     const original = "const token = 'abc123';\n";
     const editor = await openEditor('typescript', original, 'abc');
+    // the code action's argument is fixed when the action is offered, whatever the cursor does meanwhile
+    const atLiteral = cursorArgument(editor);
     let asked = 0;
-    await extractToSecret({ logger: silentLogger, createSecret: async () => void asked++ })(cursorArgument(editor));
+    await extractToSecret({ logger: silentLogger, createSecret: async () => void asked++ })(atLiteral);
     assert.equal(asked, 1);
     assert.equal(editor.document.getText(), original);
     await assert.rejects(
       extractToSecret({
         logger: silentLogger,
         createSecret: () => client.secrets.create({ name: '', value: 'x' }).then(() => undefined),
-      })(cursorArgument(editor)),
+      })(atLiteral),
       (error: Error) => error.name === 'FluxbaseApiError',
     );
     assert.equal(editor.document.getText(), original);

@@ -22,7 +22,13 @@ import { readExtensionManifest } from '../support/manifest';
 import { repoRoot } from '../support/repoRoot';
 import { findExtensionLogFile } from '../unit/reliability/support/extensionLogFile';
 import { leaksIn } from '../unit/reliability/support/sacredText';
-import { pick, ScriptedUserInput, text, type Step } from '../unit/commands/support/scriptedUserInput';
+import {
+  pick,
+  ScriptedUserInput,
+  text,
+  type Step,
+  assertAskedExactly,
+} from '../unit/commands/support/scriptedUserInput';
 
 const CANARY = 'canary-it-6f1d2b8e-value-never-shown';
 const CANARY_2 = 'canary-it-2-a93c7e50-newer-value';
@@ -63,22 +69,6 @@ function contributedSettings(): string[] {
     contributes: { configuration: { properties: Record<string, unknown> } };
   };
   return Object.keys(manifest.contributes.configuration.properties);
-}
-
-/**
- * Every question asked, in order, was the one scripted: a command wraps its
- * errors, so a mismatch inside it would otherwise only show as a notification.
- */
-function assertAskedExactly(input: ScriptedUserInput, steps: readonly Step[]): void {
-  assert.equal(input.asked.length, steps.length, `asked: ${JSON.stringify(input.asked)}`);
-  steps.forEach((step, index) => {
-    const asked = input.asked[index] ?? '';
-    const prefix = `${step.kind}: `;
-    assert.ok(
-      asked.startsWith(prefix) && step.ask.test(asked.slice(prefix.length)),
-      `question ${index + 1} was "${asked}"`,
-    );
-  });
 }
 
 describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay out of logs, settings and pages', () => {

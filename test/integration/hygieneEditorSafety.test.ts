@@ -19,7 +19,15 @@ import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { readExtensionManifest } from '../support/manifest';
 import { findExtensionLogFile } from '../unit/reliability/support/extensionLogFile';
 import { createKey } from '../unit/server/serverHarness';
-import { CANCEL, choose, pick, ScriptedUserInput, text, type Step } from '../unit/commands/support/scriptedUserInput';
+import {
+  CANCEL,
+  choose,
+  pick,
+  ScriptedUserInput,
+  text,
+  type Step,
+  assertAskedExactly,
+} from '../unit/commands/support/scriptedUserInput';
 
 const OWN_LINK_COMMANDS = ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'];
 const HOSTILE_DESCRIPTION =
@@ -69,22 +77,6 @@ function cspDirectives(html: string): Map<string, string[]> {
       .filter((words) => words[0])
       .map(([name, ...values]) => [name as string, values]),
   );
-}
-
-/**
- * Every question asked, in order, was the one scripted: a command wraps its
- * errors, so a mismatch inside it would otherwise only show as a notification.
- */
-function assertAskedExactly(input: ScriptedUserInput, steps: readonly Step[]): void {
-  assert.equal(input.asked.length, steps.length, `asked: ${JSON.stringify(input.asked)}`);
-  steps.forEach((step, index) => {
-    const asked = input.asked[index] ?? '';
-    const prefix = `${step.kind}: `;
-    assert.ok(
-      asked.startsWith(prefix) && step.ask.test(asked.slice(prefix.length)),
-      `question ${index + 1} was "${asked}"`,
-    );
-  });
 }
 
 describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link commands', () => {

@@ -9,6 +9,11 @@ export interface RunMochaOptions {
   files: readonly string[];
   /** Per-test timeout in milliseconds. */
   timeout: number;
+  /**
+   * How often a failing test is run again before it counts as failed (0 for
+   * unit tests). A retry that passes is printed, so flaky tests stay visible.
+   */
+  retries?: number;
 }
 
 /** Every `*.test.js` file under `dir`, sorted so runs are repeatable. */
@@ -25,7 +30,8 @@ export function findTestFiles(dir: string): string[] {
  * instead of rejecting, so the layer still reports.
  */
 export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout, color: !process.env.CI });
+  const retries = options.retries ?? 0;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout, retries, color: !process.env.CI });
   for (const file of options.files) {
     mocha.addFile(file);
   }
@@ -39,6 +45,11 @@ export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
     const runner = mocha.run(() => {
       const stats = runner.stats;
       resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0 });
+    });
+    runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, error: unknown) => {
+      console.log(
+        `RETRYING (flaky?) "${test.fullTitle()}" after: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   });
 }

@@ -149,3 +149,19 @@ export class ScriptedUserInput implements UserInput {
     return step;
   }
 }
+
+/**
+ * Every question asked, in order, was the one scripted: a command wraps its
+ * errors, so a mismatch inside it would otherwise only show as a notification.
+ */
+export function assertAskedExactly(input: ScriptedUserInput, steps: readonly Step[]): void {
+  assert.equal(input.asked.length, steps.length, `asked: ${JSON.stringify(input.asked)}`);
+  steps.forEach((step, index) => {
+    const asked = input.asked[index] ?? '';
+    const prefix = `${step.kind}: `;
+    assert.ok(
+      asked.startsWith(prefix) && step.ask.test(asked.slice(prefix.length)),
+      `question ${index + 1} was "${asked}"`,
+    );
+  });
+}
