@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeScriptBundleOptions } from './nodeScriptBundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
@@ -16,13 +17,7 @@ const entries = ['main', 'serverProcess', 'bareServerProcess', 'treeWorker', 'ac
 await esbuild.build({
   entryPoints: Object.fromEntries(entries.map((name) => [name, join(root, 'bench', `${name}.ts`)])),
   outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
+  ...nodeScriptBundleOptions,
 });
 
 const { runBench } = createRequire(import.meta.url)(join(outdir, 'main.js'));

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeScriptBundleOptions } from './nodeScriptBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const minimumNode = [20, 18, 1];
@@ -71,13 +72,7 @@ async function bundleDemo() {
   await esbuild.build({
     entryPoints: [path.join(root, 'server', 'demo', 'startDemo.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
+    ...nodeScriptBundleOptions,
   });
   return outfile;
 }
