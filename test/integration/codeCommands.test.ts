@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -31,9 +31,22 @@ function pickingInput(label: string): UserInput & { asked: string[][] } {
   };
 }
 
-/** Opens `content` in a new editor, waits until it is the active one, and puts the cursor before `cursor`. */
+const editorFolder = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-commands-files-'));
+let editorFiles = 0;
+
+/**
+ * Opens `content` in a new editor, waits until it is the active one, and puts the cursor before `cursor`.
+ * Each editor is a file of its own name: untitled editors reuse "Untitled-1" once it is closed, and the
+ * extension host can still hold the closed document of that name when a test passes its URI.
+ */
 async function openEditor(language: string, content: string, cursor: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  editorFiles += 1;
+  const file = path.join(editorFolder, `case-${editorFiles}.txt`);
+  writeFileSync(file, content);
+  const document = await vscode.languages.setTextDocumentLanguage(
+    await vscode.workspace.openTextDocument(vscode.Uri.file(file)),
+    language,
+  );
   await vscode.window.showTextDocument(document);
   const deadline = Date.now() + 10_000;
   while (vscode.window.activeTextEditor?.document !== document) {
@@ -82,6 +95,7 @@ describe('code feature commands in VS Code, against the local server', () => {
     await client?.close();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(editorFolder, { recursive: true, force: true });
   });
 
   it('moves a hard-coded literal to a new secret and replaces it by the reference in one undoable edit', async () => {

@@ -265,7 +265,10 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
     );
   });
 
-  it('the history page runs under a strict CSP: nonce-only scripts and styles, nothing else, local files only', async () => {
+  it('the history page runs under a strict CSP: nonce-only scripts and styles, nothing else, local files only', async function () {
+    this.timeout(150_000);
+    // A run that is tried again starts from no panels, so that the command opens new ones.
+    for (const panel of panels.splice(0)) panel.dispose();
     const [first, second] = secretNodes(api.testing.tree());
     assert.ok(first && second);
     const refs: SecretRef[] = [first.ref, second.ref];
@@ -273,9 +276,12 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
       await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', ref);
       const panel = panels[panels.length - 1] as vscode.WebviewPanel;
       // The page's script ran under the CSP below: it said ready, and the host answered with the history.
-      // (A hidden page does not run, so each is awaited while it is the visible one.)
-      await eventually('the page to receive its history', () =>
-        messages.get(panel)?.some((message) => (message as { type?: string }).type === 'history'),
+      // (A hidden page does not run, so each is awaited while it is the visible one. A webview's first
+      // load registers its service worker, which can take long on a loaded machine.)
+      await eventually(
+        'the page to receive its history',
+        () => messages.get(panel)?.some((message) => (message as { type?: string }).type === 'history'),
+        60_000,
       );
     }
     assert.equal(panels.length, 2, 'the command opened one webview panel per secret');

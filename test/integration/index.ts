@@ -8,7 +8,12 @@ import { reportTestCounts } from '../support/testCounts';
  * VS Code exit non-zero.
  */
 export async function run(): Promise<void> {
-  const counts = await runMocha({ files: findTestFiles(__dirname), timeout: 60_000, retries: 1 });
+  const counts = await runMocha({
+    files: findTestFiles(__dirname),
+    timeout: 60_000,
+    retries: 1,
+    grep: process.env.FLUXBASE_TEST_GREP,
+  });
   reportTestCounts('integration', counts);
   if (counts.failed > 0) {
     throw new Error(`${counts.failed} integration test(s) failed`);

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
       vscodeExecutablePath: useDesktop ? undefined : shim,
       version: useDesktop ? '1.100.3' : undefined,
       launchArgs: [workspace, '--disable-extensions'],
-      extensionTestsEnv: { FLUXBASE_REPO_ROOT: root },
+      extensionTestsEnv: { FLUXBASE_REPO_ROOT: root, FLUXBASE_TEST_GREP: process.env.FLUXBASE_TEST_GREP ?? '' },
     });
   } finally {
     rmSync(workspace, { recursive: true, force: true });

@@ -17,7 +17,12 @@ async function main(): Promise<number> {
   }
   const files = findTestFiles(path.resolve(__dirname, '..', layer));
   // the layers that drive a real VS Code run a failing test once more: a repeatable failure still fails
-  const counts = await runMocha({ files, timeout, retries: layer === 'unit' ? 0 : 1 });
+  const counts = await runMocha({
+    files,
+    timeout,
+    retries: layer === 'unit' ? 0 : 1,
+    grep: process.env.FLUXBASE_TEST_GREP,
+  });
   reportTestCounts(layer, counts);
   return counts.failed === 0 && counts.passed > 0 ? 0 : 1;
 }

@@ -14,6 +14,8 @@ export interface RunMochaOptions {
    * unit tests). A retry that passes is printed, so flaky tests stay visible.
    */
   retries?: number;
+  /** Runs only the tests whose full title matches (FLUXBASE_TEST_GREP when debugging one test). */
+  grep?: string;
 }
 
 /** Every `*.test.js` file under `dir`, sorted so runs are repeatable. */
@@ -32,6 +34,9 @@ export function findTestFiles(dir: string): string[] {
 export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
   const retries = options.retries ?? 0;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout, retries, color: !process.env.CI });
+  if (options.grep) {
+    mocha.grep(options.grep);
+  }
   for (const file of options.files) {
     mocha.addFile(file);
   }

@@ -8,6 +8,7 @@ import {
   type CodeServerProfile,
 } from '../../support/codeServerProfile';
 import { repoRoot } from '../../support/repoRoot';
+import { runCommand } from './quickInput';
 import { saveScreenshot } from './screenshots';
 import { activityBarItem } from './workbenchParts';
 
@@ -35,7 +36,7 @@ export interface Workbench {
   profile: CodeServerProfile;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
-  /** Reloads the page and waits for the workbench again (same browser profile, so SecretStorage survives). */
+  /** Reloads the window (Developer: Reload Window) and waits for the workbench again (same browser profile, so SecretStorage survives). */
   reload(): Promise<void>;
   /** Closes Chromium, stops code-server and deletes the profile; never rejects. */
   close(): Promise<void>;
@@ -79,7 +80,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       profile,
       screenshot: (name) => saveScreenshot(page, name),
       reload: async () => {
-        await page.reload({ timeout: workbenchReadyTimeoutMs });
+        // Through the workbench's own command, as a person does: it saves the window's state (open
+        // editors, webview state) before the page goes. A bare page.reload() can outrun that save.
+        const reloaded = page.waitForEvent('load', { timeout: workbenchReadyTimeoutMs });
+        await runCommand(page, 'Developer: Reload Window');
+        await reloaded;
         await waitForWorkbench(page);
       },
       close,
