@@ -2,22 +2,19 @@
  * Command line of the local Fluxbase-compatible server:
  *
  *   npm run server -- [--host 127.0.0.1] [--port 8080] [--data .fluxbase]
- *   npm run server -- keys create --data DIR --scopes read:secrets,write:secrets [--name NAME]
- *   npm run server -- keys list --data DIR
+ *   npm run server -- keys create|list|revoke … (see cli/keysCli.ts)
  *
  * Stops cleanly on SIGINT and SIGTERM.
  */
-import { createServiceKey, listServiceKeys } from './cli/keysCommand';
 import { parseArgs } from './cli/cliArgs';
-import { DEFAULT_DATA_DIR, serverOptionsFromEnv } from './config/envConfig';
+import { KEYS_USAGE, runKeysCommand } from './cli/keysCli';
+import { serverOptionsFromEnv } from './config/envConfig';
 import { BufferedLineWriter } from './logging/lineWriter';
 import { startServer } from './startServer';
 
 const USAGE = `Usage:
   npm run server -- [--host 127.0.0.1] [--port 8080] [--data .fluxbase]
-  npm run server -- keys create --data DIR --scopes read:secrets,write:secrets [--name NAME]
-  npm run server -- keys list --data DIR
-`;
+${KEYS_USAGE}`;
 
 const output = {
   out: (text: string) => process.stdout.write(text),
@@ -52,27 +49,13 @@ async function serve(argv: readonly string[]): Promise<void> {
   writer.flush();
 }
 
-function keys(argv: readonly string[]): void {
-  const { positional, flags } = parseArgs(argv, ['data', 'scopes', 'name']);
-  const dataDir = flags.get('data') ?? DEFAULT_DATA_DIR;
-  if (positional[0] === 'create') {
-    const scopes = flags.get('scopes');
-    if (scopes === undefined) throw new Error('keys create needs --scopes, e.g. --scopes read:secrets,write:secrets');
-    createServiceKey(dataDir, scopes, flags.get('name') ?? 'local', output);
-  } else if (positional[0] === 'list') {
-    listServiceKeys(dataDir, output);
-  } else {
-    throw new Error('keys needs a subcommand: create or list');
-  }
-}
-
 /** Runs the CLI with `argv` (without node and script). Resolves once the server listens or the command is done. */
 export async function runCli(argv: readonly string[]): Promise<void> {
   try {
     if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       output.out(USAGE);
     } else if (argv[0] === 'keys') {
-      keys(argv.slice(1));
+      process.exitCode = runKeysCommand(argv.slice(1), output);
     } else {
       await serve(argv);
     }

@@ -16,6 +16,7 @@ import { SecretsAuthenticator } from './auth/secretsAuth';
 import { TokenService } from './auth/tokenService';
 import { decodeBase32 } from './auth/totp';
 import { storedTimeFromMicros } from './goCompat/goTime';
+import type { DrainLimits } from './http/bodyDrain';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/requestBody';
 import { createRequestHandler } from './http/requestHandler';
 import { answerProtocolErrorsWithJson, requireHostHeader } from './http/protocolErrors';
@@ -54,6 +55,8 @@ export interface StartServerOptions {
   admin?: AdminOptions;
   /** Default 1 MiB; larger bodies get 413. */
   bodyLimitBytes?: number;
+  /** How much of a body answered early (401, 413, …) is drained before the connection is dropped; default 64 MiB, 30 s. */
+  drainLimits?: DrainLimits;
   /** Receives every log line; default: stdout, batched. */
   log?: LogLine;
   /** Microseconds since the Unix epoch; for tests that move time. */
@@ -156,10 +159,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clock,
       ),
       log,
+      drainLimits: options.drainLimits,
     });
 
-    const server = createServer({ keepAliveTimeout: 65_000, requireHostHeader: false }, requireHostHeader(handler));
-    answerProtocolErrorsWithJson(server);
+    const server = createServer(
+      { keepAliveTimeout: 65_000, requireHostHeader: false },
+      requireHostHeader(handler, options.drainLimits),
+    );
+    answerProtocolErrorsWithJson(server, options.drainLimits);
     const address = await listen(server, host, options.port ?? 8080);
     const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
     const url = `http://${urlHost}:${address.port}`;

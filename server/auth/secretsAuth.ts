@@ -6,11 +6,12 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody } from '../http/exchange';
-import { microsFromStoredTime, storedTimeFromMicros } from '../goCompat/goTime';
+import { storedTimeFromMicros } from '../goCompat/goTime';
 import type { Clock } from '../clock';
 import type { ServiceKeysRepository } from '../storage/serviceKeysRepository';
 import type { AccessTokenCache } from './accessTokenCache';
 import { looksLikeServiceKey, SERVICE_KEY_LOOKUP_LENGTH, serviceKeyMatches } from './serviceKeys';
+import { serviceKeyState } from './serviceKeyState';
 
 /** Who is calling: a dashboard admin (whose id is recorded as created_by/updated_by) or a service key. */
 export type Caller = { kind: 'user'; userId: string } | { kind: 'serviceKey'; scopes: readonly string[] };
@@ -51,25 +52,16 @@ export function scopeDenial(caller: Caller, scope: SecretsScope): string | undef
   return '{"error":"Insufficient permissions","required_scope":' + JSON.stringify(scope) + '}';
 }
 
-const REMEMBER_KEY_MS = 30_000;
-const MAX_REMEMBERED_KEYS = 1000;
-
-interface RememberedKey {
-  readonly caller: Caller;
-  /** Key expiry in µs (Infinity when none). */
-  readonly expiresAt: number;
-  readonly rememberedUntil: number;
-}
-
 /**
- * Authenticates secrets requests. A service key that passed is remembered by
- * its exact text for 30 seconds, so a burst of requests looks it up once.
+ * Authenticates secrets requests. Service keys are not cached: every request
+ * reads the key's row (one indexed lookup and a SHA-256 of 46 bytes), so a
+ * revoke from `keys revoke`, even in another process, or an expiry is refused
+ * from the next request on.
  */
 export class SecretsAuthenticator {
   readonly #keys: ServiceKeysRepository;
   readonly #tokens: AccessTokenCache;
   readonly #clock: Clock;
-  readonly #remembered = new Map<string, RememberedKey>();
 
   constructor(keys: ServiceKeysRepository, tokens: AccessTokenCache, clock: Clock) {
     this.#keys = keys;
@@ -92,30 +84,14 @@ export class SecretsAuthenticator {
   }
 
   #serviceKey(key: string): AuthResult {
-    const nowMicros = this.#clock();
-    const remembered = this.#remembered.get(key);
-    if (remembered !== undefined) {
-      if (remembered.expiresAt > nowMicros && remembered.rememberedUntil > Date.now()) {
-        return { ok: true, caller: remembered.caller };
-      }
-      this.#remembered.delete(key);
-    }
     if (key.startsWith('eyJ')) return fail(401, BAD_ROLE_TOKEN);
     if (!looksLikeServiceKey(key)) return fail(401, BAD_SERVICE_KEY);
-    const now = storedTimeFromMicros(nowMicros);
+    const now = storedTimeFromMicros(this.#clock());
     for (const row of this.#keys.findByPrefix(key.slice(0, SERVICE_KEY_LOOKUP_LENGTH))) {
-      if (row.enabled !== 1 || (row.expires_at !== null && row.expires_at <= now)) continue;
-      if (!serviceKeyMatches(key, row.key_hash)) continue;
+      if (serviceKeyState(row, now) !== 'active' || !serviceKeyMatches(key, row.key_hash)) continue;
       const scopes: unknown = JSON.parse(row.scopes);
       const list = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];
-      const caller: Caller = { kind: 'serviceKey', scopes: list };
-      if (this.#remembered.size >= MAX_REMEMBERED_KEYS) this.#remembered.clear();
-      this.#remembered.set(key, {
-        caller,
-        expiresAt: row.expires_at === null ? Number.POSITIVE_INFINITY : microsFromStoredTime(row.expires_at),
-        rememberedUntil: Date.now() + REMEMBER_KEY_MS,
-      });
-      return { ok: true, caller };
+      return { ok: true, caller: { kind: 'serviceKey', scopes: list } };
     }
     return fail(401, BAD_SERVICE_KEY);
   }

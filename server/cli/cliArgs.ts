@@ -1,12 +1,27 @@
 /** A small parser for `--name value` and `--name=value` flags. */
 
+/**
+ * Bad command-line input (an unknown flag, a bad value, an unknown key): the
+ * `keys` commands exit with code 2 and change nothing. `showUsage` asks for
+ * the usage text after the message.
+ */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
 /** Positional words and flag values. */
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string>;
 }
 
-/** Parses argv; throws on a flag without a value or one not in `known`. */
+/** Parses argv; throws an InputError on a flag without a value or one not in `known`. */
 export function parseArgs(argv: readonly string[], known: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string>();
@@ -18,13 +33,13 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
     }
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    if (!known.includes(name)) throw new Error(`unknown option --${name}`);
+    if (!known.includes(name)) throw new InputError(`unknown option --${name}`, true);
     let value: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
     if (value === undefined) {
       value = argv[i + 1];
       i++;
     }
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new Error(`--${name} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new InputError(`--${name} needs a value`, true);
     flags.set(name, value);
   }
   return { positional, flags };

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LogLine } from '../logging/lineWriter';
+import { answerAfterBody, DEFAULT_DRAIN_LIMITS, DrainLimits } from './bodyDrain';
 
 /** A JSON body for `{"error": message}`. */
 export function errorBody(message: string): string {
@@ -25,11 +26,14 @@ export class Exchange {
   pattern = '(no route)';
   readonly #startedAt: number;
   readonly #log: LogLine;
+  readonly #drainLimits: DrainLimits;
+  #answered = false;
 
-  constructor(req: IncomingMessage, res: ServerResponse, log: LogLine) {
+  constructor(req: IncomingMessage, res: ServerResponse, log: LogLine, drainLimits = DEFAULT_DRAIN_LIMITS) {
     this.req = req;
     this.res = res;
     this.#log = log;
+    this.#drainLimits = drainLimits;
     this.#startedAt = performance.now();
     this.method = req.method ?? 'GET';
     const url = req.url ?? '/';
@@ -45,9 +49,25 @@ export class Exchange {
     return this.#query.get(name) ?? '';
   }
 
-  /** Sends a JSON response (once) and logs the request. A Buffer body is sent as is (UTF-8 JSON). */
+  /**
+   * Sends a JSON response (once) and logs the request. A Buffer body is sent
+   * as is (UTF-8 JSON). A request body that has not all arrived is drained
+   * first, within the drain budget (`answerAfterBody`), so that closing the
+   * connection afterwards cannot reset it under the answer.
+   */
   send(status: number, body: string | Buffer, extraHeaders?: Record<string, string>): void {
-    if (this.res.headersSent) return;
+    if (this.#answered) return;
+    this.#answered = true;
+    answerAfterBody(
+      this.req,
+      this.#drainLimits,
+      (closeConnection) =>
+        this.#write(status, body, closeConnection ? { ...extraHeaders, Connection: 'close' } : extraHeaders),
+      () => this.#logLine(status, ' (connection dropped: request body not drained)'),
+    );
+  }
+
+  #write(status: number, body: string | Buffer, extraHeaders: Record<string, string> | undefined): void {
     const headers: (string | number)[] = [
       'Content-Type',
       'application/json',
@@ -57,7 +77,11 @@ export class Exchange {
     if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
     this.res.writeHead(status, headers as unknown as string[]);
     this.res.end(body);
+    this.#logLine(status, '');
+  }
+
+  #logLine(status: number, note: string): void {
     const ms = performance.now() - this.#startedAt;
-    this.#log(`${this.method} ${this.pattern} ${status} ${ms.toFixed(1)}ms`);
+    this.#log(`${this.method} ${this.pattern} ${status} ${ms.toFixed(1)}ms${note}`);
   }
 }

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { answerAfterBody, DEFAULT_DRAIN_LIMITS, DrainLimits } from './bodyDrain';
 import { errorBody } from './exchange';
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -29,7 +30,17 @@ function endSocketWithJson(socket: Duplex, status: number, body: string): void {
   );
 }
 
-function sendJson(res: ServerResponse, status: number, body: string): void {
+/** Answers with JSON and closes, once the request body has been drained (see `answerAfterBody`). */
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string, limits: DrainLimits): void {
+  answerAfterBody(
+    req,
+    limits,
+    () => writeJson(res, status, body),
+    () => undefined,
+  );
+}
+
+function writeJson(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),
@@ -49,17 +60,17 @@ function clientErrorStatus(code: string | undefined): number {
  * header gets a JSON 400. Pair it with `requireHostHeader: false`, which
  * turns off Node's own bodiless 400.
  */
-export function requireHostHeader(listener: RequestListener): RequestListener {
+export function requireHostHeader(listener: RequestListener, drainLimits = DEFAULT_DRAIN_LIMITS): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.httpVersion === '1.1' && req.headers.host === undefined) {
-      return sendJson(res, 400, errorBody(STATUS_TEXT[400] as string));
+      return sendJson(req, res, 400, errorBody(STATUS_TEXT[400] as string), drainLimits);
     }
     listener(req, res);
   };
 }
 
 /** Answers the requests Node refuses itself with JSON error bodies instead of bare status lines. */
-export function answerProtocolErrorsWithJson(server: Server): void {
+export function answerProtocolErrorsWithJson(server: Server, drainLimits = DEFAULT_DRAIN_LIMITS): void {
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
     // Node's own rule: answer only when nothing of a response has been written yet.
     const written = (socket as Duplex & { bytesWritten?: number }).bytesWritten ?? 0;
@@ -70,8 +81,8 @@ export function answerProtocolErrorsWithJson(server: Server): void {
     const status = clientErrorStatus(error.code);
     endSocketWithJson(socket, status, errorBody(STATUS_TEXT[status] as string));
   });
-  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
-    sendJson(res, 417, errorBody(STATUS_TEXT[417] as string));
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    sendJson(req, res, 417, errorBody(STATUS_TEXT[417] as string), drainLimits);
   });
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());

@@ -12,9 +12,6 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** The body of a 413 response. */
 export const BODY_TOO_LARGE = '{"error":"Request body too large"}';
 
-/** Past this many bytes of an over-limit body, the connection is dropped instead of drained. */
-const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
-
 /** The request's body as text, or the news that it is over the limit. */
 export type BodyResult = { kind: 'text'; text: string } | { kind: 'tooLarge' };
 
@@ -24,50 +21,40 @@ export function declaresTooLarge(req: IncomingMessage, limit: number): boolean {
   return declared !== undefined && Number(declared) > limit;
 }
 
-/** True when an over-limit body is so large that the connection should close after the 413. */
-export function declaresUndrainable(req: IncomingMessage): boolean {
-  return Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES;
-}
-
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Reads the whole body, up to `limit` bytes. Invalid UTF-8 becomes U+FFFD,
- * as Go's JSON decoder reads it. An over-limit body is drained before the
- * answer (and dropped past 64 MiB): answering first and closing with unread
- * bytes would make the kernel reset the connection, and the client would
- * see the reset instead of the 413.
+ * as Go's JSON decoder reads it. At the limit it stops and pauses the
+ * request: the caller answers 413 with `Exchange.send`, which drains the
+ * rest of the body (bounded) before answering.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (over) {
-        if (size > DRAIN_LIMIT_BYTES) {
-          req.socket.destroy();
-          resolve({ kind: 'tooLarge' });
-        }
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
+      over = true;
+      chunks.length = 0;
+      req.off('data', onData);
+      req.pause();
+      resolve({ kind: 'tooLarge' });
+    };
+    req.on('data', onData);
     let ended = false;
     req.on('end', () => {
       ended = true;
-      resolve(over ? { kind: 'tooLarge' } : { kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
+      if (!over) resolve({ kind: 'text', text: decoder.decode(Buffer.concat(chunks, size)) });
     });
     req.on('error', reject);
     req.on('close', () => {
       if (!ended && !over) reject(new Error('the client closed the request before its body ended'));
-      if (!ended && over) resolve({ kind: 'tooLarge' });
     });
   });
 }

@@ -13,8 +13,9 @@ import type { DashboardDeps, DashboardHandler } from '../routes/dashboardAuthHan
 import { DASHBOARD_ROUTES } from '../routes/dashboardRoutes';
 import type { SecretsDeps } from '../routes/secretsHandlers';
 import { SECRETS_PREFIX, SECRETS_ROUTES, SecretsRoute } from '../routes/secretsRoutes';
+import type { DrainLimits } from './bodyDrain';
 import { errorBody, Exchange } from './exchange';
-import { BODY_TOO_LARGE, declaresTooLarge, declaresUndrainable, readBody } from './requestBody';
+import { BODY_TOO_LARGE, declaresTooLarge } from './requestBody';
 import { isUnder, Router, toRoutingPath } from './router';
 
 /** Everything the listener needs. */
@@ -23,6 +24,8 @@ export interface RequestHandlerDeps {
   readonly dashboard: DashboardDeps;
   readonly authenticator: SecretsAuthenticator;
   readonly log: LogLine;
+  /** Budget for draining bodies answered early; default `DEFAULT_DRAIN_LIMITS`. */
+  readonly drainLimits?: DrainLimits;
 }
 
 const PREFIX_SEGMENTS = SECRETS_PREFIX.split('/');
@@ -41,12 +44,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMe
   const dashboardRouter = new Router<DashboardHandler>(DASHBOARD_ROUTES);
 
   async function handle(exchange: Exchange): Promise<void> {
-    if (declaresTooLarge(exchange.req, deps.secrets.bodyLimitBytes)) {
-      if (declaresUndrainable(exchange.req)) return exchange.send(413, BODY_TOO_LARGE, { Connection: 'close' });
-      // Drain first: closing on unread bytes makes the kernel reset the connection, and the 413 is lost with it.
-      await readBody(exchange.req, deps.secrets.bodyLimitBytes);
-      return exchange.send(413, BODY_TOO_LARGE);
-    }
+    if (declaresTooLarge(exchange.req, deps.secrets.bodyLimitBytes)) return exchange.send(413, BODY_TOO_LARGE);
     const path = toRoutingPath(exchange.rawPath);
     if (isUnder(path, PREFIX_SEGMENTS)) {
       exchange.pattern = `${SECRETS_PREFIX}/*`;
@@ -73,7 +71,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMe
   }
 
   return (req, res) => {
-    const exchange = new Exchange(req, res, deps.log);
+    const exchange = new Exchange(req, res, deps.log, deps.drainLimits);
     handle(exchange).catch((error: unknown) => {
       deps.log(`error in ${exchange.method} ${exchange.pattern}: ${describe(error)}`);
       exchange.send(500, '{"code":500,"error":"Internal Server Error"}');

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_SQL } from './schema';
+import { migrateServiceKeys } from './serviceKeysMigration';
 
 /** File name of the database in the data folder (plus its -wal and -shm files). */
 export const DATABASE_FILE = 'fluxbase.db';
@@ -17,7 +18,7 @@ export const DATABASE_FILE = 'fluxbase.db';
 /** An open better-sqlite3 database. */
 export type SqliteDatabase = Database.Database;
 
-/** Creates the data folder (mode 0700) when missing and returns its database, schema applied. */
+/** Creates the data folder (mode 0700) when missing and returns its database, schema applied and migrated. */
 export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, DATABASE_FILE));
@@ -26,6 +27,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA_SQL);
+  migrateServiceKeys(db);
   return db;
 }
 

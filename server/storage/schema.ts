@@ -2,6 +2,8 @@
  * The SQLite schema: the two secrets tables of contract §2.1 with the EU
  * uniqueness rules of §2.2, plus the local dashboard users and service keys.
  * Instants are fixed-width UTC text with microseconds (see goCompat/goTime).
+ * Columns added after the first release are also listed in
+ * serviceKeysMigration.ts, which adds them to older data folders.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -34,7 +36,8 @@ CREATE TABLE IF NOT EXISTS service_keys (
   scopes TEXT NOT NULL,
   enabled INTEGER NOT NULL DEFAULT 1,
   expires_at TEXT,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
 );
 CREATE INDEX IF NOT EXISTS idx_service_keys_prefix ON service_keys (key_prefix);
 

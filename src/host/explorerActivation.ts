@@ -10,6 +10,7 @@ import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import type { Logger } from '../core/logger';
 import { startAutoRefresh } from './autoRefresh';
+import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { registerExplorerFeatures } from './featureRegistration';
@@ -45,7 +46,9 @@ export function activateExplorer(
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
   const filter = new ExplorerFilter();
   const input = new SwitchableUserInput(new VscodeUserInput());
+  const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
+  const view = createExplorerView(provider, store, filter, logger);
 
   const deps: CommandDeps = {
     store,
@@ -59,6 +62,7 @@ export function activateExplorer(
     clock: systemClock,
     logger,
     showLogs,
+    explorerView: view,
     executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
   };
   const runDeps: RunCommandDeps = {
@@ -78,9 +82,9 @@ export function activateExplorer(
     store,
     filter,
     provider,
-    createExplorerView(provider, store, filter),
+    view,
     registerExplorerCommands(createCommandTable(deps), runDeps),
-    ...registerExplorerFeatures(context, store, deps, runDeps),
+    ...registerExplorerFeatures(context, store, deps, runDeps, codeDialogs),
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
@@ -92,11 +96,14 @@ export function activateExplorer(
     store,
     testing: {
       setUserInput: (replacement) => input.use(replacement),
+      setCodeDialogs: (replacement) => codeDialogs.use(replacement),
       hasStoredCredentials: async (connectionId) => (await credentials.get(connectionId)) !== undefined,
       connections: () => registry.list(),
       tree: () => provider.rootNodes,
       treeItem: (node) => provider.getTreeItem(node),
       resolvedTreeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
+      treeSelection: () => view.selection,
+      treeVisible: () => view.visible,
     },
   };
 }

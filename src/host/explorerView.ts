@@ -1,14 +1,29 @@
 import * as vscode from 'vscode';
+import { SECRETS_VIEW_ID } from '../core/commands/commandOrigin';
+import type { ExplorerViewPort } from '../core/commands/explorerViewPort';
+import { findSecretNode } from '../core/commands/findSecretNode';
+import type { ClientPort } from '../core/connections/clientPort';
+import type { ExplorerNode } from '../core/explorer/explorerNodes';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
+import type { SecretRef } from '../core/explorer/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { explorerBadge } from '../core/explorer/treeModel';
-import type { ClientPort } from '../core/connections/clientPort';
+import type { Logger } from '../core/logger';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 
-/** The id of the Secrets view in the Fluxbase container. */
-export const SECRETS_VIEW_ID = 'fluxbaseSecrets.secretsView';
-/** Context key that is true while a filter narrows the tree (shows the clear button). */
+/** Context key that is true while a filter narrows the tree (shows the clear-filter button). */
 export const FILTER_ACTIVE_CONTEXT = 'fluxbaseSecrets.filterActive';
+
+/** VS Code's command that selects the focused row of the focused list or tree (what Enter does). */
+const LIST_SELECT_COMMAND = 'list.select';
+
+/** The Secrets tree view, with what commands ask of it (ExplorerViewPort) and what tests read of it. */
+export interface ExplorerView extends ExplorerViewPort, vscode.Disposable {
+  /** The rows selected now. */
+  readonly selection: readonly ExplorerNode[];
+  /** Whether the view is on screen. */
+  readonly visible: boolean;
+}
 
 /**
  * Creates the Secrets tree view and keeps its chrome in step with the state:
@@ -19,7 +34,8 @@ export function createExplorerView(
   provider: ExplorerTreeProvider,
   store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
   filter: ExplorerFilter,
-): vscode.Disposable {
+  logger: Logger,
+): ExplorerView {
   const view = vscode.window.createTreeView(SECRETS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
     view.badge = explorerBadge(store.connections());
@@ -30,5 +46,35 @@ export function createExplorerView(
   };
   updateBadge();
   updateFilter();
-  return vscode.Disposable.from(view, store.onDidChange(updateBadge), filter.onDidChange(updateFilter));
+  const subscriptions = vscode.Disposable.from(view, store.onDidChange(updateBadge), filter.onDidChange(updateFilter));
+
+  return {
+    get selection() {
+      return view.selection;
+    },
+    get visible() {
+      return view.visible;
+    },
+    focusedSecret: async () => {
+      // A command run by a key gets no row, and the arrow keys move the focus without selecting:
+      // select the focused row as Enter does (the key's when-clause keeps the focus in this tree), then read it.
+      await vscode.commands.executeCommand(LIST_SELECT_COMMAND);
+      const [selected] = view.selection;
+      return selected?.kind === 'secret' ? selected.ref : undefined;
+    },
+    revealSecret: async (ref: SecretRef, options: { focus: boolean }) => {
+      const node = findSecretNode(provider.rootNodes, ref);
+      if (!node) {
+        logger.debug(`Not revealing ${ref.name}: the tree does not show it (filtered out?)`);
+        return;
+      }
+      try {
+        await view.reveal(node, { select: true, focus: options.focus, expand: true });
+      } catch (error) {
+        // Revealing is a courtesy: the command itself succeeded.
+        logger.debug(`Could not reveal ${ref.name} in the Secrets view: ${String(error)}`);
+      }
+    },
+    dispose: () => subscriptions.dispose(),
+  };
 }

@@ -3,6 +3,7 @@ import type { Connection } from '../core/connections/connection';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import type { UserInput } from '../core/userInput';
+import type { CodeDialogs } from './code/codeDialogs';
 
 /**
  * Hooks for the integration tests, which run inside the same extension host.
@@ -11,6 +12,8 @@ import type { UserInput } from '../core/userInput';
 export interface FluxbaseSecretsTestingApi {
   /** Answers every question of every command with `input` (undefined restores VS Code's own boxes). */
   setUserInput(input: UserInput | undefined): void;
+  /** Answers the import preview's check boxes and the open and save dialogs (undefined restores VS Code's own). */
+  setCodeDialogs(dialogs: CodeDialogs | undefined): void;
   /** Whether SecretStorage holds credentials for the connection. */
   hasStoredCredentials(connectionId: string): Promise<boolean>;
   /** The connections the explorer shows. */
@@ -21,6 +24,10 @@ export interface FluxbaseSecretsTestingApi {
   treeItem(node: ExplorerNode): vscode.TreeItem;
   /** The TreeItem as VS Code shows it on hover, after `resolveTreeItem` (a secret's tooltip is added then). */
   resolvedTreeItem(node: ExplorerNode): vscode.TreeItem;
+  /** The rows selected in the Secrets view now. */
+  treeSelection(): readonly ExplorerNode[];
+  /** Whether the Secrets view is on screen. */
+  treeVisible(): boolean;
 }
 
 /** What `activate()` returns. */

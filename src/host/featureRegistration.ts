@@ -7,6 +7,7 @@ import type { FluxbaseClient } from '../core/api/fluxbaseClient';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
+import type { CodeDialogs } from './code/codeDialogs';
 import { registerCodeFeatures } from './code/registerCodeFeatures';
 import { registerHistoryPanel } from './history/registerHistoryPanel';
 
@@ -14,25 +15,27 @@ import { registerHistoryPanel } from './history/registerHistoryPanel';
  * Connects the features built on the explorer to it: the version-history
  * panel reads through the store's clients and refreshes it after a
  * rollback; the code features see the store's secrets as their catalog,
- * ask through the same UserInput and report through the same runCommand.
+ * ask through the same UserInput (and `codeDialogs` for their file dialogs
+ * and check boxes) and report through the same runCommand.
  */
 export function registerExplorerFeatures(
   context: vscode.ExtensionContext,
   store: SecretsStore<FluxbaseClient>,
   deps: CommandDeps,
   runDeps: RunCommandDeps,
+  codeDialogs: CodeDialogs,
 ): vscode.Disposable[] {
   const pickSecret = runCommand(
     'fluxbaseSecrets.showHistory',
     'show the version history',
-    () => resolveSecretRef(deps, undefined, 'Show Version History'),
+    (argument) => resolveSecretRef(deps, argument, 'Show Version History'),
     runDeps,
   );
   return [
     registerHistoryPanel(context, {
       source: createStoreHistorySource(store),
       logger: deps.logger,
-      pickSecret: () => pickSecret(),
+      pickSecret: (argument) => pickSecret(argument),
       signIn: (connectionId) => deps.executeCommand('fluxbaseSecrets.signIn', connectionId),
     }),
     registerCodeFeatures({
@@ -40,6 +43,7 @@ export function registerExplorerFeatures(
       logger: deps.logger,
       input: deps.input,
       notifier: deps.notifier,
+      dialogs: codeDialogs,
       clientFor: (connectionId) => store.clientFor(connectionId),
       refresh: (connectionId) => store.refresh(connectionId),
       wrapCommand: (id, handler) => runCommand(id, CODE_COMMANDS[id], handler, runDeps),

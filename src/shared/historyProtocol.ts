@@ -28,12 +28,26 @@ export interface TimeView {
   relative: string;
 }
 
+/**
+ * Who made a version, as the page shows it. `you`: the signed-in user;
+ * `user`: someone else, known only by id (the API lists no users); `unknown`:
+ * the server recorded nobody (a service-key write, or a deleted account).
+ */
+export interface AuthorView {
+  kind: 'you' | 'user' | 'unknown';
+  /** The cell's text: "You", the first 8 hex digits of the id, or "—". */
+  label: string;
+  /** The tooltip and the screen-reader text: the full id, the email, or why there is none. */
+  description: string;
+  /** The full `created_by` id; absent exactly when `kind` is `unknown`. */
+  id?: string;
+}
+
 /** One row of the versions table. */
 export interface VersionRowView {
   version: number;
   created: TimeView;
-  /** The `created_by` user id, or "—" when the server sent none. */
-  author: string;
+  author: AuthorView;
   isCurrent: boolean;
 }
 
@@ -73,6 +87,8 @@ export type WebviewToHostMessage =
   | { type: 'ready' }
   | { type: 'refresh' }
   | { type: 'rollback'; version: number }
+  /** Copy the full user id of the version's author; the host looks the id up, the page sends none. */
+  | { type: 'copyAuthorId'; version: number }
   | { type: 'signIn' }
   | { type: 'close' };
 
@@ -134,12 +150,22 @@ function isTimeView(value: unknown): value is TimeView {
   return isRecord(value) && isString(value.iso) && isString(value.exact) && isString(value.relative);
 }
 
+function isAuthorView(value: unknown): value is AuthorView {
+  return (
+    isRecord(value) &&
+    (value.kind === 'you' || value.kind === 'user' || value.kind === 'unknown') &&
+    isString(value.label) &&
+    isString(value.description) &&
+    (value.kind === 'unknown' ? value.id === undefined : isString(value.id))
+  );
+}
+
 function isVersionRowView(value: unknown): value is VersionRowView {
   return (
     isRecord(value) &&
     isVersionNumber(value.version) &&
     isTimeView(value.created) &&
-    isString(value.author) &&
+    isAuthorView(value.author) &&
     typeof value.isCurrent === 'boolean'
   );
 }
@@ -205,6 +231,7 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
     case 'close':
       return true;
     case 'rollback':
+    case 'copyAuthorId':
       return isVersionNumber(value.version);
     default:
       return false;

@@ -1,7 +1,7 @@
 import { h, icon } from './dom';
 
 /** The `data-action` values of the page's buttons; one click listener on the page dispatches on them. */
-export type PageAction = 'refresh' | 'rollback' | 'signIn' | 'close';
+export type PageAction = 'refresh' | 'rollback' | 'copyAuthorId' | 'signIn' | 'close';
 
 /** A button that the page's click listener handles; its `data-focus-key` lets focus survive a re-render. */
 export function actionButton(

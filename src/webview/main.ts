@@ -108,9 +108,11 @@ function requestFor(button: HTMLElement): WebviewToHostMessage | undefined {
   switch (button.dataset.action) {
     case 'refresh':
       return { type: 'refresh' };
-    case 'rollback': {
+    case 'rollback':
+    case 'copyAuthorId': {
+      const type = button.dataset.action;
       const version = Number(button.dataset.version);
-      return Number.isSafeInteger(version) && version >= 1 ? { type: 'rollback', version } : undefined;
+      return Number.isSafeInteger(version) && version >= 1 ? { type, version } : undefined;
     }
     case 'signIn':
       return { type: 'signIn' };

@@ -1,4 +1,4 @@
-import type { SecretHistoryView, TimeView, VersionRowView } from '../shared/historyProtocol';
+import type { AuthorView, SecretHistoryView, TimeView, VersionRowView } from '../shared/historyProtocol';
 import { actionButton } from './actionButton';
 import { h, icon } from './dom';
 
@@ -80,6 +80,31 @@ function rollbackCell(row: VersionRowView, pendingRollback: number | undefined):
   return h('td', { class: 'actions' }, button);
 }
 
+function authorCell(author: AuthorView, version: number): HTMLElement {
+  return h(
+    'td',
+    { class: 'author' },
+    h(
+      'span',
+      { class: 'author-cell' },
+      // The short label is for the eye; screen readers get the description (full id, email or why none) instead.
+      h(
+        'span',
+        { class: `author-label author-${author.kind}`, title: author.description, 'aria-hidden': 'true' },
+        author.label,
+      ),
+      h('span', { class: 'visually-hidden' }, author.description),
+      author.id !== undefined &&
+        actionButton('copyAuthorId', {
+          label: `Copy the user id of the author of version ${version}`,
+          iconName: 'copy',
+          kind: 'icon',
+          version,
+        }),
+    ),
+  );
+}
+
 function versionRow(row: VersionRowView, pendingRollback: number | undefined): HTMLElement {
   return h(
     'tr',
@@ -91,7 +116,7 @@ function versionRow(row: VersionRowView, pendingRollback: number | undefined): H
       row.isCurrent && h('span', { class: 'current-label' }, icon('check'), ' Current'),
     ),
     h('td', {}, timeWithExact(row.created)),
-    h('td', { class: 'author' }, row.author),
+    authorCell(row.author, row.version),
     rollbackCell(row, pendingRollback),
   );
 }

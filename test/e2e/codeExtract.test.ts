@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createServiceKey } from '../../server/cli/keysCommand';
 import { startServer, type RunningServer } from '../../server/startServer';
 import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { createKey } from '../unit/server/serverHarness';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, treeRow } from './support/workbenchParts';
@@ -15,16 +15,6 @@ const timeout = 30_000;
 const LITERAL_VALUE = 'sk_live_ui_extract_123';
 const SOURCE = `const stripeApiKey = "${LITERAL_VALUE}";\nexport default stripeApiKey;\n`;
 const REFERENCE = 'Deno.env.get("FLUXBASE_SECRET_STRIPE_API_KEY")';
-
-/** Creates a service key in the data folder and returns it (the command prints it alone on `out`). */
-function newServiceKey(dataDir: string): string {
-  let key = '';
-  createServiceKey(dataDir, 'read:secrets,write:secrets', 'code-ui-test', {
-    out: (text) => (key += text),
-    err: () => undefined,
-  });
-  return key.trim();
-}
 
 /** Opens a workspace file through Quick Open, as a person would. */
 async function openFile(page: Page, fileName: string): Promise<void> {
@@ -61,7 +51,7 @@ describe('moving a hard-coded secret out of the code, as a person does it', () =
     workspace = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-ui-workspace-'));
     mkdirSync(path.join(workspace, 'functions', 'pay'), { recursive: true });
     writeFileSync(path.join(workspace, 'functions', 'pay', 'index.ts'), SOURCE);
-    const serviceKey = newServiceKey(dataDir);
+    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
     server = await startServer({ dataDir, port: 0, log: () => undefined });
     client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
     workbench = await openWorkbench({

@@ -2,45 +2,21 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { createServiceKey } from '../../server/cli/keysCommand';
 import { startServer, type RunningServer } from '../../server/startServer';
 import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { Secret } from '../../src/core/api/secretTypes';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { runCommand } from './support/quickInput';
+import { createKey } from '../unit/server/serverHarness';
+import { historyPage } from './support/historyPage';
+import { switchTheme } from './support/colorTheme';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow } from './support/workbenchParts';
+import { activityBarItem, rowAction, treeRow } from './support/workbenchParts';
 
 const secretName = 'ROLLBACK_UI_KEY';
 const timeout = 30_000;
 
-/** The content frame of the active webview (VS Code nests the page in two iframes). */
-function historyPage(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
-
-/** Creates a service key in the data folder and returns it (the command prints it alone on `out`). */
-function newServiceKey(dataDir: string): string {
-  let key = '';
-  createServiceKey(dataDir, 'read:secrets,write:secrets', 'history-ui-test', {
-    out: (text) => (key += text),
-    err: () => undefined,
-  });
-  return key.trim();
-}
-
 // An expression string, because the tests compile without the DOM library; it runs in the page.
 const backgroundColor = 'getComputedStyle(document.body).backgroundColor';
-
-/** Picks a color theme the way a person does: the palette's "Preferences: Color Theme", then the theme's name. */
-async function switchTheme(page: Page, theme: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.fill(theme);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ timeout });
-  await input.press('Enter');
-}
 
 describe('version-history panel, as a person uses it', () => {
   let dataDir: string;
@@ -51,7 +27,7 @@ describe('version-history panel, as a person uses it', () => {
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-history-ui-'));
-    const serviceKey = newServiceKey(dataDir);
+    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
     server = await startServer({ dataDir, port: 0, log: () => undefined });
     client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
     secret = await client.secrets.create({ name: secretName, value: 'one', description: 'Rolled back by the UI test' });
@@ -79,7 +55,7 @@ describe('version-history panel, as a person uses it', () => {
     const row = treeRow(page, secretName).first();
     await row.waitFor({ state: 'visible', timeout });
     await row.hover();
-    await row.locator('.action-label[aria-label="Show Version History"]').click();
+    await rowAction(row, 'Show Version History').click();
 
     const history = historyPage(page);
     const currentRow = history.locator('tr.current');

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../commands/commandErrors';
 import type { Notifier } from '../commands/hostPorts';
-import { UserCancelledError, type UserInput } from '../userInput';
-import type { TemplateOutput } from './codePorts';
+import { confirm, UserCancelledError, type UserInput } from '../userInput';
+import type { TemplateOutput, WorkspaceFile } from './codePorts';
 import { buildEnvTemplate } from './envTemplate';
 import { isInTarget } from './importPlan';
 import type { SecretCatalog } from './secretCatalog';
@@ -15,14 +15,15 @@ export interface ExportEnvTemplateDeps {
   notifier: Notifier;
 }
 
-/** The file name the save dialog suggests. */
+/** The file name written to the workspace folder, and suggested by the save dialog. */
 export const TEMPLATE_FILE_NAME = '.env.example';
 
 /**
  * The export flow: the scope comes from the tree node it was invoked on, or
  * is asked; the names of that scope's secrets (from the catalog, so no
- * request and never a value) become a `.env.example` template, opened as an
- * untitled document or saved where the person says.
+ * request and never a value) become a `.env.example` template, written to
+ * the first workspace folder (after asking before replacing a file there),
+ * saved where the person says, or opened as an untitled document.
  */
 export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
   return async (arg?: unknown): Promise<void> => {
@@ -37,10 +38,20 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
       throw new UserFacingError(`There is no secret in the ${where}.`);
     }
     const content = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
-    const destination = await deps.input.pick(
+    const inWorkspace = await deps.output.workspaceFile(TEMPLATE_FILE_NAME);
+    const destination = await deps.input.pick<Destination>(
       [
-        { label: 'Open in an Untitled Editor', value: 'untitled' as const },
-        { label: `Save as ${TEMPLATE_FILE_NAME}…`, value: 'file' as const },
+        ...(inWorkspace
+          ? [
+              {
+                label: `Save to ${inWorkspace.label}`,
+                description: inWorkspace.exists ? 'asks before replacing it' : 'in the workspace folder',
+                value: inWorkspace,
+              },
+            ]
+          : []),
+        { label: 'Save As…', value: 'saveAs' },
+        { label: 'Open in an Untitled Editor', value: 'untitled' },
       ],
       { title, placeholder: `${secrets.length} names, no values` },
     );
@@ -48,10 +59,32 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
       await deps.output.openUntitled(content);
       return;
     }
-    const saved = await deps.output.saveAs(TEMPLATE_FILE_NAME, content);
-    if (saved === undefined) {
-      throw new UserCancelledError();
-    }
+    const saved = destination === 'saveAs' ? await saveAs(deps, content) : await replace(deps, destination, content);
     void deps.notifier.info(`Saved the names of the ${where} to ${saved}.`);
   };
+}
+
+type Destination = WorkspaceFile | 'saveAs' | 'untitled';
+
+async function saveAs(deps: ExportEnvTemplateDeps, content: string): Promise<string> {
+  const saved = await deps.output.saveAs(TEMPLATE_FILE_NAME, content);
+  if (saved === undefined) {
+    throw new UserCancelledError();
+  }
+  return saved;
+}
+
+/** Writes the workspace file, asking first when one is there (looked at again: the pick may have stayed open). */
+async function replace(deps: ExportEnvTemplateDeps, offered: WorkspaceFile, content: string): Promise<string> {
+  const file = (await deps.output.workspaceFile(TEMPLATE_FILE_NAME)) ?? offered;
+  if (file.exists) {
+    await confirm(
+      deps.input,
+      `${file.label} exists. Replace it?`,
+      'Its content is replaced by the names of the secrets.',
+      'Replace',
+    );
+  }
+  await deps.output.writeWorkspaceFile(file, content);
+  return file.label;
 }

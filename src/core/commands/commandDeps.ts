@@ -7,6 +7,7 @@ import type { SecretsStore } from '../explorer/secretsStore';
 import type { Logger } from '../logger';
 import type { UserInput } from '../userInput';
 import type { ExplorerCommandId } from './commandIds';
+import type { ExplorerViewPort } from './explorerViewPort';
 import type { Clipboard, Notifier, ProgressReporter } from './hostPorts';
 
 /** The part of the store that commands use. */
@@ -34,6 +35,8 @@ export interface CommandDeps {
   clock: Clock;
   logger: Logger;
   showLogs(): void;
+  /** The Secrets tree view: its selection, and revealing what a command made. Absent where there is no tree. */
+  explorerView?: ExplorerViewPort;
   /** Runs another explorer command through the editor, so that its failures are reported as its own. */
   executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
 }

@@ -1,8 +1,10 @@
 import type { CreateSecretRequest, Secret, SecretScope } from '../api/secretTypes';
 import { namespacesOf } from '../explorer/effectiveVariables';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
+import { secretRefOf } from '../explorer/secretRef';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
+import { ranInSecretsView } from './commandOrigin';
 import { resolveConnection } from './connectionTarget';
 import { pickNamespace } from './namespacePick';
 import { placementText, validateSecretName, type SecretPlacement } from './secretNameValidation';
@@ -33,8 +35,11 @@ const TITLE = 'Create Secret';
 
 /**
  * `fluxbaseSecrets.createSecret`: asks for the connection, scope, namespace,
- * name, value (hidden), description and expiry, creates the secret, and
- * refreshes the tree. Takes a prefill or the tree node it was invoked on.
+ * name, value (hidden), description and expiry, creates the secret,
+ * refreshes the tree and reveals the new row, selected. Keyboard focus moves
+ * to the tree only when the command was run from it: never away from the
+ * editor after a quick fix or an extract. Takes a prefill or the tree node it
+ * was invoked on.
  */
 export function createSecretCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<CreateSecretResult> => {
@@ -100,6 +105,7 @@ export function createSecretCommand(deps: CommandDeps) {
       withClient(deps, connection, (client) => client.secrets.create(request)),
     );
     await deps.store.refresh(connection.id);
+    await deps.explorerView?.revealSecret(secretRefOf(connection.id, secret), { focus: ranInSecretsView(arg) });
     void deps.notifier.info(
       `Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
     );

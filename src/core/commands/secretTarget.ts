@@ -3,6 +3,7 @@ import type { Connection } from '../connections/connection';
 import { isSecretRef, secretRefOf, type SecretRef } from '../explorer/secretRef';
 import { SignInRequiredError, UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
+import { isSecretsViewKeyArgument } from './commandOrigin';
 import { withClient } from './withClient';
 
 /** The secret a command acts on, its connection, and its metadata as last listed or fetched. */
@@ -14,7 +15,8 @@ export interface SecretTarget {
 
 /**
  * The secret a command acts on: the one of the tree node or SecretRef it was
- * given, else the one the person picks among the secrets of every signed-in
+ * given, else (for a key pressed in the Secrets view) the focused row's,
+ * else the one the person picks among the secrets of every signed-in
  * connection. Its metadata comes from the store's last list, or from one
  * `getById` when the store does not hold it (a SecretRef from elsewhere).
  */
@@ -29,9 +31,14 @@ export async function resolveSecret(deps: CommandDeps, arg: unknown, title: stri
   return { ref, connection, secret };
 }
 
-/** The secret a command acts on, without its metadata (no request): given, or picked. */
+/** The secret a command acts on, without its metadata (no request): given, the focused row for a key in the tree, or picked. */
 export async function resolveSecretRef(deps: CommandDeps, arg: unknown, title: string): Promise<SecretRef> {
-  return refOf(arg) ?? (await pickSecret(deps, title));
+  return refOf(arg) ?? (await focusedByKey(deps, arg)) ?? (await pickSecret(deps, title));
+}
+
+/** For a key pressed in the Secrets view (VS Code passes no row then): the secret of the row the keyboard is on. */
+async function focusedByKey(deps: CommandDeps, arg: unknown): Promise<SecretRef | undefined> {
+  return isSecretsViewKeyArgument(arg) ? deps.explorerView?.focusedSecret() : undefined;
 }
 
 /** The SecretRef of a secret tree node (its `ref`) or a SecretRef itself. */

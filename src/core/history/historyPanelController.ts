@@ -38,6 +38,8 @@ export interface HistoryPanelControllerDeps {
   logger: Logger;
   /** Starts the sign-in of a connection; without it the signed-out page offers no button. */
   signIn?: (connectionId: string) => Promise<unknown>;
+  /** Puts text on the clipboard, for the page's "Copy user id"; without it that request is ignored. */
+  copyToClipboard?: (text: string) => Promise<void>;
   now?: () => Date;
   formatExactTime?: (date: Date) => string;
 }
@@ -92,6 +94,8 @@ export class HistoryPanelController implements Disposable {
         return this.reload();
       case 'rollback':
         return this.rollback(message.version);
+      case 'copyAuthorId':
+        return this.copyAuthorId(message.version);
       case 'signIn':
         return this.signIn();
       case 'close':
@@ -112,7 +116,12 @@ export class HistoryPanelController implements Disposable {
       this.show({ type: 'loading', ref: this.ref });
     }
     try {
-      const [secret, versions] = await Promise.all([source.getSecret(this.ref), source.getVersions(this.ref)]);
+      const [secret, versions, currentUser] = await Promise.all([
+        source.getSecret(this.ref),
+        source.getVersions(this.ref),
+        // Who "You" is only decorates the rows: not knowing must never fail the load.
+        source.currentUser?.(this.ref.connectionId).catch(() => undefined),
+      ]);
       if (generation !== this.loadGeneration || this.disposed) {
         return;
       }
@@ -120,6 +129,7 @@ export class HistoryPanelController implements Disposable {
       this.view = buildHistoryView(secret, versions, {
         now,
         formatExactTime: this.deps.formatExactTime ?? formatExactTime,
+        ...(currentUser === undefined ? {} : { currentUser }),
       });
       this.showHistory();
     } catch (error) {
@@ -187,6 +197,22 @@ export class HistoryPanelController implements Disposable {
     } finally {
       this.rollbackBusy = false;
       this.pendingRollback = undefined;
+    }
+  }
+
+  private async copyAuthorId(version: number): Promise<void> {
+    const { copyToClipboard, logger } = this.deps;
+    const id = this.view?.versions.find((row) => row.version === version)?.author.id;
+    if (copyToClipboard === undefined || id === undefined) {
+      logger.warn(`History of ${this.ref.name}: ignored a request to copy an author id the page does not show.`);
+      return;
+    }
+    try {
+      await copyToClipboard(id);
+      this.notice('info', `Copied the user id of the author of version ${version}.`);
+    } catch (error) {
+      logger.error(error instanceof Error ? error : `Copying a user id failed: ${String(error)}`);
+      this.notice('error', 'Could not copy the user id to the clipboard.');
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
+import type { SignedInUser } from '../connections/signedInUsers';
 import type { Disposable } from '../disposable';
 import type { SecretRef } from '../explorer/secretRef';
 
@@ -17,6 +18,12 @@ export interface HistorySource {
   /** Fires when anything the explorer holds may have changed (a write, a refresh, sign-in or sign-out). */
   onDidChange(listener: () => void): Disposable;
   isSignedIn(connectionId: string): boolean;
+  /**
+   * Who is signed in to the connection, to mark their versions "You";
+   * undefined for a service key or when unknown. Remembered per session.
+   * Optional: a source without it shows no "You", and a rejection counts as unknown.
+   */
+  currentUser?(connectionId: string): Promise<SignedInUser | undefined>;
   /** Asks the explorer to refetch the connection's secrets, so that the tree shows a rollback. */
   refresh(connectionId: string): void | Promise<void>;
 }

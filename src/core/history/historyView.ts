@@ -1,16 +1,17 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
+import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
 import type { SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
 import { formatRelativeTime } from './relativeTime';
 import type { SecretRef } from '../explorer/secretRef';
+import { authorView } from './authorView';
 
-/** Shown for a version whose author the server did not record. */
-export const UNKNOWN_AUTHOR = '—';
-
-/** The clock and the exact-time format the view is built with; tests fix both. */
+/** The clock, the exact-time format and who is signed in (for "You"); tests fix all three. */
 export interface HistoryViewOptions {
   now: Date;
   formatExactTime: (date: Date) => string;
+  /** The signed-in user; undefined for a service key or when the server would not say. */
+  currentUser?: SignedInUser;
 }
 
 /** The exact time in the user's locale and zone, with seconds and the zone name. */
@@ -35,7 +36,7 @@ function expiryView(expiresAt: string, options: HistoryViewOptions): TimeView & 
 /**
  * Builds what the page shows from the secret and its versions: versions
  * newest first whatever order they came in, the one equal to the secret's
- * version marked current.
+ * version marked current, each with its author (see authorView).
  */
 export function buildHistoryView(
   secret: Secret,
@@ -47,7 +48,7 @@ export function buildHistoryView(
     .map((row) => ({
       version: row.version,
       created: timeView(row.created_at, options),
-      author: row.created_by ?? UNKNOWN_AUTHOR,
+      author: authorView(row.created_by, options.currentUser),
       isCurrent: row.version === secret.version,
     }));
   return {

@@ -1,12 +1,15 @@
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
-import type { SecretsPort } from '../connections/clientPort';
+import type { AuthPort, SecretsPort } from '../connections/clientPort';
+import { SignedInUsers } from '../connections/signedInUsers';
 import type { Disposable } from '../disposable';
 import type { ConnectionStatus } from '../explorer/secretsStore';
 import type { HistorySource } from './historySource';
 
 /** The part of the explorer's `SecretsStore` that the history panel reads through. */
 export interface HistoryStorePort {
-  clientFor(connectionId: string): { readonly secrets: SecretsPort } | undefined;
+  clientFor(
+    connectionId: string,
+  ): { readonly secrets: SecretsPort; readonly auth: Pick<AuthPort, 'credentials' | 'me'> } | undefined;
   connection(connectionId: string): { readonly status: ConnectionStatus } | undefined;
   onDidChange(listener: () => void): Disposable;
   refresh(connectionId?: string): Promise<void>;
@@ -18,9 +21,11 @@ export interface HistoryStorePort {
  * ID routes, its change events, and its refresh for the tree. Refused
  * credentials mark the session expired, as the explorer's commands do; an
  * expired session then counts as signed out, so that the panel does not ask
- * the server again on the change event that marking fires.
+ * the server again on the change event that marking fires. The signed-in
+ * user is asked once per session (see SignedInUsers), for all panels.
  */
 export function createStoreHistorySource(store: HistoryStorePort): HistorySource {
+  const users = new SignedInUsers();
   async function withSecrets<T>(connectionId: string, task: (secrets: SecretsPort) => Promise<T>): Promise<T> {
     const client = store.clientFor(connectionId);
     if (client === undefined) {
@@ -46,5 +51,9 @@ export function createStoreHistorySource(store: HistoryStorePort): HistorySource
       return store.clientFor(connectionId) !== undefined && status !== 'sessionExpired' && status !== 'signedOut';
     },
     refresh: (connectionId) => store.refresh(connectionId),
+    currentUser: async (connectionId) => {
+      const client = store.clientFor(connectionId);
+      return client === undefined ? undefined : users.userOf(client);
+    },
   };
 }

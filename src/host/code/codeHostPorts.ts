@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
-import type { CancellableProgress, MultiPicker, PickManyItem, TemplateOutput } from '../../core/code/codePorts';
+import type {
+  CancellableProgress,
+  MultiPicker,
+  PickManyItem,
+  TemplateOutput,
+  WorkspaceFile,
+} from '../../core/code/codePorts';
 import { UserCancelledError } from '../../core/userInput';
+import type { CodeDialogs } from './codeDialogs';
 
 /** A multi-select quick pick; dismissing it cancels. */
 export const vscodeMultiPicker: MultiPicker = {
@@ -39,23 +46,46 @@ export const vscodeCancellableProgress: CancellableProgress = {
   },
 };
 
-/** Untitled documents and the save dialog, starting in the first workspace folder. */
-export const vscodeTemplateOutput: TemplateOutput = {
-  async openUntitled(content: string): Promise<void> {
-    const document = await vscode.workspace.openTextDocument({ content, language: 'properties' });
-    await vscode.window.showTextDocument(document);
-  },
+/**
+ * Untitled documents, the template file in the first workspace folder, and
+ * the save dialog of `dialogs`, starting in that folder.
+ */
+export function createTemplateOutput(dialogs: { saveFile: CodeDialogs['saveFile'] }): TemplateOutput {
+  const firstFolder = () => vscode.workspace.workspaceFolders?.[0];
+  return {
+    async openUntitled(content: string): Promise<void> {
+      const document = await vscode.workspace.openTextDocument({ content, language: 'properties' });
+      await vscode.window.showTextDocument(document);
+    },
 
-  async saveAs(fileName: string, content: string): Promise<string | undefined> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
-      title: 'Save the .env template',
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
-    });
-    if (!target) {
-      return undefined;
-    }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-    return vscode.workspace.asRelativePath(target);
-  },
-};
+    async workspaceFile(fileName: string): Promise<WorkspaceFile | undefined> {
+      const folder = firstFolder();
+      if (!folder) {
+        return undefined;
+      }
+      const uri = vscode.Uri.joinPath(folder.uri, fileName);
+      const exists = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+        () => true,
+        () => false,
+      );
+      return { uri: uri.toString(), label: vscode.workspace.asRelativePath(uri), exists };
+    },
+
+    async writeWorkspaceFile(file: WorkspaceFile, content: string): Promise<void> {
+      await vscode.workspace.fs.writeFile(vscode.Uri.parse(file.uri, true), new TextEncoder().encode(content));
+    },
+
+    async saveAs(fileName: string, content: string): Promise<string | undefined> {
+      const folder = firstFolder()?.uri;
+      const target = await dialogs.saveFile({
+        title: 'Save the .env template',
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+      });
+      if (!target) {
+        return undefined;
+      }
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+      return vscode.workspace.asRelativePath(target);
+    },
+  };
+}

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { importEnvFile, type EnvFileContent, type ImportEnvFileDeps } from '../../core/code/importEnvFile';
+import type { ImportReport } from '../../core/code/importRunner';
 import { targetPresetOf } from '../../core/code/secretTargetChoice';
 import { UserCancelledError } from '../../core/userInput';
+import type { CodeDialogs } from './codeDialogs';
+
+/** What the command needs besides the import flow's own: the open dialog. */
+export interface ImportEnvFileCommandDeps extends ImportEnvFileDeps {
+  dialogs: Pick<CodeDialogs, 'openFile'>;
+}
 
 /** `.env`, `.env.local`, `.env.production`…: the files the import offers itself for. */
 const ENV_FILE_NAME = /^\.env/;
@@ -10,17 +17,17 @@ const ENV_FILE_NAME = /^\.env/;
  * "Import .env File…": the file it was invoked on in the explorer, else the
  * active editor's `.env*` document (unsaved edits included), else one chosen
  * in an open dialog. From a scope or namespace node of the secrets tree, that
- * node is the target and the file is asked for.
+ * node is the target and the file is asked for. Resolves to the import's report.
  */
-export function importEnvFileCommand(deps: ImportEnvFileDeps) {
+export function importEnvFileCommand(deps: ImportEnvFileCommandDeps) {
   const run = importEnvFile(deps);
-  return async (arg?: unknown): Promise<void> => {
-    const file = await envFileOf(arg);
-    await run(file, arg instanceof vscode.Uri ? {} : targetPresetOf(arg));
+  return async (arg?: unknown): Promise<ImportReport> => {
+    const file = await envFileOf(arg, deps.dialogs);
+    return run(file, arg instanceof vscode.Uri ? {} : targetPresetOf(arg));
   };
 }
 
-async function envFileOf(arg: unknown): Promise<EnvFileContent> {
+async function envFileOf(arg: unknown, dialogs: ImportEnvFileCommandDeps['dialogs']): Promise<EnvFileContent> {
   if (arg instanceof vscode.Uri) {
     return readEnvFile(arg);
   }
@@ -29,13 +36,11 @@ async function envFileOf(arg: unknown): Promise<EnvFileContent> {
     return { fileName: baseName(active.uri), text: active.getText() };
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const [picked] =
-    (await vscode.window.showOpenDialog({
-      title: 'Import .env File',
-      openLabel: 'Import',
-      canSelectMany: false,
-      ...(folder ? { defaultUri: folder } : {}),
-    })) ?? [];
+  const picked = await dialogs.openFile({
+    title: 'Import .env File',
+    openLabel: 'Import',
+    ...(folder ? { defaultUri: folder } : {}),
+  });
   if (!picked) {
     throw new UserCancelledError();
   }

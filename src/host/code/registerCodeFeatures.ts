@@ -9,7 +9,8 @@ import { DisposableStore } from '../../core/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../core/logger';
 import type { UserInput } from '../../core/userInput';
-import { vscodeCancellableProgress, vscodeMultiPicker, vscodeTemplateOutput } from './codeHostPorts';
+import type { CodeDialogs } from './codeDialogs';
+import { createTemplateOutput, vscodeCancellableProgress } from './codeHostPorts';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
 import { extractToSecret } from './extractToSecret';
 import { importEnvFileCommand } from './importEnvFileCommand';
@@ -32,6 +33,8 @@ export interface CodeFeatureDeps extends CodeProviderDeps {
   /** The explorer's UserInput and Notifier adapters. */
   input: UserInput;
   notifier: Notifier;
+  /** The import preview and the file dialogs (switchable, so tests can answer them). */
+  dialogs: CodeDialogs;
   /** The signed-in client of a connection (the store's `clientFor`); undefined when signed out. */
   clientFor(connectionId: string): ImportClientPort | undefined;
   /** Reloads a connection's secrets after the import wrote to it (the store's `refresh`). */
@@ -100,11 +103,11 @@ export function registerCodeFeatures(deps: CodeFeatureDeps): vscode.Disposable {
     'fluxbaseSecrets.extractToSecret': extractToSecret(deps),
     'fluxbaseSecrets.importEnvFile': importEnvFileCommand({
       ...deps,
-      multiPicker: vscodeMultiPicker,
+      multiPicker: deps.dialogs,
       progress: vscodeCancellableProgress,
       showLogs,
     }),
-    'fluxbaseSecrets.exportEnvTemplate': exportEnvTemplate({ ...deps, output: vscodeTemplateOutput }),
+    'fluxbaseSecrets.exportEnvTemplate': exportEnvTemplate({ ...deps, output: createTemplateOutput(deps.dialogs) }),
   };
   for (const id of Object.keys(CODE_COMMANDS) as CodeCommandId[]) {
     store.add(vscode.commands.registerCommand(id, deps.wrapCommand(id, handlers[id])));

@@ -4,9 +4,12 @@ import type { SecretRef } from '../../core/explorer/secretRef';
 import { isHistoryPageState } from '../../shared/historyProtocol';
 import { HistoryPanel, type HistoryPanelDeps } from './historyPanel';
 
-/** What the panels need; `pickSecret` answers the palette, where no secret comes with the command. */
+/**
+ * What the panels need; `pickSecret` finds the secret when the command's argument is not one: the row the
+ * keyboard is on for a key in the Secrets view, else the one the user picks.
+ */
 export interface HistoryPanelsDeps extends HistoryPanelDeps {
-  pickSecret?: () => Promise<SecretRef | undefined>;
+  pickSecret?: (argument: unknown) => Promise<SecretRef | undefined>;
 }
 
 /** Keeps one version-history panel per secret: opening a secret's history again reveals its panel. */
@@ -20,7 +23,7 @@ export class HistoryPanels implements vscode.Disposable {
 
   /** The `fluxbaseSecrets.showHistory` handler: a tree node or SecretRef, else the secret the user picks. */
   async showFromArgument(argument?: unknown): Promise<void> {
-    const ref = secretRefFromArgument(argument) ?? (await this.pick());
+    const ref = secretRefFromArgument(argument) ?? (await this.pick(argument));
     if (ref !== undefined) {
       this.show(ref);
     }
@@ -77,9 +80,9 @@ export class HistoryPanels implements vscode.Disposable {
     });
   }
 
-  private async pick(): Promise<SecretRef | undefined> {
+  private async pick(argument: unknown): Promise<SecretRef | undefined> {
     if (this.deps.pickSecret !== undefined) {
-      return this.deps.pickSecret();
+      return this.deps.pickSecret(argument);
     }
     void vscode.window.showInformationMessage('Select a secret in the Fluxbase explorer to see its version history.');
     return undefined;

@@ -16,10 +16,12 @@ export interface HistoryPanelRegistration {
   logger: Logger;
   /** Defaults to a VS Code modal with a "Roll Back" button. */
   confirm?: ConfirmRollback;
-  /** Asks which secret, when the command comes from the palette without one. */
-  pickSecret?: () => Promise<SecretRef | undefined>;
+  /** Finds the secret when the argument is not one: the focused row for a key in the tree, else asks. */
+  pickSecret?: (argument: unknown) => Promise<SecretRef | undefined>;
   /** Signs a connection in, for the button of the signed-out page. */
   signIn?: (connectionId: string) => Promise<unknown>;
+  /** Defaults to VS Code's clipboard; used by the page's "Copy user id" buttons. */
+  copyToClipboard?: (text: string) => Promise<void>;
 }
 
 /**
@@ -38,6 +40,7 @@ export function registerHistoryPanel(
     confirmRollback: deps.confirm ?? confirmRollbackInModal,
     ...(deps.pickSecret === undefined ? {} : { pickSecret: deps.pickSecret }),
     ...(deps.signIn === undefined ? {} : { signIn: deps.signIn }),
+    copyToClipboard: deps.copyToClipboard ?? (async (text) => vscode.env.clipboard.writeText(text)),
   });
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_HISTORY_COMMAND, (argument?: unknown) => panels.showFromArgument(argument)),

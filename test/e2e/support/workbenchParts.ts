@@ -25,3 +25,8 @@ export async function waitForNotification(page: Page, text: string, timeoutMs = 
   await toast.waitFor({ state: 'visible', timeout: timeoutMs });
   return toast;
 }
+
+/** An inline action of a tree row, by its title; VS Code appends the key, as in "Show Version History (Ctrl+Enter)". */
+export function rowAction(row: Locator, title: string): Locator {
+  return row.locator(`.action-label[aria-label="${title}"], .action-label[aria-label^="${title} ("]`);
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { TemplateOutput } from '../../../src/core/code/codePorts';
+import type { TemplateOutput, WorkspaceFile } from '../../../src/core/code/codePorts';
 import { exportEnvTemplate, TEMPLATE_FILE_NAME } from '../../../src/core/code/exportEnvTemplate';
 import { UserFacingError } from '../../../src/core/commands/commandErrors';
 import type { Notifier } from '../../../src/core/commands/hostPorts';
@@ -8,12 +8,27 @@ import { entry } from './catalogFixtures';
 import { FakeCatalog } from './fakeCatalog';
 import { ScriptedInput, type ScriptedAnswer } from './scriptedInput';
 
+/** A template output over an in-memory workspace folder (or none), recording what it was asked to do. */
 class RecordingOutput implements TemplateOutput {
   readonly opened: string[] = [];
   readonly saved: [string, string][] = [];
-  constructor(private readonly saveTo: string | 'dismissed' = 'functions/.env.example') {}
+  readonly written = new Map<string, string>();
+  constructor(
+    private readonly saveTo: string | 'dismissed' = 'functions/.env.example',
+    /** The workspace folder's files; null: no folder is open. */
+    readonly folder: Map<string, string> | null = new Map(),
+  ) {}
   async openUntitled(content: string) {
     this.opened.push(content);
+  }
+  async workspaceFile(fileName: string): Promise<WorkspaceFile | undefined> {
+    return this.folder
+      ? { uri: `file:///ws/${fileName}`, label: fileName, exists: this.folder.has(fileName) }
+      : undefined;
+  }
+  async writeWorkspaceFile(file: WorkspaceFile, content: string) {
+    this.folder?.set(file.label, content);
+    this.written.set(file.uri, content);
   }
   async saveAs(fileName: string, content: string) {
     this.saved.push([fileName, content]);
@@ -30,8 +45,13 @@ const catalog = new FakeCatalog([
 ]);
 
 function setup(answers: ScriptedAnswer[], output = new RecordingOutput()) {
-  return { run: exportEnvTemplate({ catalog, input: new ScriptedInput(answers), output, notifier }), output };
+  const input = new ScriptedInput(answers);
+  const infos: string[] = [];
+  const recordingNotifier: Notifier = { ...notifier, info: async (message) => void infos.push(message) };
+  return { run: exportEnvTemplate({ catalog, input, output, notifier: recordingNotifier }), output, input, infos };
 }
+
+const SAVE_TO_WORKSPACE = `Save to ${TEMPLATE_FILE_NAME}`;
 
 describe('exportEnvTemplate', () => {
   it('opens the names of the namespace node it was invoked on in an untitled editor', async () => {
@@ -43,18 +63,53 @@ describe('exportEnvTemplate', () => {
     assert.doesNotMatch(output.opened[0] ?? '', /GLOBAL_ONE|OTHER_NS/);
   });
 
-  it('saves the global names as .env.example when asked from the palette', async () => {
-    const { run, output } = setup([{ pick: 'Global' }, { pick: `Save as ${TEMPLATE_FILE_NAME}…` }]);
+  it('writes the global names to .env.example in the workspace folder when asked from the palette', async () => {
+    const { run, output, input, infos } = setup([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }]);
     await run();
+    assert.deepEqual(input.asked[1]?.labels, [SAVE_TO_WORKSPACE, 'Save As…', 'Open in an Untitled Editor']);
+    assert.match(output.folder?.get('.env.example') ?? '', /# first\nFLUXBASE_SECRET_GLOBAL_ONE=\n$/);
+    assert.deepEqual(infos, ['Saved the names of the global scope of Local to .env.example.']);
+    assert.ok(input.done);
+  });
+
+  it('asks before replacing a .env.example that is there, and keeps it when not confirmed', async () => {
+    const kept = new RecordingOutput(undefined, new Map([['.env.example', 'MINE=1\n']]));
+    const refused = setup([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, 'cancel'], kept);
+    await assert.rejects(refused.run(), (error) => isUserCancelled(error));
+    assert.equal(refused.input.asked[2]?.title, '.env.example exists. Replace it?');
+    assert.equal(kept.folder?.get('.env.example'), 'MINE=1\n');
+    assert.equal(kept.written.size, 0);
+
+    const replaced = setup([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, { choose: 'Replace' }], kept);
+    await replaced.run();
+    assert.match(kept.folder?.get('.env.example') ?? '', /^FLUXBASE_SECRET_GLOBAL_ONE=$/m);
+  });
+
+  it('asks before replacing a .env.example that appeared while the destination was being chosen', async () => {
+    const output = new RecordingOutput();
+    const input = new ScriptedInput([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, 'cancel']);
+    const pick = input.pick.bind(input);
+    input.pick = async (items, options) => {
+      output.folder?.set('.env.example', 'WRITTEN_MEANWHILE=1\n');
+      return pick(items, options);
+    };
+    await assert.rejects(exportEnvTemplate({ catalog, input, output, notifier })(), (error) => isUserCancelled(error));
+    assert.equal(output.folder?.get('.env.example'), 'WRITTEN_MEANWHILE=1\n');
+  });
+
+  it('saves through the save dialog, and offers no workspace file without a folder', async () => {
+    const { run, output, input } = setup(
+      [{ pick: 'Global' }, { pick: 'Save As…' }],
+      new RecordingOutput(undefined, null),
+    );
+    await run();
+    assert.deepEqual(input.asked[1]?.labels, ['Save As…', 'Open in an Untitled Editor']);
     assert.equal(output.saved[0]?.[0], '.env.example');
     assert.match(output.saved[0]?.[1] ?? '', /# first\nFLUXBASE_SECRET_GLOBAL_ONE=\n$/);
   });
 
   it('treats a dismissed save dialog as a cancellation', async () => {
-    const { run } = setup(
-      [{ pick: 'Global' }, { pick: `Save as ${TEMPLATE_FILE_NAME}…` }],
-      new RecordingOutput('dismissed'),
-    );
+    const { run } = setup([{ pick: 'Global' }, { pick: 'Save As…' }], new RecordingOutput('dismissed'));
     await assert.rejects(run(), (error) => isUserCancelled(error));
   });
 

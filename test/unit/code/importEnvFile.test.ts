@@ -69,7 +69,11 @@ const noProgress: CancellableProgress = {
   run: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
 };
 
-function setup(answers: ScriptedAnswer[], client: FakeClient | 'signedOut' = new FakeClient([])) {
+function setup(
+  answers: ScriptedAnswer[],
+  client: FakeClient | 'signedOut' = new FakeClient([]),
+  extra: Partial<ImportEnvFileDeps> = {},
+) {
   const input = new ScriptedInput(answers);
   const recorder = new Recorder();
   const refreshed: string[] = [];
@@ -90,6 +94,7 @@ function setup(answers: ScriptedAnswer[], client: FakeClient | 'signedOut' = new
     clientFor: (id) => (id === 'local' && client !== 'signedOut' ? client : undefined),
     refresh: async (id) => void refreshed.push(id),
     showLogs: () => undefined,
+    ...extra,
   };
   return { run: importEnvFile(deps), input, recorder, refreshed };
 }
@@ -165,6 +170,31 @@ describe('importEnvFile', () => {
       await assert.rejects(run(FILE), (error) => isUserCancelled(error));
       assert.deepEqual(client.writes, []);
     }
+  });
+
+  it('runs the writes under a cancellable progress and starts no write once it is cancelled', async () => {
+    const client = new FakeClient([]);
+    const titles: string[] = [];
+    const cancelAfterFirstWrite: CancellableProgress = {
+      run: (title, task) => {
+        titles.push(title);
+        const signal = { isCancellationRequested: false };
+        return task(() => void (signal.isCancellationRequested = true), signal);
+      },
+    };
+    const file = { fileName: '.env', text: 'ONE=1\nTWO=2\nTHREE=3\n' };
+    const { run, recorder, refreshed } = setup([{ pick: 'Global' }, acceptAsOffered], client, {
+      progress: cancelAfterFirstWrite,
+      concurrency: 1,
+    });
+    const report = await run(file);
+    assert.deepEqual(titles, ['Importing .env into global scope of Local']);
+    assert.deepEqual(client.writes, ['create ONE=1 global/']);
+    assert.deepEqual(report, { created: ['ONE'], updated: [], skipped: ['TWO', 'THREE'], failed: [], cancelled: true });
+    assert.deepEqual(refreshed, ['local'], 'what was written is shown');
+    assert.deepEqual(recorder.messages, [
+      'info: Imported .env into global scope of Local: 1 created, 0 updated, 2 skipped, 0 failed (cancelled).',
+    ]);
   });
 
   it('refuses a file without assignments, and a connection that is not signed in', async () => {

@@ -1,10 +1,11 @@
 import { UserCancelledError, type PickItem, type UserInput } from '../../../src/core/userInput';
 import type { MultiPicker, PickManyItem } from '../../../src/core/code/codePorts';
 
-/** One scripted answer: to a pick, the label of the item to choose; to a text box, the text; or cancel. */
+/** One scripted answer: to a pick, the label of the item to choose; to a text box, the text; to a modal, its button; or cancel. */
 export type ScriptedAnswer =
   | { pick: string }
   | { text: string }
+  | { choose: string }
   | { pickMany: (items: readonly PickManyItem<unknown>[]) => readonly PickManyItem<unknown>[] }
   | 'cancel';
 
@@ -46,9 +47,17 @@ export class ScriptedInput implements UserInput, MultiPicker {
     return item.value;
   }
 
-  async choose<T extends string>(options: { message: string }): Promise<T> {
-    this.asked.push({ kind: 'choose', title: options.message, labels: [] });
-    throw new Error(`unexpected modal question "${options.message}"`);
+  async choose<T extends string>(options: { message: string; choices: readonly T[] }): Promise<T> {
+    this.asked.push({ kind: 'choose', title: options.message, labels: [...options.choices] });
+    const answer = this.next(`modal "${options.message}"`);
+    if (typeof answer !== 'object' || !('choose' in answer)) {
+      throw new Error(`expected a modal answer for "${options.message}"`);
+    }
+    const choice = options.choices.find((c) => c === answer.choose);
+    if (choice === undefined) {
+      throw new Error(`no button "${answer.choose}" in ${JSON.stringify(options.choices)}`);
+    }
+    return choice;
   }
 
   async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string }): Promise<T[]> {

@@ -1,5 +1,6 @@
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret, SecretVersion } from '../../../src/core/api/secretTypes';
+import type { SignedInUser } from '../../../src/core/connections/signedInUsers';
 import { Emitter, type Disposable } from '../../../src/core/disposable';
 import type { HistoryPage, RollbackRequest } from '../../../src/core/history/historyPanelController';
 import type { SecretRef } from '../../../src/core/explorer/secretRef';
@@ -12,7 +13,11 @@ export class FakeHistorySource implements HistorySource {
   secret: Secret | undefined;
   versions: SecretVersion[];
   signedIn = true;
+  /** Who currentUser answers with; a function to make it reject. */
+  user: SignedInUser | undefined | (() => never);
   readonly calls: string[] = [];
+  /** The connections currentUser was asked about (kept apart from `calls`, the secret requests). */
+  readonly userLookups: string[] = [];
   readonly refreshes: string[] = [];
   /** The next call of that method throws this instead of answering. */
   readonly failNext = new Map<'getSecret' | 'getVersions' | 'rollback', unknown>();
@@ -68,6 +73,11 @@ export class FakeHistorySource implements HistorySource {
 
   isSignedIn(): boolean {
     return this.signedIn;
+  }
+
+  async currentUser(connectionId: string): Promise<SignedInUser | undefined> {
+    this.userLookups.push(connectionId);
+    return typeof this.user === 'function' ? this.user() : this.user;
   }
 
   refresh(connectionId: string): void {

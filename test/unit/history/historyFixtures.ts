@@ -48,13 +48,24 @@ export function sampleView(): SecretHistoryView {
     scope: 'namespace',
     namespace: 'billing',
     variableName: 'FLUXBASE_SECRET_STRIPE_KEY',
-    currentVersion: 2,
+    currentVersion: 3,
     description: 'Payments API key',
     expires: { ...time, expired: false },
     updated: time,
     versions: [
-      { version: 2, created: time, author: 'user-1', isCurrent: true },
-      { version: 1, created: time, author: '—', isCurrent: false },
+      {
+        version: 3,
+        created: time,
+        author: { kind: 'you', label: 'You', description: 'You (me@example.com), user id user-1', id: 'user-1' },
+        isCurrent: true,
+      },
+      {
+        version: 2,
+        created: time,
+        author: { kind: 'user', label: 'user-2', description: 'User id user-2', id: 'user-2' },
+        isCurrent: false,
+      },
+      { version: 1, created: time, author: { kind: 'unknown', label: '—', description: 'none' }, isCurrent: false },
     ],
   };
 }

@@ -15,7 +15,12 @@ function threeVersions() {
   ];
 }
 
-function setup(options: { signIn?: (connectionId: string) => Promise<unknown> } = {}) {
+function setup(
+  options: {
+    signIn?: (connectionId: string) => Promise<unknown>;
+    copyToClipboard?: (text: string) => Promise<void>;
+  } = {},
+) {
   const source = new FakeHistorySource(stripeSecret(), threeVersions());
   const page = new RecordingPage();
   const confirm = new ScriptedConfirm();
@@ -314,6 +319,68 @@ describe('HistoryPanelController', () => {
         source.calls.filter((call) => call.startsWith('rollback')),
         [`rollback ${stripeRef.id} 1`],
       );
+    });
+  });
+
+  describe('authors', () => {
+    it('marks the versions of the signed-in user "You", others by short id, and unrecorded ones with a dash', async () => {
+      const { page, controller, source } = setup();
+      source.user = { id: 'user-2', email: 'me@example.com' };
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(
+        lastHistory(page).view.versions.map((row) => [row.version, row.author.kind, row.author.label]),
+        [
+          [3, 'you', 'You'],
+          [2, 'unknown', '—'],
+          [1, 'user', 'user-1'],
+        ],
+      );
+      assert.deepEqual(source.userLookups, [stripeRef.connectionId]);
+    });
+
+    it('still shows the history, without "You", when the signed-in user cannot be told', async () => {
+      const { page, controller, source } = setup();
+      source.user = () => {
+        throw new FluxbaseApiError('network', 'Could not reach the server');
+      };
+      await controller.receive({ type: 'ready' });
+      const history = lastHistory(page);
+      assert.deepEqual(
+        history.view.versions.map((row) => row.author.kind),
+        ['user', 'unknown', 'user'],
+      );
+    });
+
+    it("copies the full id of a version's author on request, and says so", async () => {
+      const copied: string[] = [];
+      const { page, controller } = setup({ copyToClipboard: async (text) => void copied.push(text) });
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'copyAuthorId', version: 1 });
+      assert.deepEqual(copied, ['user-1']);
+      assert.deepEqual(page.notices.at(-1), {
+        type: 'notice',
+        severity: 'info',
+        text: 'Copied the user id of the author of version 1.',
+      });
+    });
+
+    it('copies nothing for a version without a recorded author or one the page does not show', async () => {
+      const copied: string[] = [];
+      const { controller, logger } = setup({ copyToClipboard: async (text) => void copied.push(text) });
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'copyAuthorId', version: 2 });
+      await controller.receive({ type: 'copyAuthorId', version: 9 });
+      assert.deepEqual(copied, []);
+      assert.equal(logger.lines.filter((line) => line.startsWith('warn ') && line.includes('copy')).length, 2);
+    });
+
+    it('tells the page when the clipboard refuses', async () => {
+      const { page, controller } = setup({
+        copyToClipboard: () => Promise.reject(new Error('clipboard unavailable')),
+      });
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'copyAuthorId', version: 3 });
+      assert.equal(page.notices.at(-1)?.severity, 'error');
     });
   });
 

@@ -28,6 +28,7 @@ const validPageMessages: Record<WebviewToHostMessage['type'], WebviewToHostMessa
   ready: { type: 'ready' },
   refresh: { type: 'refresh' },
   rollback: { type: 'rollback', version: 1 },
+  copyAuthorId: { type: 'copyAuthorId', version: 2 },
   signIn: { type: 'signIn' },
   close: { type: 'close' },
 };
@@ -127,6 +128,25 @@ describe('history protocol guards', () => {
       }
     });
 
+    it('rejects an author whose id does not fit its kind, or of an unknown kind', () => {
+      const view = sampleView();
+      const [you, other, unknown] = view.versions;
+      assert.ok(you && other && unknown);
+      for (const author of [
+        { ...unknown.author, id: 'user-9' },
+        { ...other.author, kind: 'admin' },
+        { kind: 'user', label: 'abc', description: 'User id abc' },
+        'user-2',
+      ]) {
+        const rows: unknown[] = [you, { ...other, author }, unknown];
+        assert.equal(
+          isHostToWebviewMessage({ ...validHostMessages.history, view: { ...view, versions: rows } }),
+          false,
+          JSON.stringify(author),
+        );
+      }
+    });
+
     it('rejects a notice of an unknown severity', () => {
       assert.equal(isHostToWebviewMessage({ type: 'notice', severity: 'warning', text: 'x' }), false);
     });
@@ -167,10 +187,16 @@ describe('history protocol guards', () => {
       });
     }
 
-    it('rejects rollback versions that are missing, not integers or below 1', () => {
-      for (const version of [undefined, '1', 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60, null]) {
-        assert.equal(isWebviewToHostMessage({ type: 'rollback', version }), false, String(version));
+    it('rejects rollback and copy versions that are missing, not integers or below 1', () => {
+      for (const type of ['rollback', 'copyAuthorId']) {
+        for (const version of [undefined, '1', 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60, null]) {
+          assert.equal(isWebviewToHostMessage({ type, version }), false, `${type} ${String(version)}`);
+        }
       }
+    });
+
+    it('rejects a copy request that carries the text to copy instead of a version', () => {
+      assert.equal(isWebviewToHostMessage({ type: 'copyAuthorId', text: 'anything' }), false);
     });
 
     it('rejects unknown kinds, host kinds, non-objects and arrays', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildHistoryView, historyPanelTitle, UNKNOWN_AUTHOR } from '../../../src/core/history/historyView';
+import { UNKNOWN_AUTHOR } from '../../../src/core/history/authorView';
+import { buildHistoryView, historyPanelTitle } from '../../../src/core/history/historyView';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
 
 const options = {
@@ -47,10 +48,25 @@ describe('buildHistoryView', () => {
   it('shows the author, or a dash when the server recorded none', () => {
     const view = buildHistoryView(stripeSecret(), versions, options);
     assert.deepEqual(
-      view.versions.map((row) => row.author),
-      [UNKNOWN_AUTHOR, 'user-2', 'user-1'],
+      view.versions.map((row) => [row.author.kind, row.author.label]),
+      [
+        ['unknown', UNKNOWN_AUTHOR],
+        ['user', 'user-2'],
+        ['user', 'user-1'],
+      ],
     );
     assert.equal(UNKNOWN_AUTHOR, '—');
+  });
+
+  it('shows "You" on the versions of the signed-in user, and nobody else', () => {
+    const view = buildHistoryView(stripeSecret(), versions, {
+      ...options,
+      currentUser: { id: 'user-2', email: 'me@example.com' },
+    });
+    assert.deepEqual(
+      view.versions.map((row) => row.author.label),
+      [UNKNOWN_AUTHOR, 'You', 'user-1'],
+    );
   });
 
   it('carries name, scope, namespace, variable name, current version, description and updated time', () => {

@@ -1,11 +1,22 @@
 import * as assert from 'node:assert/strict';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret } from '../../../src/core/api/secretTypes';
-import type { SecretsPort } from '../../../src/core/connections/clientPort';
+import type { AuthPort, SecretsPort } from '../../../src/core/connections/clientPort';
 import { Emitter } from '../../../src/core/disposable';
 import type { ConnectionStatus, SecretsStore } from '../../../src/core/explorer/secretsStore';
 import { createStoreHistorySource, type HistoryStorePort } from '../../../src/core/history/storeHistorySource';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
+
+const dashboardUser = {
+  id: 'admin-1',
+  email: 'admin@example.com',
+  email_verified: true,
+  totp_enabled: false,
+  is_active: true,
+  is_locked: false,
+  created_at: '2026-04-01T12:00:00Z',
+  updated_at: '2026-04-01T12:00:00Z',
+};
 
 function unexpected(): Promise<never> {
   return Promise.reject(new Error('not used by the history source'));
@@ -31,9 +42,27 @@ class FakeStore implements HistoryStorePort {
     rollbackById: async (id, version) => this.answer(`rollbackById ${id} ${version}`, stripeSecret({ version: 4 })),
   };
 
+  credentials: AuthPort['credentials'] = { type: 'session', accessToken: 'token' };
+  client = this.newClient();
+
+  /** A new session's client: a sign-in or a restore gives the store a new one. */
+  newClient() {
+    const credentials = (): AuthPort['credentials'] => this.credentials;
+    const auth: Pick<AuthPort, 'credentials' | 'me'> = {
+      get credentials() {
+        return credentials();
+      },
+      me: async () => {
+        this.calls.push('me');
+        return { ...dashboardUser, id: 'admin-1', email: 'admin@example.com' };
+      },
+    };
+    return { secrets: this.secrets, auth };
+  }
+
   clientFor(connectionId: string) {
     this.calls.push(`clientFor ${connectionId}`);
-    return this.signedIn ? { secrets: this.secrets } : undefined;
+    return this.signedIn ? this.client : undefined;
   }
 
   connection() {
@@ -126,6 +155,34 @@ describe('createStoreHistorySource', () => {
     await source.refresh('local');
     assert.equal(changes, 1);
     assert.deepEqual(store.refreshed, ['local']);
+  });
+
+  it('asks who is signed in once per session, however often panels load', async () => {
+    const store = new FakeStore();
+    const source = createStoreHistorySource(store);
+    const users = await Promise.all([source.currentUser?.('local'), source.currentUser?.('local')]);
+    await source.currentUser?.('local');
+    assert.deepEqual(users, [
+      { id: 'admin-1', email: 'admin@example.com' },
+      { id: 'admin-1', email: 'admin@example.com' },
+    ]);
+    assert.equal(store.calls.filter((call) => call === 'me').length, 1);
+    store.client = store.newClient();
+    await source.currentUser?.('local');
+    assert.equal(store.calls.filter((call) => call === 'me').length, 2, 'a new session is asked afresh');
+  });
+
+  it('knows no user, without a request, for a service key or when signed out', async () => {
+    const store = new FakeStore();
+    store.credentials = { type: 'serviceKey', key: 'sk_test' };
+    const source = createStoreHistorySource(store);
+    assert.equal(await source.currentUser?.('local'), undefined);
+    store.signedIn = false;
+    assert.equal(await source.currentUser?.('local'), undefined);
+    assert.deepEqual(
+      store.calls.filter((call) => call === 'me'),
+      [],
+    );
   });
 
   it("fits the explorer's SecretsStore", () => {

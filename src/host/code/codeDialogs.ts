@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { MultiPicker, PickManyItem } from '../../core/code/codePorts';
+import { vscodeMultiPicker } from './codeHostPorts';
+
+/**
+ * The code features' questions that UserInput does not cover: the import
+ * preview with check boxes and the open and save dialogs. VS Code's own
+ * unless integration tests answer them through the testing API.
+ */
+export interface CodeDialogs extends MultiPicker {
+  /** The open dialog for one file; undefined when dismissed. */
+  openFile(options: { title: string; openLabel: string; defaultUri?: vscode.Uri }): Promise<vscode.Uri | undefined>;
+  /** The save dialog (which itself asks before replacing a file); undefined when dismissed. */
+  saveFile(options: { title: string; defaultUri?: vscode.Uri }): Promise<vscode.Uri | undefined>;
+}
+
+/** The quick pick with check boxes and VS Code's file dialogs. */
+export const vscodeCodeDialogs: CodeDialogs = {
+  pickMany: (items, options) => vscodeMultiPicker.pickMany(items, options),
+  openFile: async ({ title, openLabel, defaultUri }) =>
+    (await vscode.window.showOpenDialog({ title, openLabel, canSelectMany: false, defaultUri }))?.[0],
+  saveFile: async ({ title, defaultUri }) => vscode.window.showSaveDialog({ title, defaultUri }),
+};
+
+/** CodeDialogs that forward to a replaceable implementation, as SwitchableUserInput does for UserInput. */
+export class SwitchableCodeDialogs implements CodeDialogs {
+  private override: CodeDialogs | undefined;
+
+  constructor(private readonly fallback: CodeDialogs) {}
+
+  /** Uses `dialogs` from now on; undefined goes back to the default. */
+  use(dialogs: CodeDialogs | undefined): void {
+    this.override = dialogs;
+  }
+
+  private get current(): CodeDialogs {
+    return this.override ?? this.fallback;
+  }
+
+  pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    return this.current.pickMany(items, options);
+  }
+
+  openFile(options: Parameters<CodeDialogs['openFile']>[0]): Promise<vscode.Uri | undefined> {
+    return this.current.openFile(options);
+  }
+
+  saveFile(options: Parameters<CodeDialogs['saveFile']>[0]): Promise<vscode.Uri | undefined> {
+    return this.current.saveFile(options);
+  }
+}
