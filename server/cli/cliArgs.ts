@@ -39,7 +39,9 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
       value = argv[i + 1];
       i++;
     }
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new InputError(`--${name} needs a value`, true);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+      throw new InputError(`--${name} needs a value`, true);
+    }
     flags.set(name, value);
   }
   return { positional, flags };

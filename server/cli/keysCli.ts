@@ -23,7 +23,8 @@ function run(argv: readonly string[], output: CommandOutput, clock: Clock | unde
     const { positional, flags } = parseArgs(rest, ['data', 'scopes', 'name', 'expires']);
     noExtraArguments(positional, 0);
     const scopes = flags.get('scopes');
-    if (scopes === undefined) throw new InputError('keys create needs --scopes, e.g. --scopes read:secrets,write:secrets');
+    if (scopes === undefined)
+      throw new InputError('keys create needs --scopes, e.g. --scopes read:secrets,write:secrets');
     const dataDir = flags.get('data') ?? DEFAULT_DATA_DIR;
     createServiceKey(dataDir, scopes, flags.get('name') ?? 'local', output, { expires: flags.get('expires'), clock });
   } else if (subcommand === 'list') {
@@ -33,7 +34,8 @@ function run(argv: readonly string[], output: CommandOutput, clock: Clock | unde
   } else if (subcommand === 'revoke') {
     const { positional, flags } = parseArgs(rest, ['data']);
     const idOrName = positional[0];
-    if (idOrName === undefined || idOrName === '') throw new InputError('keys revoke needs the id or name of a key', true);
+    if (idOrName === undefined || idOrName === '')
+      throw new InputError('keys revoke needs the id or name of a key', true);
     noExtraArguments(positional, 1);
     revokeServiceKey(flags.get('data') ?? DEFAULT_DATA_DIR, idOrName, output, { clock });
   } else {

@@ -3,14 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
 import { silentLogger } from '../../src/core/logger';
 import type { PickItem, UserInput } from '../../src/core/userInput';
 import type { CreateSecretPrefill } from '../../src/core/commands/createSecret';
 import { extractToSecret } from '../../src/host/code/extractToSecret';
 import { insertReference } from '../../src/host/code/insertReference';
+import { eventually } from './support/eventually';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
 const admin = { email: 'code-commands-it@example.com', password: 'code-commands-it-password-1' };
 const CONNECTION_ID = 'code-commands-it';
@@ -48,12 +49,11 @@ async function openEditor(language: string, content: string, cursor: string): Pr
     language,
   );
   await vscode.window.showTextDocument(document);
-  const deadline = Date.now() + 10_000;
-  while (vscode.window.activeTextEditor?.document !== document) {
-    assert.ok(Date.now() < deadline, 'the new editor never became the active one');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const editor = vscode.window.activeTextEditor;
+  const editor = await eventually(
+    'the new editor to become the active one',
+    () => vscode.window.activeTextEditor?.document === document && vscode.window.activeTextEditor,
+    10_000,
+  );
   const position = document.positionAt(content.indexOf(cursor));
   editor.selection = new vscode.Selection(position, position);
   return editor;
@@ -66,8 +66,7 @@ function cursorArgument(editor: vscode.TextEditor) {
 }
 
 describe('code feature commands in VS Code, against the local server', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let client: FluxbaseClient;
   const prefills: CreateSecretPrefill[] = [];
 
@@ -79,10 +78,8 @@ describe('code feature commands in VS Code, against the local server', () => {
   };
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-commands-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('code-commands', admin);
+    client = local.client;
   });
 
   afterEach(async () => {
@@ -92,9 +89,7 @@ describe('code feature commands in VS Code, against the local server', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration('fluxbaseSecrets').update('referenceTemplates', undefined, true);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await local?.close();
     rmSync(editorFolder, { recursive: true, force: true });
   });
 

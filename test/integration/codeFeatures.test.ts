@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
 import { Emitter } from '../../src/core/disposable';
 import { silentLogger } from '../../src/core/logger';
 import { registerCodeProviders } from '../../src/host/code/registerCodeFeatures';
 import { trustedSecretMarkdown } from '../../src/host/code/secretMarkdown';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
 const admin = { email: 'code-it@example.com', password: 'code-it-password-1' };
 const CONNECTION: CatalogConnection = { id: 'code-it', name: 'Local IT' };
@@ -101,8 +98,7 @@ const SOURCE_TEXT = [
 ].join('\n');
 
 describe('code features in VS Code, against the local server', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let client: FluxbaseClient;
   let catalog: ServerCatalog;
   let registration: vscode.Disposable;
@@ -111,10 +107,8 @@ describe('code features in VS Code, against the local server', () => {
   let namespaceId: string;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('code', admin);
+    client = local.client;
     const now = Date.now();
     globalId = (await client.secrets.create({ name: 'STRIPE_KEY', value: 'sk_global', description: 'Stripe live key' }))
       .id;
@@ -134,9 +128,7 @@ describe('code features in VS Code, against the local server', () => {
     registration?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('fluxbaseSecrets').update('diagnostics', undefined, true);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await local?.close();
   });
 
   function positionIn(line: number, text: string, delta = 0): vscode.Position {

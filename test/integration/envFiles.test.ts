@@ -6,33 +6,25 @@
  * none may appear in a message, the log or the exported template.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { SecretSummary } from '../../src/core/api/secretTypes';
 import type { PickManyItem } from '../../src/core/code/codePorts';
 import type { ImportReport } from '../../src/core/code/importRunner';
-import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { ExplorerNode } from '../../src/core/explorer/explorerNodes';
 import { UserCancelledError } from '../../src/core/userInput';
 import type { CodeDialogs } from '../../src/host/code/codeDialogs';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
-import { readExtensionManifest } from '../support/manifest';
-import { findExtensionLogFile } from '../unit/reliability/support/extensionLogFile';
 import { leaksIn } from '../unit/reliability/support/sacredText';
 import { readStoredSecrets } from '../unit/reliability/support/storedSecrets';
-import {
-  assertAskedExactly,
-  CANCEL,
-  choose,
-  pick,
-  ScriptedUserInput,
-  text,
-  type Step,
-} from '../unit/commands/support/scriptedUserInput';
+import { CANCEL, choose, pick, text, type Step } from '../unit/commands/support/scriptedUserInput';
+import { extensionLogMatching } from './support/extensionLog';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
+import { logAtTraceLevel } from './support/traceLogging';
 
 const admin = { email: 'env-files-it@example.com', password: 'env-files-it-password-1' };
 const CONNECTION_NAME = 'Env Files IT';
@@ -128,13 +120,13 @@ function rows(items: readonly PickManyItem<unknown>[]): string[] {
 const checkedAsOffered = (items: readonly PickManyItem<unknown>[]) => items.filter((item) => item.picked);
 
 describe('.env import and .env.example export in VS Code, against the local server', () => {
+  let local: LocalFluxbase;
   let dataDir: string;
-  let server: RunningServer;
   let client: FluxbaseClient;
   let api: FluxbaseSecretsApi;
   let connectionId: string;
   let folder: string;
-  let logLevelBefore = 'info';
+  let restoreLogLevel: (() => Promise<void>) | undefined;
   const messages: string[] = [];
   const window = vscode.window as {
     showInformationMessage: typeof vscode.window.showInformationMessage;
@@ -156,24 +148,19 @@ describe('.env import and .env.example export in VS Code, against the local serv
     steps: Step[],
     dialogs: DialogStep[] = [],
   ): Promise<{ result: T; dialogs: ScriptedCodeDialogs; said: string[] }> {
-    const input = new ScriptedUserInput([...steps]);
     const scripted = new ScriptedCodeDialogs([...dialogs]);
-    api.testing.setUserInput(input);
     api.testing.setCodeDialogs(scripted);
     const before = messages.length;
     try {
-      const result = await vscode.commands.executeCommand<T>(command, arg);
+      const result = await runWithAnswers<T>(api, steps, command, arg);
       const said = messages.slice(before);
       assert.deepEqual(
         said.filter((message) => message.startsWith('error:')),
         [],
       );
-      input.assertDone();
-      assertAskedExactly(input, steps);
       scripted.assertDone();
       return { result, dialogs: scripted, said };
     } finally {
-      api.testing.setUserInput(undefined);
       api.testing.setCodeDialogs(undefined);
     }
   }
@@ -216,8 +203,7 @@ describe('.env import and .env.example export in VS Code, against the local serv
 
   before(async function () {
     this.timeout(120_000);
-    logLevelBefore = (await vscode.commands.executeCommand<string>('_extensionTests.getLogLevel')) ?? 'info';
-    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
+    restoreLogLevel = await logAtTraceLevel();
     const record =
       (level: string) =>
       (message: string): Promise<undefined> => {
@@ -233,40 +219,12 @@ describe('.env import and .env.example export in VS Code, against the local serv
     folder = path.join(workspace.uri.fsPath, 'env-files-it');
     mkdirSync(folder, { recursive: true });
 
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-env-files-it-'));
-    server = await startServer({
-      dataDir,
-      port: 0,
-      admin,
-      encryptionKey: ENCRYPTION_KEY,
-      bodyLimitBytes: BODY_LIMIT,
-      log: () => undefined,
-    });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('env-files', admin, { encryptionKey: ENCRYPTION_KEY, bodyLimitBytes: BODY_LIMIT });
+    ({ dataDir, client } = local);
 
-    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
-    assert.ok(extension, 'the extension under development is loaded');
-    api = await extension.activate();
-    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', [{ name: CONNECTION_NAME, url: server.url }], vscode.ConfigurationTarget.Global);
-    const deadline = Date.now() + 15_000;
-    while (api.store.connection(connectionId)?.status !== 'signedOut') {
-      assert.ok(Date.now() < deadline, 'the connection never appeared');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await run(
-      'fluxbaseSecrets.signIn',
-      connectionId,
-      [
-        pick(/Sign In/, 'Email and Password'),
-        text(/Email/, admin.email),
-        text(/Password/, admin.password, { password: true }),
-      ],
-      [],
-    );
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
+    await run('fluxbaseSecrets.signIn', connectionId, passwordSignInSteps(/Sign In/, admin), []);
     assert.equal(api.store.connection(connectionId)?.status, 'ready');
     await closeEditors();
   });
@@ -280,16 +238,9 @@ describe('.env import and .env.example export in VS Code, against the local serv
     Object.assign(window, originals);
     api?.testing.setUserInput(undefined);
     api?.testing.setCodeDialogs(undefined);
-    if (connectionId) {
-      await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
-    }
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('_extensionTests.setLogLevel', logLevelBefore);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeConnections(connectionId);
+    await restoreLogLevel?.();
+    await local?.close();
     rmSync(folder, { recursive: true, force: true });
     const template = vscode.workspace.workspaceFolders?.[0];
     if (template) {
@@ -445,15 +396,7 @@ describe('.env import and .env.example export in VS Code, against the local serv
     assert.equal(storedValue(secrets.get('IT_RACED')), 'created-elsewhere', 'the other writer’s value stays');
     assert.equal(secrets.has('IT_TOO_BIG'), false);
 
-    const extension = vscode.extensions.getExtension(readExtensionManifest().extensionId);
-    const deadline = Date.now() + 20_000;
-    let log = '';
-    while (!/failed: IT_TOO_BIG/.test(log)) {
-      assert.ok(Date.now() < deadline, 'the failures never reached the log');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const logFile = extension && findExtensionLogFile(extension.id, 'Fluxbase Secrets');
-      log = logFile ? readFileSync(logFile, 'utf8') : '';
-    }
+    const log = await extensionLogMatching(/failed: IT_TOO_BIG/, 'the failures to reach the log');
     assert.match(log, /failed: IT_RACED: .*already exists/);
     assert.match(log, /HTTP POST \/api\/v1\/secrets 413/);
     const everything = [JSON.stringify(result), ...messages, log].join('\n');

@@ -1,31 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
 import { FluxbaseApiError } from '../../src/core/api/fluxbaseApiError';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CreateSecretResult } from '../../src/core/commands/createSecret';
-import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
-import { readExtensionManifest } from '../support/manifest';
-import { choose, pick, ScriptedUserInput, text, type Step } from '../unit/commands/support/scriptedUserInput';
+import { choose, pick, text } from '../unit/commands/support/scriptedUserInput';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
 
 const admin = { email: 'explorer-it@example.com', password: 'explorer-it-password-1' };
 const CONNECTION_NAME = 'Explorer IT';
-
-/** Polls `check` until it holds; fails with `what` after `ms`. */
-async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function childrenOf(node: ExplorerNode | undefined): ExplorerNode[] {
   assert.ok(node && 'children' in node, `${node?.label ?? 'node'} has children`);
@@ -39,24 +25,10 @@ function child(node: ExplorerNode | undefined, label: string): ExplorerNode {
 }
 
 describe('secrets explorer in VS Code', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let client: FluxbaseClient;
   let api: FluxbaseSecretsApi;
   let connectionId: string;
-
-  /** Runs a registered command while `steps` answer its questions. */
-  async function withAnswers<T>(steps: Step[], command: string, arg?: unknown): Promise<T> {
-    const input = new ScriptedUserInput(steps);
-    api.testing.setUserInput(input);
-    try {
-      const result = await vscode.commands.executeCommand<T>(command, arg);
-      input.assertDone();
-      return result;
-    } finally {
-      api.testing.setUserInput(undefined);
-    }
-  }
 
   function root(): ExplorerNode {
     const found = api.testing.tree().find((node) => node.connectionId === connectionId);
@@ -65,32 +37,19 @@ describe('secrets explorer in VS Code', () => {
   }
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-explorer-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('explorer', admin);
+    client = local.client;
     await client.secrets.create({ name: 'IT_GLOBAL', value: 'global-value', description: 'seeded global' });
     await client.secrets.create({ name: 'IT_NS_KEY', value: 'ns-value', scope: 'namespace', namespace: 'it-ns' });
 
-    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
-    assert.ok(extension, 'the extension under development is loaded');
-    api = await extension.activate();
-    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', [{ name: CONNECTION_NAME, url: server.url }], vscode.ConfigurationTarget.Global);
-    await eventually('the connection to appear', () => api.store.connection(connectionId)?.status === 'signedOut');
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
   });
 
   after(async () => {
     api?.testing.setUserInput(undefined);
-    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', undefined, vscode.ConfigurationTarget.Global);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeConnections(connectionId);
+    await local?.close();
   });
 
   it('shows a connection that is not signed in with a sign-in node', () => {
@@ -102,12 +61,9 @@ describe('secrets explorer in VS Code', () => {
   });
 
   it('signs in with email and password through the sign-in command and shows the server’s secrets by scope', async () => {
-    await withAnswers(
-      [
-        pick(/Sign In to Explorer IT/, 'Email and Password'),
-        text(/Email/, admin.email),
-        text(/Password/, admin.password, { password: true }),
-      ],
+    await runWithAnswers(
+      api,
+      passwordSignInSteps(/Sign In to Explorer IT/, admin),
       'fluxbaseSecrets.signIn',
       connectionId,
     );
@@ -144,7 +100,8 @@ describe('secrets explorer in VS Code', () => {
   });
 
   it('creates, updates, rolls back and deletes a secret through the registered commands', async () => {
-    const created = await withAnswers<CreateSecretResult>(
+    const created = await runWithAnswers<CreateSecretResult>(
+      api,
       [
         pick(/Create Secret/, 'Global'),
         text(/Name of the secret globally/, 'IT_CYCLE'),
@@ -162,7 +119,8 @@ describe('secrets explorer in VS Code', () => {
     assert.ok(inTree(), 'the new secret is in the tree at once');
 
     const ref = { connectionId, id: created.secret.id, name: 'IT_CYCLE', scope: 'global' as const };
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [text(/cannot be shown.*version 2/, 'second-value', { password: true })],
       'fluxbaseSecrets.updateSecretValue',
       ref,
@@ -170,7 +128,8 @@ describe('secrets explorer in VS Code', () => {
     assert.equal((await client.secrets.getById(ref.id)).version, 2);
     assert.equal(inTree()?.description, 'v2');
 
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [pick(/Roll Back IT_CYCLE \(now v2\)/, 'v1', ['v1']), choose(/Roll back "IT_CYCLE" to version 1\?/, 'Roll Back')],
       'fluxbaseSecrets.rollbackSecret',
       inTree(),
@@ -181,7 +140,8 @@ describe('secrets explorer in VS Code', () => {
     );
     assert.equal(inTree()?.description, 'v3');
 
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [choose(/Delete the secret "IT_CYCLE" from global scope/, 'Delete', /FLUXBASE_SECRET_IT_CYCLE will fail/)],
       'fluxbaseSecrets.deleteSecret',
       inTree(),

@@ -1,30 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
 import { SECRETS_VIEW_ID } from '../../src/core/commands/commandOrigin';
 import type { CreateSecretResult } from '../../src/core/commands/createSecret';
-import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { ExplorerNode } from '../../src/core/explorer/explorerNodes';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
-import { readExtensionManifest } from '../support/manifest';
-import { pick, ScriptedUserInput, text, type Step } from '../unit/commands/support/scriptedUserInput';
+import { pick, text } from '../unit/commands/support/scriptedUserInput';
+import { eventually } from './support/eventually';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
 
 const admin = { email: 'reveal-it@example.com', password: 'reveal-it-password-1' };
 const CONNECTION_NAME = 'Reveal IT';
-
-/** Polls `check` until it holds; fails with `what` after `ms`. */
-async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function selectedSecretNames(api: FluxbaseSecretsApi): string[] {
   return api.testing
@@ -34,41 +21,18 @@ function selectedSecretNames(api: FluxbaseSecretsApi): string[] {
 }
 
 describe('Secrets view reveals what a command created', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let api: FluxbaseSecretsApi;
   let connectionId: string;
 
-  async function withAnswers<T>(steps: Step[], command: string, arg?: unknown): Promise<T> {
-    const input = new ScriptedUserInput(steps);
-    api.testing.setUserInput(input);
-    try {
-      const result = await vscode.commands.executeCommand<T>(command, arg);
-      input.assertDone();
-      return result;
-    } finally {
-      api.testing.setUserInput(undefined);
-    }
-  }
-
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-reveal-it-'));
     // An empty server: Global and Namespaces start with nothing in them.
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
-    assert.ok(extension, 'the extension under development is loaded');
-    api = await extension.activate();
-    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', [{ name: CONNECTION_NAME, url: server.url }], vscode.ConfigurationTarget.Global);
-    await eventually('the connection to appear', () => api.store.connection(connectionId)?.status === 'signedOut');
-    await withAnswers(
-      [
-        pick(/Sign In to Reveal IT/, 'Email and Password'),
-        text(/Email/, admin.email),
-        text(/Password/, admin.password, { password: true }),
-      ],
+    local = await startLocalFluxbase('reveal', admin);
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
+    await runWithAnswers(
+      api,
+      passwordSignInSteps(/Sign In to Reveal IT/, admin),
       'fluxbaseSecrets.signIn',
       connectionId,
     );
@@ -77,12 +41,8 @@ describe('Secrets view reveals what a command created', () => {
 
   after(async () => {
     api?.testing.setUserInput(undefined);
-    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', undefined, vscode.ConfigurationTarget.Global);
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeConnections(connectionId);
+    await local?.close();
   });
 
   it('creating the first secret of a new namespace in a collapsed tree from the palette shows it selected', async () => {
@@ -94,7 +54,8 @@ describe('Secrets view reveals what a command created', () => {
     await eventually('the Secrets view to be hidden', () => !api.testing.treeVisible());
     assert.deepEqual(selectedSecretNames(api), []);
 
-    const created = await withAnswers<CreateSecretResult>(
+    const created = await runWithAnswers<CreateSecretResult>(
+      api,
       [
         pick(/Who gets the secret/, 'Namespace'),
         pick(/namespace/, '$(add) Another namespace…'),

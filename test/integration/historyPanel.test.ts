@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { SecretRef } from '../../src/core/explorer/secretRef';
 import type { HistorySource } from '../../src/core/history/historySource';
 import { silentLogger } from '../../src/core/logger';
@@ -12,6 +8,7 @@ import type { PostedHistoryMessage } from '../../src/host/history/historyPanel';
 import { HistoryPanels } from '../../src/host/history/historyPanels';
 import type { HostToWebviewMessage } from '../../src/shared/historyProtocol';
 import { readExtensionManifest } from '../support/manifest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
 type HistoryMessage = Extract<HostToWebviewMessage, { type: 'history' }>;
 
@@ -53,17 +50,14 @@ function clientSource(client: FluxbaseClient): HistorySource {
 }
 
 describe('version-history panel in VS Code', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let client: FluxbaseClient;
   let panels: HistoryPanels;
   let ref: SecretRef;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-history-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('history', admin);
+    client = local.client;
     const created = await client.secrets.create({
       name: 'HISTORY_IT_KEY',
       value: 'first',
@@ -83,9 +77,7 @@ describe('version-history panel in VS Code', () => {
 
   after(async () => {
     panels?.dispose();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await local?.close();
   });
 
   it('opens the panel of a secret with three versions and its page receives them, newest first', async () => {

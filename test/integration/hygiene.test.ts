@@ -8,27 +8,23 @@
  * globalState/workspaceState.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CreateSecretResult } from '../../src/core/commands/createSecret';
-import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { SecretRef } from '../../src/core/explorer/secretRef';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
-import { readExtensionManifest } from '../support/manifest';
 import { repoRoot } from '../support/repoRoot';
-import { findExtensionLogFile } from '../unit/reliability/support/extensionLogFile';
 import { leaksIn } from '../unit/reliability/support/sacredText';
-import {
-  pick,
-  ScriptedUserInput,
-  text,
-  type Step,
-  assertAskedExactly,
-} from '../unit/commands/support/scriptedUserInput';
+import { pick, text } from '../unit/commands/support/scriptedUserInput';
+import { eventually } from './support/eventually';
+import { extensionLogMatching } from './support/extensionLog';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
+import { logAtTraceLevel } from './support/traceLogging';
+import { WebviewRecorder } from './support/webviewRecorder';
 
 const CANARY = 'canary-it-6f1d2b8e-value-never-shown';
 const CANARY_2 = 'canary-it-2-a93c7e50-newer-value';
@@ -36,20 +32,6 @@ const CANARY_3 = 'canary-it-3-d04b6f21-refused-value';
 const PASSWORD = 'canary-it-password-71e4c9d2';
 const admin = { email: 'hygiene-it@example.com', password: PASSWORD };
 const CONNECTION_NAME = 'Hygiene IT';
-
-async function eventually<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Every file the settings of this window live in (user and workspace), that exists. */
 function settingsFiles(): string[] {
@@ -72,78 +54,32 @@ function contributedSettings(): string[] {
 }
 
 describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay out of logs, settings and pages', () => {
-  let dataDir: string;
-  let server: RunningServer;
+  let local: LocalFluxbase;
   let client: FluxbaseClient;
   let api: FluxbaseSecretsApi;
   let connectionId: string;
   let sacred: string[] = [];
   let logText = '';
-  let logLevelBefore = 'info';
-  const pages: { html: string; messages: unknown[] }[] = [];
-  const originalCreateWebviewPanel = vscode.window.createWebviewPanel;
-
-  async function withAnswers<T>(steps: Step[], command: string, arg?: unknown): Promise<T> {
-    // ScriptedUserInput consumes the array it is given.
-    const input = new ScriptedUserInput([...steps]);
-    api.testing.setUserInput(input);
-    try {
-      const result = await vscode.commands.executeCommand<T>(command, arg);
-      input.assertDone();
-      assertAskedExactly(input, steps);
-      return result;
-    } finally {
-      api.testing.setUserInput(undefined);
-    }
-  }
+  let restoreLogLevel: (() => Promise<void>) | undefined;
+  const webviews = new WebviewRecorder();
 
   before(async function () {
     this.timeout(120_000);
     // Everything the extension logs, debug lines of each request included, must reach the file.
-    logLevelBefore = (await vscode.commands.executeCommand<string>('_extensionTests.getLogLevel')) ?? 'info';
-    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
+    restoreLogLevel = await logAtTraceLevel();
     // Record every webview page the extension opens, with what it is sent.
-    (vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel }).createWebviewPanel = (
-      ...args: Parameters<typeof vscode.window.createWebviewPanel>
-    ) => {
-      const panel = originalCreateWebviewPanel.apply(vscode.window, args);
-      const page = { html: '', messages: [] as unknown[] };
-      pages.push(page);
-      const webview = panel.webview;
-      const post = webview.postMessage.bind(webview);
-      webview.postMessage = (message: unknown) => {
-        page.messages.push(message);
-        page.html = webview.html;
-        return post(message);
-      };
-      return panel;
-    };
+    webviews.start();
 
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-hygiene-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
-    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
-    assert.ok(extension);
-    api = await extension.activate();
-    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', [{ name: CONNECTION_NAME, url: server.url }], vscode.ConfigurationTarget.Global);
-    await eventually('the connection', () => api.store.connection(connectionId)?.status === 'signedOut');
+    local = await startLocalFluxbase('hygiene', admin);
+    client = local.client;
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
 
-    await withAnswers(
-      [
-        pick(/Sign In/, 'Email and Password'),
-        text(/Email/, admin.email),
-        text(/Password/, PASSWORD, { password: true }),
-      ],
-      'fluxbaseSecrets.signIn',
-      connectionId,
-    );
+    await runWithAnswers(api, passwordSignInSteps(/Sign In/, admin), 'fluxbaseSecrets.signIn', connectionId);
     const credentials = api.store.clientFor(connectionId)?.auth.credentials;
     assert.equal(credentials?.type, 'session');
-    const created = await withAnswers<CreateSecretResult>(
+    const created = await runWithAnswers<CreateSecretResult>(
+      api,
       [
         pick(/Create Secret/, 'Global'),
         text(/Name of the secret/, 'HYGIENE_IT'),
@@ -155,15 +91,21 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
       { connectionId },
     );
     const ref: SecretRef = { connectionId, id: created.secret.id, name: 'HYGIENE_IT', scope: 'global' };
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [text(/cannot be shown/, CANARY_2, { password: true })],
       'fluxbaseSecrets.updateSecretValue',
       ref,
     );
 
     await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', ref);
-    await eventually('the history page to get its data', () =>
-      pages.some((page) => page.messages.some((message) => (message as { type?: string }).type === 'history')),
+    await eventually(
+      'the history page to get its data',
+      () =>
+        webviews.panels.some((page) =>
+          page.messages.some((message) => (message as { type?: string }).type === 'history'),
+        ),
+      20_000,
     );
 
     // A failing write: the secret is deleted behind the extension's back, then updated with a new value (404).
@@ -171,7 +113,8 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
     await api.store.refresh(connectionId);
     await client.secrets.deleteById(gone.id);
     const goneRef: SecretRef = { connectionId, id: gone.id, name: 'HYGIENE_GONE', scope: 'global' };
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [text(/cannot be shown/, CANARY_3, { password: true })],
       'fluxbaseSecrets.updateSecretValue',
       goneRef,
@@ -179,26 +122,16 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
 
     sacred = [CANARY, CANARY_2, CANARY_3, PASSWORD];
     if (credentials?.type === 'session') sacred.push(credentials.accessToken, credentials.refreshToken ?? '');
-    const logFile = await eventually('the log file with the failed update', () => {
-      const file = findExtensionLogFile(extension.id, 'Fluxbase Secrets');
-      return file && /PUT \/api\/v1\/secrets\/:id 404/.test(readFileSync(file, 'utf8')) ? file : undefined;
-    });
-    logText = readFileSync(logFile, 'utf8');
+    logText = await extensionLogMatching(/PUT \/api\/v1\/secrets\/:id 404/, 'the log file with the failed update');
   });
 
   after(async () => {
-    (vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel }).createWebviewPanel =
-      originalCreateWebviewPanel;
+    webviews.stop();
     api?.testing.setUserInput(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
-    await vscode.workspace
-      .getConfiguration('fluxbaseSecrets')
-      .update('connections', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('_extensionTests.setLogLevel', logLevelBefore);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeConnections(connectionId);
+    await restoreLogLevel?.();
+    await local?.close();
   });
 
   it('the log channel, at trace level, has a line per request and never a value, the password or a token', () => {
@@ -221,8 +154,8 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
   });
 
   it('the history page: its HTML and every message it is sent (and saves as state) hold no value or token', () => {
-    assert.equal(pages.length, 1, 'one history page was opened');
-    const [page] = pages;
+    assert.equal(webviews.panels.length, 1, 'one history page was opened');
+    const [page] = webviews.panels;
     assert.ok(page && page.html.includes('Content-Security-Policy'), 'the page HTML was captured');
     assert.deepEqual(leaksIn(page.html, sacred), []);
     assert.ok(page.messages.length > 0);

@@ -6,28 +6,21 @@
  * commands, even when secret names and descriptions carry links and HTML.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
 import type { SecretRef } from '../../src/core/explorer/secretRef';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { readExtensionManifest } from '../support/manifest';
-import { findExtensionLogFile } from '../unit/reliability/support/extensionLogFile';
 import { createKey } from '../unit/server/serverHarness';
-import {
-  CANCEL,
-  choose,
-  pick,
-  ScriptedUserInput,
-  text,
-  type Step,
-  assertAskedExactly,
-} from '../unit/commands/support/scriptedUserInput';
+import { CANCEL, choose, pick, text } from '../unit/commands/support/scriptedUserInput';
+import { eventually } from './support/eventually';
+import { extensionLogText } from './support/extensionLog';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { runWithAnswers } from './support/scriptedAnswers';
+import { WebviewRecorder } from './support/webviewRecorder';
 
 const OWN_LINK_COMMANDS = ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'];
 const HOSTILE_DESCRIPTION =
@@ -39,16 +32,6 @@ const CONNECTION_NAME = 'Safety IT';
 const REMOTE_NAME = 'Remote over http';
 /** TEST-NET-1: never routed, so nothing could answer even if something were sent. */
 const REMOTE_URL = 'http://192.0.2.44:8080';
-
-async function eventually<T>(what: string, check: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The command ids of the links markdown would make clickable: `](command:…`
@@ -80,87 +63,44 @@ function cspDirectives(html: string): Map<string, string[]> {
 }
 
 describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link commands', () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let client: FluxbaseClient;
+  let local: LocalFluxbase;
   let api: FluxbaseSecretsApi;
   let serviceKey: string;
   let connectionId: string;
   const ownCommands = new Set(readExtensionManifest().commandIds);
-  const panels: vscode.WebviewPanel[] = [];
-  const messages = new Map<vscode.WebviewPanel, unknown[]>();
-  const originalCreateWebviewPanel = vscode.window.createWebviewPanel;
+  const webviews = new WebviewRecorder();
   const config = () => vscode.workspace.getConfiguration('fluxbaseSecrets');
-
-  async function withAnswers(steps: Step[], command: string, arg?: unknown): Promise<void> {
-    // ScriptedUserInput consumes the array it is given.
-    const input = new ScriptedUserInput([...steps]);
-    api.testing.setUserInput(input);
-    try {
-      await vscode.commands.executeCommand(command, arg);
-      input.assertDone();
-      assertAskedExactly(input, steps);
-    } finally {
-      api.testing.setUserInput(undefined);
-    }
-  }
 
   before(async function () {
     this.timeout(60_000);
-    (vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel }).createWebviewPanel = (
-      ...args: Parameters<typeof vscode.window.createWebviewPanel>
-    ) => {
-      const panel = originalCreateWebviewPanel.apply(vscode.window, args);
-      const posted: unknown[] = [];
-      panels.push(panel);
-      messages.set(panel, posted);
-      const post = panel.webview.postMessage.bind(panel.webview);
-      panel.webview.postMessage = (message: unknown) => {
-        posted.push(message);
-        return post(message);
-      };
-      return panel;
-    };
+    webviews.start();
     const admin = { email: 'safety-it@example.com', password: 'safety-it-password-1' };
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-safety-it-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    serviceKey = createKey(dataDir, '*');
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalFluxbase('safety', admin);
+    serviceKey = createKey(local.dataDir, '*');
+    const { client } = local;
     await client.secrets.create({ name: 'SAFE_KEY', value: 'v', description: HOSTILE_DESCRIPTION });
     await client.secrets.create({ name: HOSTILE_NAME, value: 'v', description: HOSTILE_DESCRIPTION });
     await client.secrets.create({ name: 'SAFE_KEY', value: 'v', scope: 'namespace', namespace: HOSTILE_NAMESPACE });
 
-    const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
-    assert.ok(extension);
-    api = await extension.activate();
-    connectionId = settingsConnectionId(CONNECTION_NAME, server.url);
-    await config().update(
-      'connections',
-      [
-        { name: CONNECTION_NAME, url: server.url },
-        { name: REMOTE_NAME, url: REMOTE_URL },
-      ],
-      vscode.ConfigurationTarget.Global,
-    );
-    await eventually('the connection', () => api.store.connection(connectionId)?.status === 'signedOut');
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [
+      { name: CONNECTION_NAME, url: local.server.url },
+      { name: REMOTE_NAME, url: REMOTE_URL },
+    ]);
   });
 
   after(async () => {
-    (vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel }).createWebviewPanel =
-      originalCreateWebviewPanel;
+    webviews.stop();
     api?.testing.setUserInput(undefined);
-    for (const panel of panels) panel.dispose();
-    await vscode.commands.executeCommand('fluxbaseSecrets.signOut', connectionId);
-    await config().update('connections', undefined, vscode.ConfigurationTarget.Global);
+    for (const { panel } of webviews.panels) panel.dispose();
+    await removeConnections(connectionId);
     await config().update('connections', undefined, vscode.ConfigurationTarget.Workspace);
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await local?.close();
   });
 
   it('signs in over plain http to this machine without a warning (loopback never crosses a network)', async () => {
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [pick(/Sign In to Safety IT/, 'Service Key'), text(/Service key/, serviceKey, { password: true })],
       'fluxbaseSecrets.signIn',
       connectionId,
@@ -171,7 +111,8 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
   it('asks before sending credentials over plain http to another machine, and asks for none when declined', async () => {
     const remoteId = settingsConnectionId(REMOTE_NAME, REMOTE_URL);
     // The key is asked for only after the warning: declining leaves nothing that could be sent.
-    await withAnswers(
+    await runWithAnswers(
+      api,
       [
         pick(/Sign In to Remote over http/, 'Service Key'),
         choose(/Send credentials to http:\/\/192\.0\.2\.44:8080 unencrypted\?/, CANCEL, /plain http/),
@@ -189,11 +130,8 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
       { name: CONNECTION_NAME, url: 'http://attacker.example:8081' },
     ];
     const urls = () => api.testing.connections().map((connection) => connection.url);
-    const ignoredNotices = (): number => {
-      const file = findExtensionLogFile(readExtensionManifest().extensionId, 'Fluxbase Secrets');
-      const log = file ? readFileSync(file, 'utf8') : '';
-      return log.split('Ignoring fluxbaseSecrets.connections from the workspace settings').length - 1;
-    };
+    const ignoredNotices = (): number =>
+      extensionLogText().split('Ignoring fluxbaseSecrets.connections from the workspace settings').length - 1;
     const noticesBefore = ignoredNotices();
     const trust = Object.getOwnPropertyDescriptor(vscode.workspace, 'isTrusted');
     assert.ok(trust?.configurable, 'workspace trust can be simulated');
@@ -203,7 +141,7 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
       // The registry read the new settings when it says so in the log.
       await eventually('the notice that the workspace connections are ignored', () => ignoredNotices() > noticesBefore);
       assert.ok(!urls().some((url) => url.includes('attacker.example')), `untrusted: ${urls().join(', ')}`);
-      assert.equal(api.store.connection(connectionId)?.url, server.url, 'the signed-in connection keeps its URL');
+      assert.equal(api.store.connection(connectionId)?.url, local.server.url, 'the signed-in connection keeps its URL');
     } finally {
       Object.defineProperty(vscode.workspace, 'isTrusted', trust as PropertyDescriptor);
     }
@@ -212,7 +150,7 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
     await eventually('the trusted workspace connection', () => urls().includes('http://attacker.example:8080'));
     // Even then, a workspace entry with a user connection's name does not replace that connection's URL.
     assert.ok(!urls().includes('http://attacker.example:8081'));
-    assert.equal(api.store.connection(connectionId)?.url, server.url);
+    assert.equal(api.store.connection(connectionId)?.url, local.server.url);
     await config().update('connections', undefined, vscode.ConfigurationTarget.Workspace);
     await eventually('the workspace connection to go', () => !urls().includes('http://attacker.example:8080'));
   });
@@ -268,25 +206,25 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
   it('the history page runs under a strict CSP: nonce-only scripts and styles, nothing else, local files only', async function () {
     this.timeout(150_000);
     // A run that is tried again starts from no panels, so that the command opens new ones.
-    for (const panel of panels.splice(0)) panel.dispose();
+    for (const { panel } of webviews.panels.splice(0)) panel.dispose();
     const [first, second] = secretNodes(api.testing.tree());
     assert.ok(first && second);
     const refs: SecretRef[] = [first.ref, second.ref];
     for (const ref of refs) {
       await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', ref);
-      const panel = panels[panels.length - 1] as vscode.WebviewPanel;
+      const page = webviews.panels[webviews.panels.length - 1];
       // The page's script ran under the CSP below: it said ready, and the host answered with the history.
       // (A hidden page does not run, so each is awaited while it is the visible one. A webview's first
       // load registers its service worker, which can take long on a loaded machine.)
       await eventually(
         'the page to receive its history',
-        () => messages.get(panel)?.some((message) => (message as { type?: string }).type === 'history'),
+        () => page?.messages.some((message) => (message as { type?: string }).type === 'history'),
         60_000,
       );
     }
-    assert.equal(panels.length, 2, 'the command opened one webview panel per secret');
+    assert.equal(webviews.panels.length, 2, 'the command opened one webview panel per secret');
     const nonces: string[] = [];
-    for (const panel of panels) {
+    for (const { panel } of webviews.panels) {
       const { html, options, cspSource } = panel.webview;
       const csp = cspDirectives(html);
       assert.deepEqual(csp.get('default-src'), ["'none'"]);
