@@ -17,6 +17,29 @@ export const FILTER_ACTIVE_CONTEXT = 'fluxbaseSecrets.filterActive';
 /** VS Code's command that selects the focused row of the focused list or tree (what Enter does). */
 const LIST_SELECT_COMMAND = 'list.select';
 
+/** How often a reveal is tried, and how long each waits for the selection to arrive from the workbench. */
+const REVEAL_ATTEMPTS = 3;
+const REVEAL_CHECK_MS = 750;
+
+/** Resolves whether the view's selection holds the node `id`, now or within `ms`. */
+function selectionHolds(view: vscode.TreeView<ExplorerNode>, id: string, ms: number): Promise<boolean> {
+  const holds = (): boolean => view.selection.some((node) => node.id === id);
+  if (holds()) {
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const done = (result: boolean): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(holds()), ms);
+    const listener = view.onDidChangeSelection(() => {
+      if (holds()) done(true);
+    });
+  });
+}
+
 /** The Secrets tree view, with what commands ask of it (ExplorerViewPort) and what tests read of it. */
 export interface ExplorerView extends ExplorerViewPort, vscode.Disposable {
   /** The rows selected now. */
@@ -63,17 +86,26 @@ export function createExplorerView(
       return selected?.kind === 'secret' ? selected.ref : undefined;
     },
     revealSecret: async (ref: SecretRef, options: { focus: boolean }) => {
-      const node = findSecretNode(provider.rootNodes, ref);
-      if (!node) {
-        logger.debug(`Not revealing ${ref.name}: the tree does not show it (filtered out?)`);
-        return;
+      // A reveal that races VS Code's own refresh of the tree can be dropped without an error
+      // (the workbench does not know the new row yet): check that the row got selected, else try again.
+      for (let attempt = 1; attempt <= REVEAL_ATTEMPTS; attempt++) {
+        const node = findSecretNode(provider.rootNodes, ref);
+        if (!node) {
+          logger.debug(`Not revealing ${ref.name}: the tree does not show it (filtered out?)`);
+          return;
+        }
+        try {
+          await view.reveal(node, { select: true, focus: options.focus, expand: true });
+        } catch (error) {
+          // Revealing is a courtesy: the command itself succeeded.
+          logger.debug(`Could not reveal ${ref.name} in the Secrets view: ${String(error)}`);
+          return;
+        }
+        if (await selectionHolds(view, node.id, REVEAL_CHECK_MS)) {
+          return;
+        }
       }
-      try {
-        await view.reveal(node, { select: true, focus: options.focus, expand: true });
-      } catch (error) {
-        // Revealing is a courtesy: the command itself succeeded.
-        logger.debug(`Could not reveal ${ref.name} in the Secrets view: ${String(error)}`);
-      }
+      logger.debug(`Revealing ${ref.name} in the Secrets view did not select it after ${REVEAL_ATTEMPTS} attempts.`);
     },
     dispose: () => subscriptions.dispose(),
   };

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, viewPane } from './support/workbenchParts';
@@ -11,9 +12,7 @@ describe('Fluxbase activity bar entry', () => {
     workbench = await openWorkbench();
   });
 
-  after(async () => {
-    await workbench?.close();
-  });
+  closeAfterAll(() => workbench);
 
   saveScreenshotsOnFailure(() => workbench);
 

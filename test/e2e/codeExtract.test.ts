@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { createKey } from '../unit/server/serverHarness';
+import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, treeRow } from './support/workbenchParts';
@@ -40,36 +40,31 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string)
 }
 
 describe('moving a hard-coded secret out of the code, as a person does it', () => {
-  let dataDir: string;
   let workspace: string;
-  let server: RunningServer | undefined;
+  let local: LocalServer | undefined;
   let client: FluxbaseClient | undefined;
   let workbench: Workbench | undefined;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-ui-'));
     workspace = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-ui-workspace-'));
     mkdirSync(path.join(workspace, 'functions', 'pay'), { recursive: true });
     writeFileSync(path.join(workspace, 'functions', 'pay', 'index.ts'), SOURCE);
-    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
-    server = await startServer({ dataDir, port: 0, log: () => undefined });
-    client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
+    local = await startLocalServer('code-ui');
+    client = local.client;
     workbench = await openWorkbench({
       workspace,
-      extensionEnv: { FLUXBASE_URL: server.url, FLUXBASE_SERVICE_TOKEN: serviceKey },
+      extensionEnv: local.extensionEnv,
       settings: { 'workbench.colorTheme': 'Default Light Modern', 'files.autoSave': 'off' },
     });
   });
 
   saveScreenshotsOnFailure(() => workbench);
 
-  after(async () => {
-    await workbench?.close();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(workspace, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
+  after(() => rmSync(workspace, { recursive: true, force: true }));
 
   it('creates the secret from the literal and puts its reference in the file', async () => {
     assert.ok(workbench && client);

@@ -1,27 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/startServer';
 import { FluxbaseApiError } from '../../src/core/api/fluxbaseApiError';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { startLocalServer, type LocalServer } from './support/localServer';
+import { signInWithPassword } from './support/signIn';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow, waitForNotification } from './support/workbenchParts';
+import { activityBarItem, rowLabelled, treeRow } from './support/workbenchParts';
 
 const admin = { email: 'explorer-ui@example.com', password: 'explorer-ui-password-1' };
 const NEW_SECRET = 'UI_CREATED_KEY';
 const timeout = 30_000;
-
-/** The row of the Secrets view whose label is exactly `label` (its description follows in the row text). */
-function rowLabelled(page: Page, label: string) {
-  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return treeRow(page, label)
-    .filter({ has: page.locator('.monaco-icon-name-container', { hasText: exactly }) })
-    .first();
-}
 
 /**
  * Right-clicks `row` and clicks the menu item `label` until `outcome` shows:
@@ -47,31 +39,25 @@ async function chooseFromContextMenu(page: Page, row: Locator, label: string, ou
 }
 
 describe('secrets explorer, as a person uses it', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
+  let local: LocalServer | undefined;
   let client: FluxbaseClient | undefined;
   let workbench: Workbench | undefined;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-explorer-ui-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(admin);
+    local = await startLocalServer('explorer-ui', { admin });
+    client = local.client;
     await client.secrets.create({ name: 'UI_GLOBAL', value: 'global-value' });
     await client.secrets.create({ name: 'UI_NS_KEY', value: 'ns-value', scope: 'namespace', namespace: 'ui-jobs' });
     workbench = await openWorkbench({
-      settings: { 'fluxbaseSecrets.connections': [{ name: 'Local UI', url: server.url }] },
+      settings: { 'fluxbaseSecrets.connections': [{ name: 'Local UI', url: local.url }] },
     });
   });
 
   saveScreenshotsOnFailure(() => workbench);
-
-  after(async () => {
-    await workbench?.close();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
 
   it('signs in through the input boxes and shows Global and a namespace', async () => {
     assert.ok(workbench);
@@ -81,12 +67,7 @@ describe('secrets explorer, as a person uses it', () => {
     await treeRow(page, 'signed out').first().waitFor({ state: 'visible', timeout });
     assert.ok(existsSync(await workbench.screenshot('explorer-signed-out')));
 
-    await runCommand(page, 'Fluxbase Secrets: Sign In');
-    await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
-    await fillQuickInput(page, admin.email, { prompt: 'Email' });
-    await fillQuickInput(page, admin.password, { prompt: 'Password', password: true });
-
-    await waitForNotification(page, 'Signed in to "Local UI"');
+    await signInWithPassword(page, admin, 'Local UI');
     await rowLabelled(page, 'Global').waitFor({ state: 'visible', timeout });
     await rowLabelled(page, 'Namespaces').waitFor({ state: 'visible', timeout });
     await rowLabelled(page, 'ui-jobs').waitFor({ state: 'visible', timeout });

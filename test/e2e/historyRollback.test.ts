@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { existsSync } from 'node:fs';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { Secret } from '../../src/core/api/secretTypes';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { createKey } from '../unit/server/serverHarness';
 import { historyPage } from './support/historyPage';
+import { startLocalServer, type LocalServer } from './support/localServer';
 import { switchTheme } from './support/colorTheme';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, rowAction, treeRow } from './support/workbenchParts';
@@ -19,34 +17,29 @@ const timeout = 30_000;
 const backgroundColor = 'getComputedStyle(document.body).backgroundColor';
 
 describe('version-history panel, as a person uses it', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
+  let local: LocalServer | undefined;
   let client: FluxbaseClient | undefined;
   let workbench: Workbench | undefined;
   let secret: Secret;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-history-ui-'));
-    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
-    server = await startServer({ dataDir, port: 0, log: () => undefined });
-    client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
+    local = await startLocalServer('history-ui');
+    client = local.client;
     secret = await client.secrets.create({ name: secretName, value: 'one', description: 'Rolled back by the UI test' });
     await client.secrets.updateById(secret.id, { value: 'two' });
     await client.secrets.updateById(secret.id, { value: 'three' });
     workbench = await openWorkbench({
-      extensionEnv: { FLUXBASE_URL: server.url, FLUXBASE_SERVICE_TOKEN: serviceKey },
+      extensionEnv: local.extensionEnv,
       settings: { 'workbench.colorTheme': 'Default Light Modern' },
     });
   });
 
   saveScreenshotsOnFailure(() => workbench);
 
-  after(async () => {
-    await workbench?.close();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
 
   it('rolls back to version 1 after a confirmation: version 4 is marked current, and the server agrees', async () => {
     assert.ok(workbench && client);

@@ -3,15 +3,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { startServer } from '../../server/startServer';
+import { createClient } from '../../src/core/api/fluxbaseClient';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { createKey } from '../unit/server/serverHarness';
 import { historyPage } from './support/historyPage';
+import { startLocalServer, type LocalServer } from './support/localServer';
 import { switchTheme } from './support/colorTheme';
-import { fillQuickInput, runCommand } from './support/quickInput';
+import { runCommand } from './support/quickInput';
+import { signInWithPassword } from './support/signIn';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, rowAction, treeRow, waitForNotification } from './support/workbenchParts';
+import { activityBarItem, rowAction, treeRow } from './support/workbenchParts';
 
 const secretName = 'THEMES_UI_KEY';
 const colleague = { email: 'colleague@example.com', password: 'colleague-password-1' };
@@ -130,15 +132,13 @@ async function focusRollBackByKeyboard(page: Page, history: FrameLocator): Promi
 }
 
 describe('version-history page in high-contrast themes, and by keyboard', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
-  let client: FluxbaseClient | undefined;
+  let dataDir = '';
+  let local: LocalServer | undefined;
   let workbench: Workbench | undefined;
   let colleagueId = '';
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-history-themes-'));
-    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
     // The local server sets up one admin per start: a colleague writes versions 1 and 2 ...
     const first = await startServer({ dataDir, port: 0, admin: colleague, log: () => undefined });
     let secretId: string;
@@ -155,18 +155,17 @@ describe('version-history page in high-contrast themes, and by keyboard', () => 
       await first.close();
     }
     // ... then, on the same data, I write version 3, a service key version 4, and I version 5.
-    server = await startServer({ dataDir, port: 0, admin: me, log: () => undefined });
-    client = createClient({ url: server.url });
-    await client.auth.login(me);
+    local = await startLocalServer('history-themes', { dataDir, admin: me });
+    const { client } = local;
     await client.secrets.updateById(secretId, { value: 'three' });
-    const asKey = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
+    const asKey = createClient({ url: local.url, credentials: { type: 'serviceKey', key: local.serviceKey } });
     await asKey.secrets.updateById(secretId, { value: 'four' });
     await asKey.close();
     await client.secrets.updateById(secretId, { value: 'five' });
 
     workbench = await openWorkbench({
       settings: {
-        'fluxbaseSecrets.connections': [{ name: 'Local Themes', url: server.url }],
+        'fluxbaseSecrets.connections': [{ name: 'Local Themes', url: local.url }],
         'workbench.colorTheme': 'Default High Contrast',
       },
     });
@@ -174,22 +173,18 @@ describe('version-history page in high-contrast themes, and by keyboard', () => 
 
   saveScreenshotsOnFailure(() => workbench);
 
-  after(async () => {
-    await workbench?.close();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
+  // The colleague's part runs before the local server owns the folder: remove it even when that part failed.
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('shows who made each version: "You" with the email, a colleague by short id, and an explained dash', async () => {
     assert.ok(workbench);
     const { page } = workbench;
     await activityBarItem(page, 'Fluxbase').click();
-    await runCommand(page, 'Fluxbase Secrets: Sign In');
-    await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
-    await fillQuickInput(page, me.email, { prompt: 'Email' });
-    await fillQuickInput(page, me.password, { prompt: 'Password', password: true });
-    await waitForNotification(page, 'Signed in to "Local Themes"');
+    await signInWithPassword(page, me, 'Local Themes');
 
     const row = treeRow(page, secretName).first();
     await row.waitFor({ state: 'visible', timeout });

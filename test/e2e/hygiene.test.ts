@@ -5,13 +5,12 @@
  * included, and the log output once shown) must not hold them.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/startServer';
 import { leaksIn } from '../unit/reliability/support/sacredText';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
+import { historyPage } from './support/historyPage';
+import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, treeRow, waitForNotification } from './support/workbenchParts';
@@ -52,18 +51,16 @@ async function typeWithoutEnter(page: Page, value: string, prompt: string): Prom
 }
 
 describe('Secret hygiene on screen (issue 9): the page never shows a value or a password', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
+  let local: LocalServer | undefined;
   let workbench: Workbench | undefined;
   /** Name of the moment → the page content then. */
   const snapshots = new Map<string, string>();
 
   before(async function () {
     this.timeout(180_000);
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-hygiene-ui-'));
-    server = await startServer({ dataDir, port: 0, admin, log: () => undefined });
+    local = await startLocalServer('hygiene-ui', { admin });
     workbench = await openWorkbench({
-      settings: { 'fluxbaseSecrets.connections': [{ name: 'Hygiene UI', url: server.url }] },
+      settings: { 'fluxbaseSecrets.connections': [{ name: 'Hygiene UI', url: local.url }] },
     });
     const { page } = workbench;
     await activityBarItem(page, 'Fluxbase').click();
@@ -101,7 +98,7 @@ describe('Secret hygiene on screen (issue 9): the page never shows a value or a 
 
     await runCommand(page, 'Fluxbase Secrets: Show Version History');
     await fillQuickInput(page, SECRET);
-    const history = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const history = historyPage(page);
     await history.getByText('v1', { exact: false }).first().waitFor({ state: 'visible', timeout });
     snapshots.set('history page', await pageContent(page));
 
@@ -112,11 +109,10 @@ describe('Secret hygiene on screen (issue 9): the page never shows a value or a 
 
   saveScreenshotsOnFailure(() => workbench);
 
-  after(async () => {
-    await workbench?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
 
   it('captured the page at each step: password and value typed, tooltip, history page, log output', () => {
     assert.deepEqual(

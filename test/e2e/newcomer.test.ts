@@ -4,14 +4,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { DEMO_ADMIN } from '../../server/demo/demoSecrets';
 import { createClient } from '../../src/core/api/fluxbaseClient';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { killProcessTree } from '../support/processTree';
 import { repoRoot } from '../support/repoRoot';
 import { saveScreenshot } from './support/screenshots';
-import { activityBarItem, treeRow } from './support/workbenchParts';
+import { activityBarItem, rowLabelled } from './support/workbenchParts';
 
 const startTimeoutMs = 150_000;
 const uiTimeoutMs = 60_000;
@@ -114,13 +114,6 @@ function isListening(url: string): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-/** The row of the Secrets view whose label is exactly `label`. */
-function rowLabelled(page: Page, label: string) {
-  return treeRow(page, label)
-    .filter({ has: page.locator('.monaco-icon-name-container', { hasText: new RegExp(`^${label}$`) }) })
-    .first();
 }
 
 describe('npm start, as a newcomer runs it on a fresh clone', function () {

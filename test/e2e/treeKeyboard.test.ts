@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/startServer';
-import { createClient, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
+import { closeAfterAll } from './support/closeAfterAll';
 import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { createKey } from '../unit/server/serverHarness';
 import { historyPage } from './support/historyPage';
+import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { activityBarItem, treeRow } from './support/workbenchParts';
@@ -32,30 +30,25 @@ async function arrowDownTo(page: Page, label: string): Promise<void> {
 }
 
 describe('Secrets view with the keyboard, as a person uses it', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
+  let local: LocalServer | undefined;
   let client: FluxbaseClient | undefined;
   let workbench: Workbench | undefined;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'fluxbase-keyboard-ui-'));
-    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
-    server = await startServer({ dataDir, port: 0, log: () => undefined });
-    client = createClient({ url: server.url, credentials: { type: 'serviceKey', key: serviceKey } });
+    local = await startLocalServer('keyboard-ui');
+    client = local.client;
     for (const name of [FIRST, DOOMED, LAST]) {
       await client.secrets.create({ name, value: `${name.toLowerCase()}-value` });
     }
-    workbench = await openWorkbench({ extensionEnv: { FLUXBASE_URL: server.url, FLUXBASE_SERVICE_TOKEN: serviceKey } });
+    workbench = await openWorkbench({ extensionEnv: local.extensionEnv });
   });
 
   saveScreenshotsOnFailure(() => workbench);
 
-  after(async () => {
-    await workbench?.close();
-    await client?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  closeAfterAll(
+    () => workbench,
+    () => local,
+  );
 
   it('Delete on the row the arrow keys reached asks about that secret, and deletes it after the confirmation', async () => {
     assert.ok(workbench && client);

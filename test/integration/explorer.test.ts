@@ -8,7 +8,7 @@ import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { choose, pick, text } from '../unit/commands/support/scriptedUserInput';
 import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
-import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
+import { runWithAnswers, signInWithPassword } from './support/scriptedAnswers';
 
 const admin = { email: 'explorer-it@example.com', password: 'explorer-it-password-1' };
 const CONNECTION_NAME = 'Explorer IT';
@@ -61,13 +61,7 @@ describe('secrets explorer in VS Code', () => {
   });
 
   it('signs in with email and password through the sign-in command and shows the server’s secrets by scope', async () => {
-    await runWithAnswers(
-      api,
-      passwordSignInSteps(/Sign In to Explorer IT/, admin),
-      'fluxbaseSecrets.signIn',
-      connectionId,
-    );
-    assert.equal(api.store.connection(connectionId)?.status, 'ready');
+    await signInWithPassword(api, connectionId, /Sign In to Explorer IT/, admin);
     assert.equal(await api.testing.hasStoredCredentials(connectionId), true, 'the session is in SecretStorage');
 
     const connection = root();

@@ -8,7 +8,7 @@ import { pick, text } from '../unit/commands/support/scriptedUserInput';
 import { eventually } from './support/eventually';
 import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
-import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
+import { runWithAnswers, signInWithPassword } from './support/scriptedAnswers';
 
 const admin = { email: 'reveal-it@example.com', password: 'reveal-it-password-1' };
 const CONNECTION_NAME = 'Reveal IT';
@@ -30,13 +30,7 @@ describe('Secrets view reveals what a command created', () => {
     local = await startLocalFluxbase('reveal', admin);
     api = await activateExtension();
     connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
-    await runWithAnswers(
-      api,
-      passwordSignInSteps(/Sign In to Reveal IT/, admin),
-      'fluxbaseSecrets.signIn',
-      connectionId,
-    );
-    assert.equal(api.store.connection(connectionId)?.status, 'ready');
+    await signInWithPassword(api, connectionId, /Sign In to Reveal IT/, admin);
   });
 
   after(async () => {

@@ -22,7 +22,7 @@ import { eventually } from './support/eventually';
 import { extensionLogMatching } from './support/extensionLog';
 import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
-import { passwordSignInSteps, runWithAnswers } from './support/scriptedAnswers';
+import { runWithAnswers, signInWithPassword } from './support/scriptedAnswers';
 import { logAtTraceLevel } from './support/traceLogging';
 import { WebviewRecorder } from './support/webviewRecorder';
 
@@ -75,7 +75,7 @@ describe('Secret hygiene in VS Code (issue 9): values, passwords and tokens stay
     api = await activateExtension();
     connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
 
-    await runWithAnswers(api, passwordSignInSteps(/Sign In/, admin), 'fluxbaseSecrets.signIn', connectionId);
+    await signInWithPassword(api, connectionId, /Sign In/, admin);
     const credentials = api.store.clientFor(connectionId)?.auth.credentials;
     assert.equal(credentials?.type, 'session');
     const created = await runWithAnswers<CreateSecretResult>(

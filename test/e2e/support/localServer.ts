@@ -23,7 +23,7 @@ export interface LocalServer {
   readonly client: FluxbaseClient;
   /** The extension environment that makes its "Environment" connection sign in with `serviceKey`. */
   readonly extensionEnv: { FLUXBASE_URL: string; FLUXBASE_SERVICE_TOKEN: string };
-  /** Closes the client and the server, then deletes the data folder; never leaves them running when it rejects. */
+  /** Closes the client and the server, then deletes the data folder. */
   close(): Promise<void>;
 }
 

@@ -30,3 +30,11 @@ export async function waitForNotification(page: Page, text: string, timeoutMs = 
 export function rowAction(row: Locator, title: string): Locator {
   return row.locator(`.action-label[aria-label="${title}"], .action-label[aria-label^="${title} ("]`);
 }
+
+/** The first tree row whose label is exactly `label` (its description follows in the row text). */
+export function rowLabelled(page: Page, label: string): Locator {
+  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return treeRow(page, label)
+    .filter({ has: page.locator('.monaco-icon-name-container', { hasText: exactly }) })
+    .first();
+}

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AdminOptions } from '../../../server/startServer';
 import type { FluxbaseSecretsApi } from '../../../src/host/extensionApi';
@@ -41,4 +42,15 @@ export function passwordSignInSteps(title: RegExp, account: AdminOptions): Step[
     text(/Email/, account.email),
     text(/Password/, account.password, { password: true }),
   ];
+}
+
+/** Signs `connectionId` in through "Sign In" with the email and password of `account`, and checks it is ready. */
+export async function signInWithPassword(
+  api: FluxbaseSecretsApi,
+  connectionId: string,
+  title: RegExp,
+  account: AdminOptions,
+): Promise<void> {
+  await runWithAnswers(api, passwordSignInSteps(title, account), 'fluxbaseSecrets.signIn', connectionId);
+  assert.equal(api.store.connection(connectionId)?.status, 'ready', `${connectionId} is signed in`);
 }

@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+import { fillQuickInput, runCommand } from './quickInput';
+import { waitForNotification } from './workbenchParts';
+
+/**
+ * Signs in as a person does: "Fluxbase Secrets: Sign In" from the palette,
+ * "Email and Password", the email, the password in a password box; then
+ * waits for the notification that `connectionName` is signed in.
+ */
+export async function signInWithPassword(
+  page: Page,
+  account: { email: string; password: string },
+  connectionName: string,
+): Promise<void> {
+  await runCommand(page, 'Fluxbase Secrets: Sign In');
+  await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
+  await fillQuickInput(page, account.email, { prompt: 'Email' });
+  await fillQuickInput(page, account.password, { prompt: 'Password', password: true });
+  await waitForNotification(page, `Signed in to "${connectionName}"`);
+}
