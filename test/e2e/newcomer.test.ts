@@ -10,8 +10,9 @@ import { createClient } from '../../src/core/api/fluxbaseClient';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { killProcessTree } from '../support/processTree';
 import { repoRoot } from '../support/repoRoot';
+import { historyPage } from './support/historyPage';
 import { saveScreenshot } from './support/screenshots';
-import { activityBarItem, rowLabelled } from './support/workbenchParts';
+import { activityBarItem, rowAction, rowLabelled } from './support/workbenchParts';
 
 const startTimeoutMs = 150_000;
 const uiTimeoutMs = 60_000;
@@ -186,6 +187,27 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     }
     assert.match(await rowLabelled(page, 'STRIPE_API_KEY').innerText(), /v3/);
     await saveScreenshot(page, 'newcomer-demo-tree');
+  });
+
+  it('shows the version history of the demo secret with three versions and who made them', async () => {
+    const page = browser?.pages()[0];
+    assert.ok(page);
+    const row = rowLabelled(page, 'STRIPE_API_KEY');
+    await row.hover();
+    await rowAction(row, 'Show Version History').click();
+    const history = historyPage(page);
+    await history.locator('tr.current', { hasText: 'v3' }).waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v3', 'v2', 'v1']);
+    // The demo admin wrote them; the editor is connected with a service key, so they show by short user id.
+    const authors = await history.locator('tbody .author-label').allInnerTexts();
+    assert.equal(authors.length, 3);
+    assert.ok(
+      authors.every((author) => /^[0-9a-f]{8}$/.test(author)),
+      `short user ids: ${authors.join(', ')}`,
+    );
+    // The size of the README's pictures.
+    await page.setViewportSize({ width: 1180, height: 680 });
+    await saveScreenshot(page, 'newcomer-demo-history');
   });
 
   it('stops on Ctrl-C with nothing it started left running and both ports closed', async () => {

@@ -117,11 +117,12 @@ describe('package.json keybindings', () => {
   };
   const keybindings = manifest.contributes.keybindings ?? [];
 
-  it('bind Delete, F2, Ctrl+C and Shift+Alt+C (Cmd on a Mac) to the secret commands', () => {
+  it('bind Delete, F2, Ctrl+Enter, Ctrl+C and Shift+Alt+C (Cmd on a Mac) to the secret commands', () => {
     const bound = keybindings.map((binding) => `${binding.key}|${binding.mac ?? ''} ${binding.command}`).sort();
     assert.deepEqual(bound, [
       'cmd+backspace| fluxbaseSecrets.deleteSecret',
       'ctrl+c|cmd+c fluxbaseSecrets.copyName',
+      'ctrl+enter|cmd+enter fluxbaseSecrets.showHistory',
       'delete| fluxbaseSecrets.deleteSecret',
       'f2| fluxbaseSecrets.editDescription',
       'shift+alt+c|alt+cmd+c fluxbaseSecrets.copyReference',
