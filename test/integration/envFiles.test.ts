@@ -47,6 +47,13 @@ const VALUES = {
   fine: 'canary-envit-fine-77a0c4',
   raced: 'canary-envit-raced-0b9e13',
   tooBig: `canary-envit-too-big-${'x'.repeat(BODY_LIMIT)}`,
+  fromRow: 'canary-envit-from-row-4f61aa',
+  jobsRotated: 'canary-envit-jobs-rotated-8c02d7',
+  jobsNew: 'canary-envit-jobs-new-31b9e5',
+  jobsOld: 'canary-envit-jobs-old-d24c93',
+  saved: 'canary-envit-saved-a7d410',
+  unsaved: 'canary-envit-unsaved-e95c22',
+  offered: 'canary-envit-offered-5b7f08',
 };
 
 const FIRST_ENV = [
@@ -74,10 +81,13 @@ type PreviewAnswer = (
 /** CodeDialogs that play a script, record the previews shown, and fail loudly on a dialog not expected. */
 class ScriptedCodeDialogs implements CodeDialogs {
   readonly previews: { title: string; items: PickManyItem<unknown>[] }[] = [];
+  /** Where each open dialog started. */
+  readonly openedAt: (string | undefined)[] = [];
 
   constructor(private readonly steps: DialogStep[]) {}
 
-  async openFile(): Promise<vscode.Uri | undefined> {
+  async openFile(options: Parameters<CodeDialogs['openFile']>[0]): Promise<vscode.Uri | undefined> {
+    this.openedAt.push(options.defaultUri?.fsPath);
     const answer = this.next('openFile').answer as vscode.Uri | typeof CANCEL;
     return answer === CANCEL ? undefined : answer;
   }
@@ -197,6 +207,33 @@ describe('.env import and .env.example export in VS Code, against the local serv
     return global.children.map((node: ExplorerNode) => node.label);
   }
 
+  /** The row of the Secrets tree that a person right-clicks: `Global`, or the namespace `namespace`. */
+  function treeRow(namespace?: string): ExplorerNode {
+    const root = api.testing.tree().find((node) => node.connectionId === connectionId);
+    const global = root?.children.find((node) => node.kind === 'scope' && node.scope === 'global');
+    const namespaces = root?.children.find((node) => node.kind === 'scope' && node.scope === 'namespaces');
+    const row =
+      namespace === undefined
+        ? global
+        : namespaces && 'children' in namespaces
+          ? namespaces.children.find((node) => node.kind === 'namespace' && node.namespace === namespace)
+          : undefined;
+    assert.ok(row, `the tree shows ${namespace === undefined ? 'Global' : `namespace ${namespace}`}`);
+    return row;
+  }
+
+  /** Opens `file` in an editor, the active one from now on; `unsaved` replaces its text without saving. */
+  async function openInEditor(file: vscode.Uri, unsaved?: string): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(file);
+    if (unsaved !== undefined) {
+      const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      assert.ok(await editor.edit((edit) => edit.replace(whole, unsaved)));
+      assert.equal(editor.document.isDirty, true, 'the edit is not saved');
+    }
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file.fsPath, 'the file is the active editor');
+    return editor;
+  }
+
   async function closeEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
@@ -231,6 +268,10 @@ describe('.env import and .env.example export in VS Code, against the local serv
 
   afterEach(async () => {
     window.withProgress = originals.withProgress;
+    // Unsaved edits would make closing ask whether to save them.
+    while (vscode.window.activeTextEditor?.document.isDirty) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await closeEditors();
   });
 
@@ -499,5 +540,109 @@ describe('.env import and .env.example export in VS Code, against the local serv
       `info: Saved the names of the global scope of ${CONNECTION_NAME} to env-files-it/functions.env.example.`,
     ]);
     assert.match(readFileSync(target.fsPath, 'utf8'), /^FLUXBASE_SECRET_IT_API_KEY=$/m);
+  });
+
+  it('imports into the Global row it was started from: asks for the file, never for the scope', async () => {
+    const file = workspaceFile('.env.row', `IT_FROM_ROW=${VALUES.fromRow}\n`);
+    const { result, dialogs, said } = await run<ImportReport>(
+      IMPORT,
+      treeRow(),
+      [],
+      [
+        { kind: 'openFile', answer: file },
+        { kind: 'pickMany', answer: checkedAsOffered },
+      ],
+    );
+    assert.deepEqual(dialogs.openedAt, [vscode.workspace.workspaceFolders?.[0]?.uri.fsPath], 'starts in the workspace');
+    assert.equal(dialogs.previews[0]?.title, `Import .env File: .env.row → global scope of ${CONNECTION_NAME}`);
+    assert.deepEqual(result.created, ['IT_FROM_ROW']);
+    assert.deepEqual(said, [
+      `info: Imported .env.row into global scope of ${CONNECTION_NAME}: 1 created, 0 updated, 0 skipped, 0 failed.`,
+    ]);
+    const secrets = await globalSecrets();
+    assert.equal(secrets.get('IT_FROM_ROW')?.scope, 'global');
+    assert.equal(storedValue(secrets.get('IT_FROM_ROW')), VALUES.fromRow);
+  });
+
+  it('imports into the namespace row it was started from: updates its secret there, leaves the global one alone', async () => {
+    const existing = await client.secrets.create({
+      name: 'IT_JOBS_KEY',
+      value: VALUES.jobsOld,
+      scope: 'namespace',
+      namespace: 'it-jobs',
+    });
+    await api.store.refresh(connectionId);
+    const globalBefore = await globalSecrets();
+    const file = workspaceFile('.env.jobs', `IT_JOBS_KEY=${VALUES.jobsRotated}\nIT_API_KEY=${VALUES.jobsNew}\n`);
+    const { result, dialogs, said } = await run<ImportReport>(
+      IMPORT,
+      treeRow('it-jobs'),
+      [],
+      [
+        { kind: 'openFile', answer: file },
+        { kind: 'pickMany', answer: checkedAsOffered },
+      ],
+    );
+    const [preview] = dialogs.previews;
+    assert.equal(preview?.title, `Import .env File: .env.jobs → namespace it-jobs of ${CONNECTION_NAME}`);
+    assert.deepEqual(rows(preview.items), [
+      '[x] $(sync) IT_JOBS_KEY · exists, will be updated (new version)',
+      '[x] $(add) IT_API_KEY · new',
+    ]);
+    assert.deepEqual([result.created, result.updated], [['IT_API_KEY'], ['IT_JOBS_KEY']]);
+    assert.deepEqual(said, [
+      `info: Imported .env.jobs into namespace it-jobs of ${CONNECTION_NAME}: 1 created, 1 updated, 0 skipped, 0 failed.`,
+    ]);
+
+    const jobs = new Map(
+      (await client.secrets.list({ scope: 'namespace', namespace: 'it-jobs' })).map((secret) => [secret.name, secret]),
+    );
+    assert.equal(jobs.get('IT_JOBS_KEY')?.id, existing.id);
+    assert.equal(jobs.get('IT_JOBS_KEY')?.version, 2);
+    assert.equal(storedValue(jobs.get('IT_JOBS_KEY')), VALUES.jobsRotated);
+    assert.equal(jobs.get('IT_API_KEY')?.version, 1);
+    assert.equal(storedValue(jobs.get('IT_API_KEY')), VALUES.jobsNew);
+    assert.deepEqual(await globalSecrets(), globalBefore, 'nothing written to the global scope');
+    const namespaceRow = treeRow('it-jobs');
+    assert.ok('children' in namespaceRow);
+    assert.deepEqual(namespaceRow.children.map((node) => node.label).sort(), ['IT_API_KEY', 'IT_JOBS_KEY']);
+  });
+
+  it('from the palette, imports the .env file of the active editor, unsaved edits included, without a dialog', async () => {
+    const file = workspaceFile('.env.editor', `IT_EDITOR=${VALUES.saved}\n`);
+    await openInEditor(file, `# edited, not saved\nIT_EDITOR=${VALUES.unsaved}\n`);
+    const { result, dialogs, said } = await run<ImportReport>(
+      IMPORT,
+      undefined,
+      [pick(/Import \.env File: \.env\.editor/, 'Global')],
+      [{ kind: 'pickMany', answer: checkedAsOffered }],
+    );
+    assert.deepEqual(dialogs.openedAt, [], 'no open dialog');
+    assert.equal(dialogs.previews[0]?.title, `Import .env File: .env.editor → global scope of ${CONNECTION_NAME}`);
+    assert.deepEqual(result.created, ['IT_EDITOR']);
+    assert.deepEqual(said, [
+      `info: Imported .env.editor into global scope of ${CONNECTION_NAME}: 1 created, 0 updated, 0 skipped, 0 failed.`,
+    ]);
+    assert.equal(storedValue((await globalSecrets()).get('IT_EDITOR')), VALUES.unsaved, 'the text as shown');
+  });
+
+  it('from a tree row, offers the .env file of the active editor in the open dialog instead of taking it unasked', async () => {
+    const file = workspaceFile('.env.offered', `IT_OFFERED=${VALUES.offered}\n`);
+    await openInEditor(file);
+    const { result, dialogs } = await run<ImportReport>(
+      IMPORT,
+      treeRow(),
+      [],
+      [
+        { kind: 'openFile', answer: file },
+        { kind: 'pickMany', answer: checkedAsOffered },
+      ],
+    );
+    assert.deepEqual(dialogs.openedAt, [file.fsPath], 'the dialog starts at the active editor’s file');
+    assert.equal(dialogs.previews[0]?.title, `Import .env File: .env.offered → global scope of ${CONNECTION_NAME}`);
+    assert.deepEqual(result.created, ['IT_OFFERED']);
+    assert.equal(storedValue((await globalSecrets()).get('IT_OFFERED')), VALUES.offered);
+    const log = await extensionLogMatching(/Import of \.env\.offered/, 'the import to reach the log');
+    assert.deepEqual(leaksIn([log, ...messages].join('\n'), Object.values(VALUES)), []);
   });
 });

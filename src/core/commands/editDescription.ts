@@ -1,5 +1,6 @@
 import type { Secret } from '../api/secretTypes';
 import type { CommandDeps } from './commandDeps';
+import { revealChangedSecret } from './revealChangedSecret';
 import { resolveSecret } from './secretTarget';
 import { withClient } from './withClient';
 
@@ -7,6 +8,7 @@ import { withClient } from './withClient';
  * `fluxbaseSecrets.editDescription`: edits a secret's description (no new
  * version). An unchanged description sends nothing. The server cannot
  * remove a description, only store an empty one, and the box says so.
+ * Run from anywhere but the secret's row, it then selects the secret in the tree.
  */
 export function editDescriptionCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<Secret | undefined> => {
@@ -24,6 +26,7 @@ export function editDescriptionCommand(deps: CommandDeps) {
       withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { description })),
     );
     await deps.store.refresh(connection.id);
+    await revealChangedSecret(deps, ref, arg);
     void deps.notifier.info(`Updated the description of "${ref.name}".`);
     return updated;
   };

@@ -3,13 +3,15 @@ import { formatRelativeTime } from '../history/relativeTime';
 import { confirm } from '../userInput';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
+import { revealChangedSecret } from './revealChangedSecret';
 import { resolveSecret } from './secretTarget';
 import { withClient } from './withClient';
 
 /**
  * `fluxbaseSecrets.rollbackSecret`: offers the secret's earlier versions
  * with their date and author, asks for confirmation, and rolls back (the
- * server saves the old value as a new version).
+ * server saves the old value as a new version). Run from anywhere but the
+ * secret's row, it then selects the secret in the tree.
  */
 export function rollbackSecretCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<Secret> => {
@@ -49,6 +51,7 @@ export function rollbackSecretCommand(deps: CommandDeps) {
       withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
     );
     await deps.store.refresh(connection.id);
+    await revealChangedSecret(deps, ref, arg);
     void deps.notifier.info(`Rolled back "${ref.name}" to version ${target}: now version ${rolledBack.version}.`);
     return rolledBack;
   };

@@ -1,5 +1,6 @@
 import type { Secret } from '../api/secretTypes';
 import type { CommandDeps } from './commandDeps';
+import { revealChangedSecret } from './revealChangedSecret';
 import { resolveSecret } from './secretTarget';
 import { withClient } from './withClient';
 
@@ -7,7 +8,8 @@ import { withClient } from './withClient';
  * `fluxbaseSecrets.updateSecretValue`: asks for a new value in a hidden box
  * that says the current one cannot be shown and a new version will be made,
  * saves it, and refreshes. Takes a secret node or a SecretRef; from the
- * palette it asks which secret.
+ * palette it asks which secret. Run from anywhere but the secret's row, it
+ * then selects the secret in the tree (focus moves there only from the view).
  */
 export function updateSecretValueCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<Secret> => {
@@ -22,6 +24,7 @@ export function updateSecretValueCommand(deps: CommandDeps) {
       withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { value })),
     );
     await deps.store.refresh(connection.id);
+    await revealChangedSecret(deps, ref, arg);
     void deps.notifier.info(`Updated the value of "${ref.name}": now version ${updated.version}.`);
     return updated;
   };

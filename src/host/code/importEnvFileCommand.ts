@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { importEnvFile, type EnvFileContent, type ImportEnvFileDeps } from '../../core/code/importEnvFile';
 import type { ImportReport } from '../../core/code/importRunner';
 import { targetPresetOf } from '../../core/code/secretTargetChoice';
+import { isTreeNodeArgument } from '../../core/commands/commandOrigin';
 import { UserCancelledError } from '../../core/userInput';
 import type { CodeDialogs } from './codeDialogs';
 
@@ -14,10 +15,13 @@ export interface ImportEnvFileCommandDeps extends ImportEnvFileDeps {
 const ENV_FILE_NAME = /^\.env/;
 
 /**
- * "Import .env File…": the file it was invoked on in the explorer, else the
- * active editor's `.env*` document (unsaved edits included), else one chosen
- * in an open dialog. From a scope or namespace node of the secrets tree, that
- * node is the target and the file is asked for. Resolves to the import's report.
+ * "Import .env File…". The file: the one it was invoked on (explorer or
+ * editor context menu); from the palette, the active editor's `.env*`
+ * document (unsaved edits included), else one chosen in an open dialog.
+ * From a scope or namespace row of the Secrets tree, that row is the target
+ * (no scope question) and the file is always asked for, the dialog starting
+ * at the active `.env*` editor's file when there is one: the row says where
+ * to, not what. Resolves to the import's report.
  */
 export function importEnvFileCommand(deps: ImportEnvFileCommandDeps) {
   const run = importEnvFile(deps);
@@ -31,20 +35,26 @@ async function envFileOf(arg: unknown, dialogs: ImportEnvFileCommandDeps['dialog
   if (arg instanceof vscode.Uri) {
     return readEnvFile(arg);
   }
-  const active = vscode.window.activeTextEditor?.document;
-  if (active && ENV_FILE_NAME.test(baseName(active.uri))) {
+  const active = activeEnvDocument();
+  if (active && !isTreeNodeArgument(arg)) {
     return { fileName: baseName(active.uri), text: active.getText() };
   }
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultUri = active?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await dialogs.openFile({
     title: 'Import .env File',
     openLabel: 'Import',
-    ...(folder ? { defaultUri: folder } : {}),
+    ...(defaultUri ? { defaultUri } : {}),
   });
   if (!picked) {
     throw new UserCancelledError();
   }
   return readEnvFile(picked);
+}
+
+/** The active editor's document when it is a `.env*` file. */
+function activeEnvDocument(): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  return active && ENV_FILE_NAME.test(baseName(active.uri)) ? active : undefined;
 }
 
 async function readEnvFile(uri: vscode.Uri): Promise<EnvFileContent> {
