@@ -193,8 +193,8 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     const page = browser?.pages()[0];
     assert.ok(page);
     const row = rowLabelled(page, 'STRIPE_API_KEY');
-    await row.hover();
-    await rowAction(row, 'Show Version History').click();
+    await row.hover({ timeout: uiTimeoutMs });
+    await rowAction(row, 'Show Version History').click({ timeout: uiTimeoutMs });
     const history = historyPage(page);
     await history.locator('tr.current', { hasText: 'v3' }).waitFor({ state: 'visible', timeout: uiTimeoutMs });
     assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v3', 'v2', 'v1']);
