@@ -1,24 +1,8 @@
 import type { ChoiceOptions, PickItem, PickOptions, TextInputOptions, UserInput } from '../core/userInput';
+import { Switchable } from './switchable';
 
-/**
- * A UserInput that forwards to a replaceable implementation. The extension
- * uses VS Code's; integration tests swap in a scripted one through the API
- * that `activate()` returns (for tests only).
- */
-export class SwitchableUserInput implements UserInput {
-  private override: UserInput | undefined;
-
-  constructor(private readonly fallback: UserInput) {}
-
-  /** Uses `input` from now on; undefined goes back to the default. */
-  use(input: UserInput | undefined): void {
-    this.override = input;
-  }
-
-  private get current(): UserInput {
-    return this.override ?? this.fallback;
-  }
-
+/** A UserInput that forwards to VS Code's, or to the scripted one a test put in its place. */
+export class SwitchableUserInput extends Switchable<UserInput> implements UserInput {
   inputText(options: TextInputOptions): Promise<string> {
     return this.current.inputText(options);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { MultiPicker, PickManyItem } from '../../core/code/codePorts';
+import { Switchable } from '../switchable';
 import { vscodeMultiPicker } from './codeHostPorts';
 
 /**
@@ -22,21 +23,8 @@ export const vscodeCodeDialogs: CodeDialogs = {
   saveFile: async ({ title, defaultUri }) => vscode.window.showSaveDialog({ title, defaultUri }),
 };
 
-/** CodeDialogs that forward to a replaceable implementation, as SwitchableUserInput does for UserInput. */
-export class SwitchableCodeDialogs implements CodeDialogs {
-  private override: CodeDialogs | undefined;
-
-  constructor(private readonly fallback: CodeDialogs) {}
-
-  /** Uses `dialogs` from now on; undefined goes back to the default. */
-  use(dialogs: CodeDialogs | undefined): void {
-    this.override = dialogs;
-  }
-
-  private get current(): CodeDialogs {
-    return this.override ?? this.fallback;
-  }
-
+/** CodeDialogs that forward to VS Code's, or to the scripted ones a test put in their place. */
+export class SwitchableCodeDialogs extends Switchable<CodeDialogs> implements CodeDialogs {
   pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
     return this.current.pickMany(items, options);
   }
