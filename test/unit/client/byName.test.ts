@@ -92,7 +92,10 @@ describe('By-name fallback: list + id for unreachable names and servers without 
       status: 200,
       body: [summaryBody({ id: SECRET_ID, name: 'api key', scope: 'global', namespace: undefined })],
     });
-    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ name: 'api key' }) });
+    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, {
+      status: 200,
+      body: secretBody({ name: 'api key', scope: 'global', namespace: undefined }),
+    });
 
     await client.secrets.update('api key', { value: 'new-value-1' });
 
