@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { FluxbaseClient } from '../../../src/core/api/fluxbaseClient';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret } from '../../../src/core/api/secretTypes';
-import { MockApi } from '../../support/mockApi';
+import { mockApiPerTest } from '../../support/mockApi';
 import { SECRET_ID, secretBody, summaryBody } from './fixtures';
 
 const OTHER_ID = '0a0a0a0a-0000-4000-8000-000000000000';
@@ -26,25 +25,14 @@ async function assertUnexpected(attempt: Promise<unknown>, values: readonly stri
 }
 
 describe('Write responses: create and update answers must describe the secret that was sent', () => {
-  let api: MockApi;
-  let client: FluxbaseClient;
-
-  beforeEach(() => {
-    api = new MockApi();
-    client = api.client();
-  });
-
-  afterEach(async () => {
-    api.assertAllUsed();
-    await api.close();
-  });
+  const mock = mockApiPerTest();
 
   it('create: a 201 with the name, scope and namespace that were sent is returned (global and namespace)', async () => {
-    api.on('POST', '/api/v1/secrets', { status: 201, body: globalSecret('API_KEY', { version: 1 }) });
-    api.on('POST', '/api/v1/secrets', { status: 201, body: namespaceSecret('a b"c', 'payments', { version: 1 }) });
+    mock.api.on('POST', '/api/v1/secrets', { status: 201, body: globalSecret('API_KEY', { version: 1 }) });
+    mock.api.on('POST', '/api/v1/secrets', { status: 201, body: namespaceSecret('a b"c', 'payments', { version: 1 }) });
 
-    assert.equal((await client.secrets.create({ name: 'API_KEY', value: 'v-1' })).name, 'API_KEY');
-    const created = await client.secrets.create({
+    assert.equal((await mock.client.secrets.create({ name: 'API_KEY', value: 'v-1' })).name, 'API_KEY');
+    const created = await mock.client.secrets.create({
       name: 'a b"c',
       value: 'v-2',
       scope: 'namespace',
@@ -61,63 +49,66 @@ describe('Write responses: create and update answers must describe the secret th
   ];
   for (const { what, answer } of createCases) {
     it(`create: a 201 with ${what} is unexpectedResponse, naming neither name`, async () => {
-      api.on('POST', '/api/v1/secrets', { status: 201, body: answer });
+      mock.api.on('POST', '/api/v1/secrets', { status: 201, body: answer });
 
       await assertUnexpected(
-        client.secrets.create({ name: 'STRIPE_KEY', value: 'v-1', scope: 'namespace', namespace: 'payments' }),
+        mock.client.secrets.create({ name: 'STRIPE_KEY', value: 'v-1', scope: 'namespace', namespace: 'payments' }),
         ['STRIPE_KEY', HOSTILE, 'payments', 'billing', 'v-1'],
       );
     });
   }
 
   it('create: a global create answered with a namespace is unexpectedResponse', async () => {
-    api.on('POST', '/api/v1/secrets', { status: 201, body: globalSecret('API_KEY', { namespace: 'payments' }) });
+    mock.api.on('POST', '/api/v1/secrets', { status: 201, body: globalSecret('API_KEY', { namespace: 'payments' }) });
 
-    await assertUnexpected(client.secrets.create({ name: 'API_KEY', value: 'v-1', scope: 'global' }), ['API_KEY']);
+    await assertUnexpected(mock.client.secrets.create({ name: 'API_KEY', value: 'v-1', scope: 'global' }), ['API_KEY']);
   });
 
   it('update by name: another name, a namespace answer to a global update, another namespace', async () => {
-    api.on('PUT', '/api/v1/secrets/by-name/API_KEY', { status: 200, body: globalSecret(HOSTILE) });
-    api.on('PUT', '/api/v1/secrets/by-name/API_KEY', { status: 200, body: namespaceSecret('API_KEY', 'payments') });
-    api.on('PUT', '/api/v1/secrets/by-name/API_KEY?namespace=payments', {
+    mock.api.on('PUT', '/api/v1/secrets/by-name/API_KEY', { status: 200, body: globalSecret(HOSTILE) });
+    mock.api.on('PUT', '/api/v1/secrets/by-name/API_KEY', {
+      status: 200,
+      body: namespaceSecret('API_KEY', 'payments'),
+    });
+    mock.api.on('PUT', '/api/v1/secrets/by-name/API_KEY?namespace=payments', {
       status: 200,
       body: namespaceSecret('API_KEY', 'billing'),
     });
 
-    await assertUnexpected(client.secrets.update('API_KEY', { value: 'v-2' }), [HOSTILE, 'API_KEY']);
-    await assertUnexpected(client.secrets.update('API_KEY', { value: 'v-2' }), ['API_KEY', 'payments']);
-    await assertUnexpected(client.secrets.update('API_KEY', { value: 'v-2' }, { namespace: 'payments' }), [
+    await assertUnexpected(mock.client.secrets.update('API_KEY', { value: 'v-2' }), [HOSTILE, 'API_KEY']);
+    await assertUnexpected(mock.client.secrets.update('API_KEY', { value: 'v-2' }), ['API_KEY', 'payments']);
+    await assertUnexpected(mock.client.secrets.update('API_KEY', { value: 'v-2' }, { namespace: 'payments' }), [
       'billing',
       'payments',
     ]);
   });
 
   it('update by name: the matching answer is returned', async () => {
-    api.on('PUT', '/api/v1/secrets/by-name/API_KEY?namespace=payments', {
+    mock.api.on('PUT', '/api/v1/secrets/by-name/API_KEY?namespace=payments', {
       status: 200,
       body: namespaceSecret('API_KEY', 'payments', { version: 3 }),
     });
 
-    const updated = await client.secrets.update('API_KEY', { value: 'v-2' }, { namespace: 'payments' });
+    const updated = await mock.client.secrets.update('API_KEY', { value: 'v-2' }, { namespace: 'payments' });
     assert.equal(updated.version, 3);
   });
 
   it('update through list + id (a name the by-name route cannot reach): the answer must still carry that name', async () => {
     const name = 'db password';
-    api.on('GET', '/api/v1/secrets?scope=global', {
+    mock.api.on('GET', '/api/v1/secrets?scope=global', {
       status: 200,
       body: [summaryBody({ id: SECRET_ID, name, scope: 'global', namespace: undefined })],
     });
-    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: globalSecret(HOSTILE) });
+    mock.api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: globalSecret(HOSTILE) });
 
-    await assertUnexpected(client.secrets.update(name, { value: 'v-2' }), [name, HOSTILE]);
+    await assertUnexpected(mock.client.secrets.update(name, { value: 'v-2' }), [name, HOSTILE]);
   });
 
   it('updateById: an answer about another id is unexpectedResponse; the same id is returned', async () => {
-    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ id: OTHER_ID }) });
-    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ version: 5 }) });
+    mock.api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ id: OTHER_ID }) });
+    mock.api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ version: 5 }) });
 
-    await assertUnexpected(client.secrets.updateById(SECRET_ID, { value: 'v-2' }), [SECRET_ID, OTHER_ID]);
-    assert.equal((await client.secrets.updateById(SECRET_ID, { value: 'v-2' })).version, 5);
+    await assertUnexpected(mock.client.secrets.updateById(SECRET_ID, { value: 'v-2' }), [SECRET_ID, OTHER_ID]);
+    assert.equal((await mock.client.secrets.updateById(SECRET_ID, { value: 'v-2' })).version, 5);
   });
 });
