@@ -7,7 +7,6 @@ import { apiRoutes } from './apiRoutes';
 import { ByNameResolver } from './byNameResolver';
 import { FluxbaseApiError } from './fluxbaseApiError';
 import type { HttpTransport } from './httpTransport';
-import { byNameTarget, expectWriteTarget } from './writeResponseCheck';
 import { arrayOf, isSecret, isSecretStats, isSecretSummary, isSecretVersion } from './responseGuards';
 import type {
   CreateSecretRequest,
@@ -19,6 +18,7 @@ import type {
   SecretVersion,
   UpdateSecretRequest,
 } from './secretTypes';
+import { byNameTarget, expectWriteTarget } from './writeResponseCheck';
 
 const isSecretSummaryList = arrayOf(isSecretSummary);
 const isSecretVersionList = arrayOf(isSecretVersion);

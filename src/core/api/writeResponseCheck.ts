@@ -17,15 +17,11 @@ export function byNameTarget(name: string, namespace: string | undefined): Write
 }
 
 /** Returns `secret` when it is the one `target` addresses; otherwise throws `unexpectedResponse`. */
-export function expectWriteTarget(
-  write: 'create' | 'update' | 'rollback',
-  target: WriteTarget,
-  secret: Secret,
-): Secret {
+export function expectWriteTarget(write: 'create' | 'update', target: WriteTarget, secret: Secret): Secret {
   if (!isTarget(target, secret)) {
     throw new FluxbaseApiError(
       'unexpectedResponse',
-      `The server answered the ${write} with a different secret than the one sent; nothing was shown or written`,
+      `The server answered the ${write} about a different secret than the one sent; its answer was not used`,
     );
   }
   return secret;
