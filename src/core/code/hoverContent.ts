@@ -41,7 +41,8 @@ export function hoverMarkdown(resolution: VariableResolution, now: Date): string
   return [`${title} — Fluxbase secret`, ...sections].join('\n\n');
 }
 
-function describeSecret(provider: ProvidingSecret, now: Date): string {
+/** One providing secret: name, version, expiry (bold unless active), description and the history and update links. */
+export function describeSecret(provider: ProvidingSecret, now: Date): string {
   const { secret } = provider.entry;
   const parts = [`\`${escapeCode(secret.name)}\``, `v${secret.version}`, describeExpiry(secret, now)];
   if (provider.state !== 'active') {
@@ -66,6 +67,7 @@ function note(group: NamespaceProviders): string {
   return '';
 }
 
-function escapeCode(text: string): string {
+/** Text for inside a Markdown code span: backticks become quotes. */
+export function escapeCode(text: string): string {
   return text.replace(/`/g, "'");
 }
