@@ -6,7 +6,7 @@
  * deactivated (the log says so), cannot sign in, and its tokens are refused.
  */
 import * as assert from 'node:assert/strict';
-import { ADMIN, loginAdmin, RawResponse, send, startTestServer, TestServer } from './serverHarness';
+import { ADMIN, answerOf, loginAdmin, RawResponse, send, startTestServer, TestServer } from './serverHarness';
 
 type Tokens = { accessToken: string; refreshToken: string };
 
@@ -25,16 +25,16 @@ async function useTokens(server: TestServer, tokens: Tokens): Promise<RawRespons
 
 function assertRefused([secrets, me, refresh]: RawResponse[]): void {
   assert.equal(secrets?.status, 401);
-  assert.equal(secrets?.text, '{"error":"Invalid or expired Bearer token"}');
-  assert.equal(me?.text, fiberError(401, 'Invalid token'));
-  assert.equal(refresh?.text, fiberError(401, 'Invalid or expired refresh token'));
+  assert.equal(answerOf(secrets as RawResponse), '{"error":"Invalid or expired Bearer token"}');
+  assert.equal(answerOf(me as RawResponse), fiberError(401, 'Invalid token'));
+  assert.equal(answerOf(refresh as RawResponse), fiberError(401, 'Invalid or expired refresh token'));
 }
 
 function assertAccepted(responses: RawResponse[]): void {
   assert.deepEqual(
     responses.map((response) => response.status),
     [200, 200, 200],
-    responses.map((response) => response.text).join('\n'),
+    responses.map(answerOf).join('\n'),
   );
 }
 
@@ -76,7 +76,7 @@ describe('server: credentials epoch', function () {
     );
     assertRefused(await useTokens(server, before));
     const old = await send(server.url, 'POST', '/dashboard/auth/login', { json: ADMIN });
-    assert.equal(old.text, fiberError(403, 'Account is inactive'));
+    assert.equal(answerOf(old), fiberError(403, 'Account is inactive'));
     assert.equal((await send(server.url, 'POST', '/dashboard/auth/login', { json: next })).status, 200);
 
     await restart(next);

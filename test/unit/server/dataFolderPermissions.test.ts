@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, chownSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../server/storage/database';
-import { startServer, StartServerOptions } from '../../../server/startServer';
+import { RunningServer, startServer, StartServerOptions } from '../../../server/startServer';
 import { createKey, removeDir, send, tempDir, TEST_ENCRYPTION_KEY } from './serverHarness';
 
 const OTHER_UID = 4242;
@@ -25,6 +25,19 @@ function options(dataDir: string): StartServerOptions {
 async function startAndStop(dataDir: string, encryptionKey?: string): Promise<void> {
   const running = await startServer({ ...options(dataDir), encryptionKey });
   await running.close();
+}
+
+/** Asserts that the start is refused with an error `check` accepts; a server that started anyway is closed. */
+async function assertRefused(dataDir: string, check: (message: string) => void): Promise<void> {
+  let running: RunningServer | undefined;
+  try {
+    running = await startServer(options(dataDir));
+  } catch (error) {
+    check((error as Error).message);
+    return;
+  }
+  await running.close();
+  assert.fail('the server started');
 }
 
 describe('server: data folder permissions', function () {
@@ -74,10 +87,9 @@ describe('server: data folder permissions', function () {
       const path = join(dataDir, file);
       for (const loose of [0o644, 0o620, 0o606]) {
         chmodSync(path, loose);
-        await assert.rejects(startServer(options(dataDir)), (error: Error) => {
-          assert.ok(error.message.includes(`the key file ${path}`), error.message);
-          assert.ok(error.message.includes(`chmod 600 '${path}'`), error.message);
-          return true;
+        await assertRefused(dataDir, (message) => {
+          assert.ok(message.includes(`the key file ${path}`), message);
+          assert.ok(message.includes(`chmod 600 '${path}'`), message);
         });
       }
       chmodSync(path, 0o600);
@@ -88,10 +100,9 @@ describe('server: data folder permissions', function () {
       await startAndStop(dataDir);
       const path = join(dataDir, file);
       chownSync(path, OTHER_UID, OTHER_UID);
-      await assert.rejects(startServer(options(dataDir)), (error: Error) => {
-        assert.ok(error.message.includes(`the key file ${path}: it is owned by uid ${OTHER_UID}`), error.message);
-        assert.ok(error.message.includes(`chown ${process.getuid?.()} '${path}'`), error.message);
-        return true;
+      await assertRefused(dataDir, (message) => {
+        assert.ok(message.includes(`the key file ${path}: it is owned by uid ${OTHER_UID}`), message);
+        assert.ok(message.includes(`chown ${process.getuid?.()} '${path}'`), message);
       });
     });
   }
@@ -99,15 +110,14 @@ describe('server: data folder permissions', function () {
   it('refuses a data folder owned by another user', async () => {
     mkdirSync(dataDir);
     chownSync(dataDir, OTHER_UID, OTHER_UID);
-    await assert.rejects(startServer(options(dataDir)), /the data folder .* is owned by uid 4242/);
+    await assertRefused(dataDir, (message) => assert.match(message, /the data folder .* is owned by uid 4242/));
   });
 
   it('refuses to start when the folder cannot be made 0700', async () => {
     // /proc/self is the current user's, mode 0555, and chmod on it fails even for root.
-    await assert.rejects(startServer(options('/proc/self')), (error: Error) => {
-      assert.match(error.message, /^cannot make the data folder \/proc\/self private \(chmod 0700 failed: EPERM\)/);
-      assert.ok(error.message.includes("chmod 700 '/proc/self'"), error.message);
-      return true;
+    await assertRefused('/proc/self', (message) => {
+      assert.match(message, /^cannot make the data folder \/proc\/self private \(chmod 0700 failed: EPERM\)/);
+      assert.ok(message.includes("chmod 700 '/proc/self'"), message);
     });
   });
 });

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { decodeBase32, totpCode } from '../../../server/auth/totp';
-import { ADMIN, RawResponse, send, startTestServer, TestServer } from './serverHarness';
+import { ADMIN, answerOf, RawResponse, send, startTestServer, TestServer } from './serverHarness';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const LOCKED = JSON.stringify({ code: 403, error: 'Account is locked due to too many failed login attempts' });
@@ -44,11 +44,11 @@ describe('server: 2FA failure limit and code reuse', function () {
 
   it('"password, 4 wrong codes" repeated: the 5th wrong code locks, even the right code is refused', async () => {
     const id = await userId();
-    for (let i = 0; i < 4; i++) assert.equal((await verify(id, wrongCode())).text, BAD_CODE);
+    for (let i = 0; i < 4; i++) assert.equal(answerOf(await verify(id, wrongCode())), BAD_CODE);
     assert.equal(await userId(), id, 'the password step still works after 4 wrong codes');
-    assert.equal((await verify(id, wrongCode())).text, BAD_CODE);
-    assert.equal((await verify(id, code())).text, LOCKED);
-    assert.equal((await passwordStep()).text, LOCKED);
+    assert.equal(answerOf(await verify(id, wrongCode())), BAD_CODE);
+    assert.equal(answerOf(await verify(id, code())), LOCKED);
+    assert.equal(answerOf(await passwordStep()), LOCKED);
 
     server.clock.advanceSeconds(15 * 60 + 1);
     const after = await userId();
@@ -57,19 +57,19 @@ describe('server: 2FA failure limit and code reuse', function () {
 
   it('only a completed sign-in clears the wrong codes', async () => {
     const id = await userId();
-    for (let i = 0; i < 4; i++) assert.equal((await verify(id, wrongCode())).text, BAD_CODE);
+    for (let i = 0; i < 4; i++) assert.equal(answerOf(await verify(id, wrongCode())), BAD_CODE);
     assert.equal((await verify(await userId(), code())).status, 200);
     server.clock.advanceSeconds(30);
-    for (let i = 0; i < 4; i++) assert.equal((await verify(await userId(), wrongCode())).text, BAD_CODE);
+    for (let i = 0; i < 4; i++) assert.equal(answerOf(await verify(await userId(), wrongCode())), BAD_CODE);
     assert.equal((await verify(await userId(), code())).status, 200, 'the count started again from 0');
   });
 
   it('a code that signed in is refused for a second login, and so is the code before it', async () => {
     assert.equal((await verify(await userId(), code())).status, 200);
-    assert.equal((await verify(await userId(), code())).text, BAD_CODE);
-    assert.equal((await verify(await userId(), code(-1))).text, BAD_CODE);
+    assert.equal(answerOf(await verify(await userId(), code())), BAD_CODE);
+    assert.equal(answerOf(await verify(await userId(), code(-1))), BAD_CODE);
     assert.equal((await verify(await userId(), code(1))).status, 200, 'the next step still works');
-    assert.equal((await verify(await userId(), code(1))).text, BAD_CODE);
+    assert.equal(answerOf(await verify(await userId(), code(1))), BAD_CODE);
   });
 
   it('the last accepted step survives a restart', async () => {
@@ -78,6 +78,6 @@ describe('server: 2FA failure limit and code reuse', function () {
     const clock = server.clock;
     server = await startTestServer({ admin: { ...ADMIN, totpSecret: TOTP_SECRET }, dataDir: server.dataDir });
     server.clock.micros = clock.micros;
-    assert.equal((await verify(await userId(), code())).text, BAD_CODE);
+    assert.equal(answerOf(await verify(await userId(), code())), BAD_CODE);
   });
 });
