@@ -1,3 +1,5 @@
+import { jsStringLiteral } from './jsString';
+
 /**
  * How function code sees a secret (contract §5): a secret named `N` becomes
  * the environment variable `FLUXBASE_SECRET_` + upper-case(N); a name that
@@ -12,7 +14,7 @@ export function secretVariableName(name: string): string {
   return name.startsWith('FLUXBASE_') ? name : SECRET_VARIABLE_PREFIX + name.toUpperCase();
 }
 
-/** The Deno expression that reads the secret `name` in an edge function. */
+/** The Deno expression that reads the secret `name` in an edge function; the variable is one escaped string literal. */
 export function denoReference(name: string): string {
-  return `Deno.env.get(${JSON.stringify(secretVariableName(name))})`;
+  return `Deno.env.get(${jsStringLiteral(secretVariableName(name))})`;
 }

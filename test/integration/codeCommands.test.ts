@@ -73,8 +73,9 @@ describe('code feature commands in VS Code, against the local server', () => {
   /** The create flow as the explorer's command would end it: the secret really created on the server. */
   const createOnServer = async (prefill: CreateSecretPrefill) => {
     prefills.push(prefill);
-    const secret = await client.secrets.create({ name: prefill.name ?? 'UNNAMED', value: prefill.value ?? '' });
-    return { connectionId: CONNECTION_ID, secret };
+    const name = prefill.name ?? 'UNNAMED';
+    const secret = await client.secrets.create({ name, value: prefill.value ?? '' });
+    return { connectionId: CONNECTION_ID, name, secret };
   };
 
   before(async () => {

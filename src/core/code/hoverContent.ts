@@ -28,9 +28,7 @@ export function hoverMarkdown(resolution: VariableResolution, now: Date): string
     const lines = [
       ...connection.global.map((p) => `- Global: ${describeSecret(p, now)}`),
       ...connection.namespaces.flatMap((group) =>
-        group.secrets.map(
-          (p) => `- Namespace ${codeSpan(group.namespace)}: ${describeSecret(p, now)}${note(group)}`,
-        ),
+        group.secrets.map((p) => `- Namespace ${codeSpan(group.namespace)}: ${describeSecret(p, now)}${note(group)}`),
       ),
     ];
     if (connection.global.length > 1 || connection.namespaces.some((n) => n.secrets.length > 1)) {
