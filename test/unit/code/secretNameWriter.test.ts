@@ -118,9 +118,11 @@ describe('writeSecretName', () => {
   });
 
   it('leaves hostile names out of the .env template: every line is a comment or an empty plain assignment', () => {
-    const names = [...HOSTILE_NAMES, 'stripe_key'];
     const { content, leftOut } = buildEnvTemplate(
-      names.map((name) => ({ name, description: name })),
+      [
+        ...HOSTILE_NAMES.map((name) => ({ name, description: name })),
+        { name: 'stripe_key', description: 'a\u2028EVIL=1\u2029B=2\u0085C=3\rD=4\nE=5' },
+      ],
       'heading',
     );
     assert.deepEqual(leftOut, [...HOSTILE_NAMES]);
