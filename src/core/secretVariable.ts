@@ -6,6 +6,9 @@ import { jsStringLiteral } from './jsString';
  * already starts with `FLUXBASE_` is used unchanged.
  */
 
+/** A variable name that shells, `.env` files and code templates all take as it is, with no escaping. */
+export const PLAIN_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** The prefix the runtime puts before a secret's upper-cased name. */
 export const SECRET_VARIABLE_PREFIX = 'FLUXBASE_SECRET_';
 

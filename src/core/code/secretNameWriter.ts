@@ -1,6 +1,6 @@
 import { UserFacingError } from '../commands/commandErrors';
 import { jsStringContent, type JsQuote } from '../jsString';
-import { denoReference, secretVariableName } from '../secretVariable';
+import { denoReference, PLAIN_VARIABLE_NAME, secretVariableName } from '../secretVariable';
 
 /**
  * Where a secret's name is written into a document. Names come from the
@@ -18,8 +18,6 @@ import { denoReference, secretVariableName } from '../secretVariable';
 export type NameDestination =
   { kind: 'reference'; template?: string | undefined } | { kind: 'stringContent'; quote: JsQuote } | { kind: 'envKey' };
 
-/** What a variable must look like where nothing can escape it. */
-export const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** What a name must look like where a template writes it as it is. */
 const PLAIN_NAME = /^[A-Za-z0-9_]+$/;
 
@@ -48,7 +46,7 @@ export function writeSecretName(name: string, destination: NameDestination): str
       if (destination.template === undefined) {
         return denoReference(name);
       }
-      if (!PLAIN_IDENTIFIER.test(variable) || !PLAIN_NAME.test(name)) {
+      if (!PLAIN_VARIABLE_NAME.test(variable) || !PLAIN_NAME.test(name)) {
         throw new UnwritableNameError(
           name,
           "by this language's reference template, setting fluxbaseSecrets.referenceTemplates",
@@ -61,7 +59,7 @@ export function writeSecretName(name: string, destination: NameDestination): str
     case 'stringContent':
       return jsStringContent(variable, destination.quote);
     case 'envKey':
-      if (!PLAIN_IDENTIFIER.test(variable)) {
+      if (!PLAIN_VARIABLE_NAME.test(variable)) {
         throw new UnwritableNameError(name, 'as a .env key');
       }
       return variable;
