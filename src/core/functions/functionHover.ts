@@ -1,5 +1,5 @@
-import { describeSecret, escapeCode, hoverMarkdown } from '../code/hoverContent';
-import { escapeMarkdown } from '../code/markdownText';
+import { describeSecret, hoverMarkdown } from '../code/hoverContent';
+import { codeSpan, escapeMarkdown } from '../markdown';
 import type { ProvidingSecret, VariableResolution } from '../code/variableResolution';
 import { namespaceAccess, type NamespaceAccess } from './functionAccess';
 import { joinWords } from './functionProblems';
@@ -60,7 +60,7 @@ function subject(context: FunctionContext): string {
 function where(access: NamespaceAccess, several: boolean): string {
   const connection = several ? `${escapeMarkdown(access.connectionName)} · ` : '';
   const namespace =
-    access.namespace === '' ? 'no namespace (only global secrets)' : `namespace \`${escapeCode(access.namespace)}\``;
+    access.namespace === '' ? 'no namespace (only global secrets)' : `namespace ${codeSpan(access.namespace)}`;
   const via = access.via ? `, via ${escapeMarkdown(joinWords(access.via))}` : '';
   return `${connection}${namespace} (${describeSource(access.source)}${via})`;
 }
@@ -71,9 +71,7 @@ function gets(access: NamespaceAccess, now: Date): string {
       return `**expired**, nothing is set — ${access.expired.map((p) => describeSecret(p, now)).join('; ')}`;
     }
     const elsewhere =
-      access.elsewhere.length > 0
-        ? ` — it exists only in ${access.elsewhere.map((n) => `\`${escapeCode(n)}\``).join(', ')}`
-        : '';
+      access.elsewhere.length > 0 ? ` — it exists only in ${access.elsewhere.map(codeSpan).join(', ')}` : '';
     return `**not available**${elsewhere}`;
   }
   const scope = access.gets.entry.secret.scope === 'namespace' ? 'namespace secret' : 'global secret';
@@ -98,6 +96,6 @@ function listingNotes(context: FunctionContext): string[] {
 
 function otherSecret(provider: ProvidingSecret, now: Date): string {
   const { secret, connectionName } = provider.entry;
-  const scope = secret.scope === 'namespace' ? `Namespace \`${escapeCode(secret.namespace ?? '')}\`` : 'Global';
+  const scope = secret.scope === 'namespace' ? `Namespace ${codeSpan(secret.namespace ?? '')}` : 'Global';
   return `${escapeMarkdown(connectionName)} · ${scope}: ${describeSecret(provider, now)}`;
 }

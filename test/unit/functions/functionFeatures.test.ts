@@ -3,6 +3,7 @@ import { indexByVariable, resolveVariable } from '../../../src/core/code/variabl
 import { functionCompletions } from '../../../src/core/functions/functionCompletion';
 import { findFunctionDocumentProblems } from '../../../src/core/functions/functionDocumentProblems';
 import { functionHoverMarkdown } from '../../../src/core/functions/functionHover';
+import { codeSpan } from '../../../src/core/markdown';
 import { escapeIcons, functionStatus } from '../../../src/core/functions/functionStatus';
 import { NOW, daysFromNow, entry } from '../code/catalogFixtures';
 import { CHARGE, contextOf } from './functionFixtures';
@@ -140,7 +141,8 @@ describe('Function hover: what the function gets in each namespace, then the res
         NOW,
       ) ?? '';
     assert.ok(!markdown.includes('[click](http://x)'), markdown);
-    assert.ok(!markdown.includes('`[x](command:evil)'), markdown);
+    assert.ok(markdown.includes(`namespace ${codeSpan('a`[x](command:evil)')} (deployed)`), markdown);
+    assert.ok(!/[^`]\[x\]\(command:evil\)/.test(markdown.replace(codeSpan('a`[x](command:evil)'), '')), markdown);
   });
 });
 
