@@ -9,6 +9,7 @@ import { DisposableStore } from '../../core/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../core/logger';
 import type { UserInput } from '../../core/userInput';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import type { CodeDialogs } from './codeDialogs';
 import { createTemplateOutput, vscodeCancellableProgress } from './codeHostPorts';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
@@ -26,6 +27,8 @@ export interface CodeProviderDeps {
   logger: Logger;
   /** The real clock unless a test fixes the time. */
   clock?: Clock;
+  /** Which function each document is; without it every file is namespace-agnostic. */
+  functions?: FunctionContextSource;
 }
 
 /** What the code features need from the composition root. */
@@ -57,9 +60,10 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const clock = deps.clock ?? systemClock;
   const store = new DisposableStore();
   const index = store.add(new CatalogIndex(deps.catalog));
-  const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger));
-  const completion = new SecretCompletionProvider(index, clock);
-  const hover = new SecretHoverProvider(index, clock);
+  const functions = deps.functions ?? noFunctionContexts;
+  const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
+  const completion = new SecretCompletionProvider(index, clock, functions);
+  const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics);
 
   let registrations = new DisposableStore();

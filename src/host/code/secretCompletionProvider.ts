@@ -5,6 +5,8 @@ import { completionDetail } from '../../core/code/completionDetail';
 import { hoverMarkdown } from '../../core/code/hoverContent';
 import { resolveVariable } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
+import { functionCompletions, type FunctionCompletion } from '../../core/functions/functionCompletion';
+import type { FunctionContextSource } from '../functions/functionContextSource';
 import { trustedSecretMarkdown } from './secretMarkdown';
 
 /** Characters after which completion opens by itself: a string's opening quote, and `_` while typing a name. */
@@ -16,11 +18,15 @@ const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' }
  * Offers the variable of every secret of the signed-in connections inside
  * `Deno.env.get("…")` and in strings that start with `FLUXBASE_SECRET_`,
  * replacing the string's whole content. Expired ones sort last, struck out.
+ * In a function, job or shared module: what the code gets first (with the
+ * namespace providing each), then the runtime variables, then the rest
+ * marked "not available to this function".
  */
 export class SecretCompletionProvider implements vscode.CompletionItemProvider {
   constructor(
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
+    private readonly functions: FunctionContextSource,
   ) {}
 
   provideCompletionItems(
@@ -28,7 +34,8 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     position: vscode.Position,
   ): vscode.CompletionItem[] | undefined {
     const variables = this.index.byVariable();
-    if (variables.size === 0) {
+    const functionContext = this.functions.contextFor(document.uri);
+    if (variables.size === 0 && !functionContext) {
       return undefined;
     }
     const text = document.getText();
@@ -71,4 +78,26 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
       return [item];
     });
   }
+}
+
+/** A completion item of the function-aware list. */
+function functionItem(
+  completion: FunctionCompletion,
+  range: { inserting: vscode.Range; replacing: vscode.Range },
+): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(
+    { label: completion.variable, description: completion.description },
+    completion.group === 'runtime' ? vscode.CompletionItemKind.Variable : vscode.CompletionItemKind.Constant,
+  );
+  item.range = range;
+  item.filterText = completion.variable;
+  item.sortText = completion.sortText;
+  item.detail = completion.detail;
+  if (completion.documentation) {
+    item.documentation = trustedSecretMarkdown(completion.documentation);
+  }
+  if (completion.deprecated) {
+    item.tags = [vscode.CompletionItemTag.Deprecated];
+  }
+  return item;
 }

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposable';
+import { functionStatus } from '../../core/functions/functionStatus';
+import type { FunctionContext } from '../../core/functions/functionNamespaces';
+import type { FunctionContexts } from './functionContexts';
+
+/** The command a click runs: the effective variables of the function's namespace, without asking. */
+const SHOW_EFFECTIVE_VARIABLES = 'fluxbaseSecrets.showEffectiveVariables';
+
+/**
+ * The status bar item of the active editor's function, job or shared
+ * module: `$(symbol-function) charge-customer · billing`, the source of each
+ * namespace in the tooltip; a click shows what the code sees in its first
+ * namespace. Hidden for other files.
+ */
+export class FunctionStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('fluxbaseSecrets.function', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables = new DisposableStore();
+
+  constructor(private readonly contexts: FunctionContexts) {
+    this.item.name = 'Fluxbase Function';
+    this.disposables.add(this.item);
+    this.disposables.add(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.disposables.add(contexts.onDidChange(() => this.update()));
+    this.update();
+  }
+
+  /** Shows the active editor's context, or hides the item. */
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const context = editor ? this.contexts.contextFor(editor.document.uri) : undefined;
+    if (!context) {
+      this.item.hide();
+      return;
+    }
+    const status = functionStatus(context);
+    this.item.text = status.text;
+    this.item.tooltip = status.tooltip;
+    this.item.command = showCommand(context);
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
+
+/** The effective-variables command for the first namespace (`""` shows the global secrets, all such a function sees). */
+function showCommand(context: FunctionContext): vscode.Command {
+  for (const connection of context.connections) {
+    const namespace = connection.namespaces[0]?.namespace;
+    if (namespace !== undefined) {
+      return {
+        title: 'What does this function see?',
+        command: SHOW_EFFECTIVE_VARIABLES,
+        arguments: [{ kind: 'namespace', connectionId: connection.connectionId, namespace }],
+      };
+    }
+  }
+  return { title: 'What does this function see?', command: SHOW_EFFECTIVE_VARIABLES };
+}
