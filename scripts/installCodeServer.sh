@@ -25,7 +25,6 @@ fi
 
 # ~/.npmrc may say yes=false, which cancels node-pty's `npx node-gyp`.
 export npm_config_yes=true
-export npm_config_unsafe_perm=true
 export npm_config_fund=false
 export npm_config_audit=false
 export npm_config_update_notifier=false
