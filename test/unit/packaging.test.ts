@@ -202,6 +202,14 @@ describe('README.md, as the Marketplace shows it', () => {
     }
   });
 
+  it('says that Show Logs has request lines at Debug and how to set that level (the transport logs them with debug)', () => {
+    const row = readme()
+      .split('\n')
+      .find((line) => line.includes('Show Logs') && line.includes('one line per request'));
+    assert.ok(row, 'a Troubleshooting row about request lines in Show Logs');
+    assert.match(row, /set its level to Debug: \*\*Developer: Set Log Level…\*\*/);
+  });
+
   it('names an icon of 128x128 pixels', () => {
     const png = readFileSync(path.join(repoRoot(), manifest().icon ?? 'missing'));
     assert.equal(png.toString('ascii', 1, 4), 'PNG');
