@@ -51,10 +51,17 @@ echo "Installing code-server $VERSION into $DIR (takes a few minutes)"
 
 cd "$STAGE"
 # Anchors npm here instead of letting it walk up to an ancestor package.json.
-# allowScripts (npm 11) declares the one install script run here: code-server's own postinstall is
-# replaced by the steps below.
-echo '{ "name": "fluxbase-code-server-cache", "private": true, "allowScripts": { "argon2": true, "code-server": false } }' >package.json
-npm install --no-save --ignore-scripts --no-package-lock "code-server@$VERSION"
+# code-server as a real dependency, so that allowScripts (npm 11) can name it: the one install script run
+# here is argon2's; code-server's own postinstall is replaced by the steps below.
+cat >package.json <<JSON
+{
+  "name": "fluxbase-code-server-cache",
+  "private": true,
+  "dependencies": { "code-server": "$VERSION" },
+  "allowScripts": { "argon2": true, "code-server": false }
+}
+JSON
+npm install --ignore-scripts --no-package-lock
 npm rebuild argon2
 
 cd node_modules/code-server/lib/vscode
@@ -64,7 +71,7 @@ cp "$RG" node_modules/@vscode/ripgrep/bin/rg
 # Every native module of VS Code is built here on purpose: declare them for npm 11 (older npm has no
 # install-scripts command and no warning).
 if npm install-scripts ls >/dev/null 2>&1; then
-  npm install-scripts approve --all >/dev/null
+  npm install-scripts approve --all --no-allow-scripts-pin >/dev/null
 fi
 npm rebuild
 ln -sfn node_modules node_modules.asar
