@@ -27,6 +27,7 @@ import { SecretsRepository } from './storage/secretsRepository';
 import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
 import { UsersRepository } from './storage/usersRepository';
+import { createRegistry, RegistryOptions } from './registry/registrySetup';
 
 /** A dashboard admin to create or update at start. */
 export interface AdminOptions {
@@ -37,7 +38,7 @@ export interface AdminOptions {
 }
 
 /** Options of `startServer`. Only `dataDir` is required. */
-export interface StartServerOptions {
+export interface StartServerOptions extends RegistryOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -150,13 +151,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const repository = new SecretsRepository(db);
     const groupCommit = new GroupCommit(db);
     const readCache = new ReadCache(clock, () => repository.changeCount);
+    const tokenCache = new AccessTokenCache(tokens, users);
+    const authenticator = new SecretsAuthenticator(new ServiceKeysRepository(db), tokenCache, clock);
     const handler = createRequestHandler({
       secrets: { repository, groupCommit, readCache, cipher, clock, bodyLimitBytes },
       dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
-      authenticator: new SecretsAuthenticator(
-        new ServiceKeysRepository(db),
-        new AccessTokenCache(tokens, users),
-        clock,
+      authenticator,
+      registry: createRegistry(
+        { db, clock, jwtSecret: jwtSecret.key, secretsAuth: authenticator, tokenCache, bodyLimitBytes, log },
+        options,
       ),
       log,
       drainLimits: options.drainLimits,

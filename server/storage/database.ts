@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_SQL } from './schema';
+import { REGISTRY_SCHEMA_SQL } from '../registry/registrySchema';
 import { migrateServiceKeys } from './serviceKeysMigration';
 
 /** File name of the database in the data folder (plus its -wal and -shm files). */
@@ -27,6 +28,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA_SQL);
+  db.exec(REGISTRY_SCHEMA_SQL);
   migrateServiceKeys(db);
   return db;
 }
