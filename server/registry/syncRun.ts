@@ -49,7 +49,8 @@ export function runSync<T>(
   const payload = new Set(items.map((item) => target.nameOf(item)));
   const toCreate = items.filter((item) => !existing.has(target.nameOf(item)));
   const toUpdate = items.filter((item) => existing.has(target.nameOf(item)));
-  const toDelete = deleteMissing ? [...existing].filter((name) => !payload.has(name)) : [];
+  // EU deletes in Go map order (random); sorted here.
+  const toDelete = deleteMissing ? [...existing].filter((name) => !payload.has(name)).sort() : [];
   if (dryRun) {
     return {
       created: toCreate.map((item) => target.nameOf(item)),
