@@ -49,6 +49,25 @@ function convert(kind: BindKind, value: unknown): unknown {
   throw new BindError('wrong JSON type');
 }
 
+/** Go's decoder refuses JSON nested deeper than this (`exceeded max depth`). */
+const MAX_DEPTH = 10000;
+
+/** Throws BindError when arrays and objects nest deeper than Go's decoder allows. */
+export function checkDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_DEPTH) throw new BindError('exceeded max depth');
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** True for a JSON object (not an array, not null). */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

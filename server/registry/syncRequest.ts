@@ -3,7 +3,7 @@
  * bound with Go's rules. The namespace defaults to "default". Both routes
  * also accept `is_pre_bundled`, which the SDK sends (a local extension).
  */
-import { bind, BindError, Bound, bindList, fieldOf, isJsonObject } from './goBind';
+import { bind, BindError, Bound, bindList, checkDepth, fieldOf, isJsonObject } from './goBind';
 
 const FUNCTION_SPEC = {
   name: 'string',
@@ -60,6 +60,7 @@ export interface SyncRequest<T> {
 }
 
 function parse(text: string): unknown {
+  checkDepth(text);
   try {
     return JSON.parse(text) as unknown;
   } catch {

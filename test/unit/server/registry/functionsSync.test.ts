@@ -226,6 +226,7 @@ describe('server: functions sync (contract part 3, §5)', function () {
       ['{"functions":[5]}', 'application/json'],
       ['{"options":{"dry_run":"yes"}}', 'application/json'],
       ['[]', 'application/json'],
+      [`{"functions":[{"name":"deep","code":"x"}],"x":${'['.repeat(10_001)}${']'.repeat(10_001)}}`, 'application/json'],
     ];
     for (const [body, type] of bad) {
       const response = await send(rs.url, 'POST', SYNC, { headers: { ...rs.admin, 'Content-Type': type }, body });
