@@ -13,7 +13,6 @@ import {
   badIdSegment,
   FuzzTargets,
   HeaderLine,
-  headerNoise,
   idForm,
   KnownSecret,
   missingName,
