@@ -19,12 +19,12 @@ import {
   PREFIX,
   readPath,
   rejectedVersion,
-  request,
   unknownId,
   unroutedWritePath,
   validAuth,
 } from './fuzzParts';
 import type { FuzzRandom } from './fuzzRandom';
+import { request } from './fuzzRequest';
 import { registryCase } from './fuzzRegistryCases';
 import {
   breakJson,

@@ -4,7 +4,6 @@
  * produce parts that make the contract refuse the request whatever else it
  * carries; the others produce parts that are valid or harmless.
  */
-import type { RawRequest } from './fuzzHttp';
 import type { RegistryFuzzTargets } from './fuzzRegistryCases';
 import type { FuzzRandom } from './fuzzRandom';
 import { oddString, percentEncode } from './fuzzValues';
@@ -284,22 +283,4 @@ export function headerNoise(random: FuzzRandom): HeaderLine[] {
     );
   }
   return lines;
-}
-
-/** Header bytes (with the target) a generated request may use, under Node's 16 KiB limit: only protocol cases meet 431. */
-const HEADER_BUDGET = 14_000;
-
-/** A request with header noise added, trimmed to the header budget. */
-export function request(
-  method: string,
-  target: string,
-  headers: HeaderLine[],
-  body: Buffer | undefined,
-  random: FuzzRandom,
-): RawRequest {
-  const lines = [...headers, ...headerNoise(random)];
-  const lineSize = ([name, value]: HeaderLine): number => name.length + value.length + 4;
-  let size = target.length + lines.reduce((sum, line) => sum + lineSize(line), 0);
-  while (size > HEADER_BUDGET && lines.length > headers.length) size -= lineSize(lines.pop() as HeaderLine);
-  return { method, target, headers: lines, body, chunked: random.chance(0.1) };
 }

@@ -6,8 +6,9 @@
  * empty-directory filesystem sync, which changes nothing locally).
  */
 import type { FuzzCase } from './fuzzCases';
-import { badAuth, FuzzTargets, HeaderLine, request } from './fuzzParts';
+import { badAuth, FuzzTargets, HeaderLine } from './fuzzParts';
 import type { FuzzRandom } from './fuzzRandom';
+import { request } from './fuzzRequest';
 import { breakJson, invalidUtf8, longString, nonStringValue, oddString, percentEncode } from './fuzzValues';
 
 /** What the registry cases aim at. */
