@@ -8,6 +8,8 @@ import { environmentConnection } from '../core/connections/environmentConnection
 import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
+import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { createFunctionFeatures, registryCompanion } from './functions/registerFunctionFeatures';
 import type { Logger } from '../core/logger';
 import { startAutoRefresh } from './autoRefresh';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
@@ -43,7 +45,15 @@ export function activateExplorer(
     ),
     logger,
   });
-  const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
+  const functionFeatures = createFunctionFeatures(logger);
+  const store = new SecretsStore<FluxbaseClient>({
+    registry,
+    sessions,
+    clock: systemClock,
+    logger,
+    companion: registryCompanion(functionFeatures.registry),
+  });
+  const functions = functionFeatures.finish(catalogOverStore(store));
   const filter = new ExplorerFilter();
   const input = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
@@ -84,7 +94,8 @@ export function activateExplorer(
     provider,
     view,
     registerExplorerCommands(createCommandTable(deps), runDeps),
-    ...registerExplorerFeatures(context, store, deps, runDeps, codeDialogs),
+    functions.disposable,
+    ...registerExplorerFeatures(context, store, deps, runDeps, codeDialogs, functions.contexts),
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
@@ -104,6 +115,8 @@ export function activateExplorer(
       resolvedTreeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
       treeSelection: () => view.selection,
       treeVisible: () => view.visible,
+      functionStatus: () => functions.statusBar.current(),
+      functionLayoutReady: (uri) => functions.contexts.ready(uri),
     },
   };
 }

@@ -9,6 +9,7 @@ import { catalogOverStore } from '../core/explorer/storeCatalog';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { CodeDialogs } from './code/codeDialogs';
 import { registerCodeFeatures } from './code/registerCodeFeatures';
+import type { FunctionContextSource } from './functions/functionContextSource';
 import { registerHistoryPanel } from './history/registerHistoryPanel';
 
 /**
@@ -24,6 +25,7 @@ export function registerExplorerFeatures(
   deps: CommandDeps,
   runDeps: RunCommandDeps,
   codeDialogs: CodeDialogs,
+  functions: FunctionContextSource,
 ): vscode.Disposable[] {
   const pickSecret = runCommand(
     'fluxbaseSecrets.showHistory',
@@ -40,6 +42,7 @@ export function registerExplorerFeatures(
     }),
     registerCodeFeatures({
       catalog: catalogOverStore(store),
+      functions,
       logger: deps.logger,
       input: deps.input,
       notifier: deps.notifier,

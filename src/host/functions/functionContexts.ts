@@ -101,7 +101,9 @@ export class FunctionContexts implements vscode.Disposable {
           this.changed.fire();
         }
       })
-      .catch((error: unknown) => this.logger.warn(`Could not read the function layout of ${folder.name}: ${String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn(`Could not read the function layout of ${folder.name}: ${String(error)}`),
+      )
       .finally(() => this.scanning.delete(key));
     this.scanning.set(key, run);
     return run;

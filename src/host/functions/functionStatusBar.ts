@@ -16,6 +16,7 @@ const SHOW_EFFECTIVE_VARIABLES = 'fluxbaseSecrets.showEffectiveVariables';
 export class FunctionStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('fluxbaseSecrets.function', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables = new DisposableStore();
+  private shown = false;
 
   constructor(private readonly contexts: FunctionContexts) {
     this.item.name = 'Fluxbase Function';
@@ -30,6 +31,7 @@ export class FunctionStatusBar implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const context = editor ? this.contexts.contextFor(editor.document.uri) : undefined;
     if (!context) {
+      this.shown = false;
       this.item.hide();
       return;
     }
@@ -37,7 +39,18 @@ export class FunctionStatusBar implements vscode.Disposable {
     this.item.text = status.text;
     this.item.tooltip = status.tooltip;
     this.item.command = showCommand(context);
+    this.shown = true;
     this.item.show();
+  }
+
+  /** What the item shows now; undefined while hidden. */
+  current(): { text: string; tooltip: string; command: vscode.Command | undefined } | undefined {
+    if (!this.shown) {
+      return undefined;
+    }
+    const command =
+      typeof this.item.command === 'string' ? { title: '', command: this.item.command } : this.item.command;
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), command };
   }
 
   dispose(): void {
