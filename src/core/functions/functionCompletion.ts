@@ -11,8 +11,10 @@ export type CompletionGroup = 'available' | 'runtime' | 'unavailable';
 
 /** One completion, independent of the editor. */
 export interface FunctionCompletion {
-  /** The text inserted: a variable, or a settings-secret prefix to type the key after. */
+  /** The label: a variable, or a settings-secret prefix to type the key after. */
   variable: string;
+  /** What writes the variable into code: a secret's name as the server sent it, or the runtime variable. */
+  writtenName: string;
   group: CompletionGroup;
   /** Groups first, then urgency, then the name. */
   sortText: string;
@@ -54,6 +56,7 @@ function secretCompletion(
   const documentation = functionHoverMarkdown(resolution, context, now);
   const base = {
     variable: resolution.variable,
+    writtenName: resolution.providers[0]?.entry.secret.name ?? resolution.variable,
     detail: completionDetail(resolution, now),
     ...(documentation ? { documentation } : {}),
   };
@@ -107,6 +110,7 @@ function runtimeCompletions(context: FunctionContext | undefined, secretVariable
     .filter(({ variable }) => !secretVariables.has(variable))
     .map(({ variable, meaning }) => ({
       variable,
+      writtenName: variable,
       group: 'runtime' as const,
       sortText: sortText('runtime', 'active', variable),
       description: 'Fluxbase runtime',

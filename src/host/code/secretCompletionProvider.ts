@@ -52,6 +52,15 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end) };
     const now = new Date(this.clock.now());
 
+    if (functionContext) {
+      return functionCompletions(variables, functionContext, now).map((completion) => {
+        const item = functionItem(completion, range);
+        // the server's name, escaped for the string it goes into
+        item.insertText = completionInsertText(text, context, completion.writtenName);
+        item.filterText = item.insertText;
+        return item;
+      });
+    }
     return [...variables].flatMap(([variable, entries]) => {
       const [first] = entries;
       if (!first) {
@@ -90,7 +99,6 @@ function functionItem(
     completion.group === 'runtime' ? vscode.CompletionItemKind.Variable : vscode.CompletionItemKind.Constant,
   );
   item.range = range;
-  item.filterText = completion.variable;
   item.sortText = completion.sortText;
   item.detail = completion.detail;
   if (completion.documentation) {
