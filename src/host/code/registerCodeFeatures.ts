@@ -9,6 +9,7 @@ import { DisposableStore } from '../../core/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../core/logger';
 import type { UserInput } from '../../core/userInput';
+import { FunctionCodeActionProvider } from '../functions/functionCodeActionProvider';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import type { CodeDialogs } from './codeDialogs';
 import { createTemplateOutput, vscodeCancellableProgress } from './codeHostPorts';
@@ -65,6 +66,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const completion = new SecretCompletionProvider(index, clock, functions);
   const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics);
+  const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
 
   let registrations = new DisposableStore();
   let languages = '';
@@ -83,6 +85,9 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     registrations.add(vscode.languages.registerHoverProvider(selector, hover));
     registrations.add(
       vscode.languages.registerCodeActionsProvider(selector, codeActions, SecretCodeActionProvider.metadata),
+    );
+    registrations.add(
+      vscode.languages.registerCodeActionsProvider(selector, functionFixes, FunctionCodeActionProvider.metadata),
     );
   };
   register();
