@@ -208,4 +208,33 @@ describe('function-aware code features in a CLI-shaped workspace, against the lo
     const rest = markdown.indexOf('Other secrets that provide it:');
     assert.ok(lead >= 0 && missing > lead && rest > missing, markdown);
   });
+
+  it('quick fixes: create in billing with the scope chosen; the annotation actions', async () => {
+    const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === SOURCE);
+    const slack = diagnostics.find((d) => d.code === 'notAvailableInNamespace');
+    assert.ok(slack, 'the diagnostic is there');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      slack.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const create = actions.find((a) => a.title === 'Create SLACK_BOT_TOKEN in namespace billing…');
+    assert.ok(create, actions.map((a) => a.title).join(' | '));
+    assert.equal(create.command?.command, 'fluxbaseSecrets.createSecret');
+    assert.deepEqual(create.command?.arguments, [
+      { connectionId: CONNECTION.id, name: 'SLACK_BOT_TOKEN', scope: 'namespace', namespace: 'billing' },
+    ]);
+
+    const annotationRange = new vscode.Range(0, 3, 0, 10);
+    const annotationActions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      annotationRange,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = annotationActions.map((a) => a.title);
+    assert.ok(titles.includes('Add payments to the namespace setting'), titles.join(' | '));
+    assert.ok(titles.includes('Copy sync command: fluxbase functions sync --namespace payments'), titles.join(' | '));
+  });
 });
