@@ -1,3 +1,4 @@
+import { GLOBAL_SCOPE_LABEL } from '../../shared/scopeWording';
 import type { SecretSummary } from '../api/secretTypes';
 import type { ExpiryState } from '../code/expiryState';
 import { formatRelativeTime } from '../history/relativeTime';
@@ -35,7 +36,7 @@ export function secretTooltip(input: SecretTooltipInput): string {
   if (secret.description) {
     lines.push(escapeMarkdown(secret.description), '');
   }
-  const scope = secret.scope === 'global' ? 'Global (every function)' : `Namespace ${codeSpan(secret.namespace ?? '')}`;
+  const scope = secret.scope === 'global' ? GLOBAL_SCOPE_LABEL : `Namespace ${codeSpan(secret.namespace ?? '')}`;
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
