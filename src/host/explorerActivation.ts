@@ -49,7 +49,7 @@ export function activateExplorer(
   const input = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
-  const view = createExplorerView(provider, store, filter, logger);
+  const view = createExplorerView(provider, store, filter, logger, systemClock);
 
   const deps: CommandDeps = {
     store,

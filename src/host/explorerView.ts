@@ -7,7 +7,8 @@ import type { ExplorerNode } from '../core/explorer/explorerNodes';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { SecretRef } from '../core/explorer/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { explorerBadge } from '../core/explorer/treeModel';
+import type { Clock } from '../core/explorer/clock';
+import { explorerBadge } from '../core/explorer/explorerBadge';
 import type { Logger } from '../core/logger';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 
@@ -50,7 +51,7 @@ export interface ExplorerView extends ExplorerViewPort, vscode.Disposable {
 
 /**
  * Creates the Secrets tree view and keeps its chrome in step with the state:
- * the badge counts expired plus expiring secrets, the message names the
+ * the badge counts expired plus expiring secrets (each once), the message names the
  * filter, and a context key shows the clear-filter button.
  */
 export function createExplorerView(
@@ -58,10 +59,11 @@ export function createExplorerView(
   store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
   filter: ExplorerFilter,
   logger: Logger,
+  clock: Clock,
 ): ExplorerView {
   const view = vscode.window.createTreeView(SECRETS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = (): void => {
-    view.badge = explorerBadge(store.connections());
+    view.badge = explorerBadge(store.connections(), clock.now());
   };
   const updateFilter = (): void => {
     view.message = filter.active ? `Showing secrets matching "${filter.text}"` : undefined;

@@ -25,21 +25,6 @@ export function buildExplorerTree(states: readonly ConnectionState[], options: T
   return states.map((state) => connectionNode(state, options));
 }
 
-/** The view's badge: how many secrets are expired or expire within 7 days, over all connections. */
-export function explorerBadge(states: readonly ConnectionState[]): { value: number; tooltip: string } | undefined {
-  let expired = 0;
-  let expiring = 0;
-  for (const state of states) {
-    expired += state.stats?.expired ?? 0;
-    expiring += state.stats?.expiring_soon ?? 0;
-  }
-  const value = expired + expiring;
-  if (value === 0) {
-    return undefined;
-  }
-  return { value, tooltip: `${plural(expired, 'secret')} expired, ${expiring} expiring within 7 days` };
-}
-
 /** The connection node's description: its stats when ready, else its status. */
 export function connectionDescription(state: ConnectionState): string {
   switch (state.status) {

@@ -9,7 +9,7 @@ import type {
 } from '../../../src/core/explorer/explorerNodes';
 import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
 import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
-import { buildExplorerTree, connectionDescription, explorerBadge } from '../../../src/core/explorer/treeModel';
+import { buildExplorerTree, connectionDescription } from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
 
@@ -184,18 +184,5 @@ describe('buildExplorerTree', () => {
     });
     assert.deepEqual(labels(roots), ['Prod', 'Staging']);
     assert.notEqual(roots[0]?.id, roots[1]?.id);
-  });
-});
-
-describe('explorerBadge', () => {
-  it('counts expired plus expiring secrets over all connections', () => {
-    const a = { ...readyState([]), stats: { total: 4, expiring_soon: 1, expired: 2 } };
-    const b = { ...readyState([], 'b'), stats: { total: 1, expiring_soon: 1, expired: 0 } };
-    assert.deepEqual(explorerBadge([a, b]), { value: 4, tooltip: '2 secrets expired, 2 expiring within 7 days' });
-  });
-
-  it('shows no badge when nothing is expired or expiring', () => {
-    assert.equal(explorerBadge([readyState([])]), undefined);
-    assert.equal(explorerBadge([{ ...readyState([]), status: 'signedOut', stats: undefined }]), undefined);
   });
 });
