@@ -1,9 +1,17 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf, type ExpiryState } from '../code/expiryState';
+import { expiryStateOf } from '../code/expiryState';
 import { effectiveVariables } from '../explorer/effectiveVariables';
 import { compareNames } from '../explorer/overrides';
 import { formatRelativeTime } from '../history/relativeTime';
 import { secretVariableName } from '../secretVariable';
+import type {
+  CompareCellView as CompareCell,
+  CompareFilter,
+  CompareRowView as CompareRow,
+  PresentCellView as PresentCell,
+} from '../../shared/compareProtocol';
+
+export type { CompareCell, CompareFilter, CompareRow };
 
 /**
  * The model of the Compare Secrets page: columns are scopes of connections,
@@ -27,35 +35,6 @@ export interface CompareColumn {
   scope: CompareScope;
   secrets: readonly SecretSummary[];
 }
-
-/** A variable the column has: which secret, its version, when it changed, its expiry, and whether it overrides a global. */
-export interface PresentCell {
-  kind: 'present';
-  secretId: string;
-  name: string;
-  version: number;
-  /** Relative to `now`, e.g. "3 days ago". */
-  updated: string;
-  expiry: ExpiryState;
-  /** In a function column: a namespace secret that hides a global one with the same variable. */
-  override: boolean;
-}
-
-/** A cell of the table. */
-export type CompareCell = PresentCell | { kind: 'missing' };
-
-/** One variable across every column. */
-export interface CompareRow {
-  variable: string;
-  cells: CompareCell[];
-  /** Some column has it and some does not. */
-  missingSomewhere: boolean;
-  /** Missing somewhere, or the present cells differ in expiry state or override. */
-  differs: boolean;
-}
-
-/** Which rows the page shows. */
-export type CompareFilter = 'all' | 'differences' | 'missing';
 
 /** The title of a column, e.g. "prod · Global", "staging · payments", "prod · functions in payments". */
 export function compareColumnTitle(column: Pick<CompareColumn, 'connectionName' | 'scope'>): string {
