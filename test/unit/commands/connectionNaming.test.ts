@@ -142,6 +142,16 @@ describe('commands name the connection when there are several', () => {
     );
   });
 
+  it('set expiry says which connection', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING, PROD]);
+    h.script([text(/New expiry/, '30d')]);
+    await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.input.textBoxes[0]?.title, 'Set Expiry of A on staging');
+    assert.deepEqual(h.progress.titles, ['Updating A on staging…']);
+    assert.match(h.notifier.shown[0]!.message, /^"A" on staging now expires at /);
+  });
+
   it('with a single connection, nothing names it', async () => {
     const h = await withSecrets([{ partial: { name: 'A' }, versions: 2 }], [STAGING]);
     h.script([pick(/^Roll Back A \(now v2\) \//, 'v1'), choose(/^Roll back "A" to version 1\?/, 'Roll Back')]);
