@@ -5,7 +5,7 @@ import type { SignedInUser } from '../connections/signedInUsers';
 import { authorView } from '../history/authorView';
 import { formatRelativeTime } from '../history/relativeTime';
 import { secretVariableName } from '../secretVariable';
-import { codeSpan, commandLink, escapeMarkdown } from './markdown';
+import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import type { SecretRef } from './secretRef';
 
 /**
@@ -44,7 +44,7 @@ export function secretTooltip(input: SecretTooltipInput): string {
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
-    `- Version: ${secret.version}`,
+    `- Version: ${escapeMarkdown(String(secret.version))}`,
     `- Expires: ${expiryText(secret, input.expiry, now)}`,
     `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by, input.currentUser)}`,
     `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by, input.currentUser)}`,

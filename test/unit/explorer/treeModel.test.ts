@@ -7,9 +7,9 @@ import type {
   ScopeNode,
   SecretNode,
 } from '../../../src/core/explorer/explorerNodes';
-import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
+import type { ConnectionState, ConnectionStatus } from '../../../src/core/explorer/secretsStore';
 import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
-import { buildExplorerTree, connectionDescription } from '../../../src/core/explorer/treeModel';
+import { anyConnectionSignedIn, buildExplorerTree, connectionDescription } from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
 
@@ -188,5 +188,20 @@ describe('buildExplorerTree', () => {
     });
     assert.deepEqual(labels(roots), ['Prod', 'Staging']);
     assert.notEqual(roots[0]?.id, roots[1]?.id);
+  });
+});
+
+describe('anyConnectionSignedIn (the walkthrough’s Connect step)', () => {
+  const withStatus = (status: ConnectionStatus, id = 'a'): ConnectionState => ({ ...readyState([], id), status });
+
+  it('is true once some connection is signed in, listed or not', () => {
+    assert.equal(anyConnectionSignedIn([withStatus('signedOut'), withStatus('ready', 'b')]), true);
+    assert.equal(anyConnectionSignedIn([withStatus('loading')]), true);
+    assert.equal(anyConnectionSignedIn([withStatus('error')]), true);
+  });
+
+  it('is false with no connection, or only signed-out and expired ones', () => {
+    assert.equal(anyConnectionSignedIn([]), false);
+    assert.equal(anyConnectionSignedIn([withStatus('signedOut'), withStatus('sessionExpired', 'b')]), false);
   });
 });
