@@ -15,6 +15,7 @@ import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { registerExplorerFeatures } from './featureRegistration';
 import { createExplorerView } from './explorerView';
+import { userProductionPatterns } from './productionPatternsSetting';
 import { registerExplorerCommands } from './registerExplorerCommands';
 import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
 import { SettingsConnectionRegistry } from './settingsConnectionRegistry';
@@ -48,7 +49,7 @@ export function activateExplorer(
   const input = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
-  const view = createExplorerView(provider, store, filter, logger);
+  const view = createExplorerView(provider, store, filter, logger, systemClock);
 
   const deps: CommandDeps = {
     store,
@@ -63,6 +64,7 @@ export function activateExplorer(
     logger,
     showLogs,
     explorerView: view,
+    productionPatterns: userProductionPatterns,
     executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
   };
   const runDeps: RunCommandDeps = {

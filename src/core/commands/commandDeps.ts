@@ -37,6 +37,8 @@ export interface CommandDeps {
   showLogs(): void;
   /** The Secrets tree view: its selection, and revealing what a command made. Absent where there is no tree. */
   explorerView?: ExplorerViewPort;
+  /** Patterns of `fluxbaseSecrets.productionPatterns`; deletes on a matching connection ask to type the name. Defaults apply when absent. */
+  productionPatterns?(): readonly string[];
   /** Runs another explorer command through the editor, so that its failures are reported as its own. */
   executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
 }
