@@ -1,5 +1,5 @@
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { Emitter, type Disposable } from '../disposable';
 import type { Logger } from '../logger';
 import { parseCliConfig, type CliConfig } from './cliConfig';
@@ -31,12 +31,7 @@ export class CliProfileSource implements Disposable {
   private readonly changed = new Emitter<void>();
   private current: readonly CliProfileConnection[] = [];
   private lastProblem = '';
-  private watchedPath: string | undefined;
-  private readonly onFileChange = (now: Stats, before: Stats): void => {
-    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) {
-      void this.reload();
-    }
-  };
+  private poll: ReturnType<typeof setInterval> | undefined;
 
   /** Fires when the list of profile connections changed. */
   readonly onDidChange: (listener: () => void) => Disposable = this.changed.event;
@@ -98,7 +93,7 @@ export class CliProfileSource implements Disposable {
     if (filePath === this.filePath) {
       return;
     }
-    const watching = this.watchedPath !== undefined;
+    const watching = this.poll !== undefined;
     this.unwatch();
     this.filePath = filePath;
     this.lastProblem = '';
@@ -109,13 +104,39 @@ export class CliProfileSource implements Disposable {
   }
 
   /**
-   * Polls the file's metadata (`fs.watchFile`), which also works while the
-   * file or its folder does not exist yet, as before a first `fluxbase auth login`.
+   * Polls the file's metadata and reads it again when it changed. Polling
+   * also works while the file or its folder does not exist yet (before a
+   * first `fluxbase auth login`) and through the CLI's rewrites; the
+   * baseline is taken now, so any later change is seen.
    */
   watch(intervalMs = 1000): void {
     this.unwatch();
-    this.watchedPath = this.filePath;
-    watchFile(this.filePath, { interval: intervalMs, persistent: false }, this.onFileChange);
+    const filePath = this.filePath;
+    let last = fileSignature(() => statSync(filePath));
+    let checking = false;
+    this.poll = setInterval(() => {
+      if (checking) {
+        return;
+      }
+      checking = true;
+      void stat(filePath)
+        .then(
+          (stats) => stats,
+          () => undefined,
+        )
+        .then((stats) => {
+          const next = fileSignature(() => stats);
+          if (next !== last) {
+            last = next;
+            return this.reload();
+          }
+          return undefined;
+        })
+        .finally(() => {
+          checking = false;
+        });
+    }, intervalMs);
+    this.poll.unref?.();
   }
 
   dispose(): void {
@@ -124,9 +145,9 @@ export class CliProfileSource implements Disposable {
   }
 
   private unwatch(): void {
-    if (this.watchedPath !== undefined) {
-      unwatchFile(this.watchedPath, this.onFileChange);
-      this.watchedPath = undefined;
+    if (this.poll !== undefined) {
+      clearInterval(this.poll);
+      this.poll = undefined;
     }
   }
 
@@ -161,5 +182,15 @@ export class CliProfileSource implements Disposable {
     if (!same) {
       this.changed.fire();
     }
+  }
+}
+
+/** What changes when the file is written, replaced, created or deleted. */
+function fileSignature(read: () => { mtimeMs: number; size: number; ino: number } | undefined): string {
+  try {
+    const stats = read();
+    return stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : 'missing';
+  } catch {
+    return 'missing';
   }
 }

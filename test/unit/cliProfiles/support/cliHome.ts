@@ -59,3 +59,16 @@ export function cliConfigYaml(
     '',
   ].join('\n');
 }
+
+/** An in-memory `Memento`, like the editor's global state. */
+export class MemoryState {
+  readonly values = new Map<string, unknown>();
+
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
