@@ -94,7 +94,9 @@ describe('CLI profiles as connections', () => {
     });
     assert.equal(cliSignInOf(prod!, true, {}), undefined);
     assert.deepEqual(cliSignInOf(ci!, false, {}), { kind: 'apiKey', apiKey: 'ci-api-key', fromEnvironment: false });
-    const both = config('profiles:\n  x:\n    server: https://x.example\n    credentials:\n      access_token: a\n      api_key: k\n');
+    const both = config(
+      'profiles:\n  x:\n    server: https://x.example\n    credentials:\n      access_token: a\n      api_key: k\n',
+    );
     assert.equal(cliSignInOf(both.profiles[0]!, false, {})?.kind, 'accessToken');
   });
 
@@ -147,7 +149,10 @@ describe('The environment connection', () => {
     assert.equal(signIn?.connection.url, 'https://sdk.example.com');
     assert.deepEqual(signIn?.credentials, { type: 'serviceKey', key: 'sk_key' });
     assert.equal(cliEnvironmentPairShadowed(env), true);
-    assert.equal(cliEnvironmentPairShadowed({ FLUXBASE_SERVER: 'https://cli.example.com', FLUXBASE_TOKEN: 't' }), false);
+    assert.equal(
+      cliEnvironmentPairShadowed({ FLUXBASE_SERVER: 'https://cli.example.com', FLUXBASE_TOKEN: 't' }),
+      false,
+    );
   });
 
   it('needs both variables of a pair', () => {
