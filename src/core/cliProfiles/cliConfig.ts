@@ -55,13 +55,31 @@ export function parseCliConfig(text: string, file: string): CliConfigResult {
   if (!isMap(root)) {
     return { ok: false, problem: `${file}:1:1: the Fluxbase CLI configuration must be a mapping` };
   }
+  let plain: Record<string, unknown>;
+  try {
+    plain = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch {
+    // The conversion's errors (an unresolved alias, say) quote the file: say only what is wrong.
+    return { ok: false, problem: `${file}: not valid YAML (an alias without its anchor, or too many aliases)` };
+  }
+  return readConfig(root, plain, file, lineCounter);
+}
+
+/** Reads `plain` (the file as JavaScript values), taking line numbers for problems from `root`. */
+function readConfig(
+  root: YAMLMap,
+  plain: Record<string, unknown>,
+  file: string,
+  lineCounter: LineCounter,
+): CliConfigResult {
   const problems: string[] = [];
   const at = (node: unknown): string => {
     const offset = (node as { range?: [number, number] } | undefined)?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
   };
-  const current = root.get('current_profile');
+  const current = plain.current_profile;
+  const values = (plain.profiles ?? {}) as Record<string, unknown>;
   const profilesNode = root.get('profiles', true);
   const profiles: CliProfile[] = [];
   if (profilesNode !== undefined && profilesNode !== null && !isNullScalar(profilesNode)) {
@@ -70,11 +88,12 @@ export function parseCliConfig(text: string, file: string): CliConfigResult {
     } else {
       for (const pair of profilesNode.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (name === undefined || name === '' || !isMap(pair.value)) {
+        const value = name === undefined ? undefined : values[name];
+        if (name === undefined || name === '' || typeof value !== 'object' || value === null || Array.isArray(value)) {
           problems.push(`${at(pair.key)}: each profile must be a mapping under its name`);
           continue;
         }
-        profiles.push(readProfile(name, pair.value));
+        profiles.push(readProfile(name, value as Record<string, unknown>));
       }
     }
   }
@@ -85,8 +104,7 @@ export function parseCliConfig(text: string, file: string): CliConfigResult {
   };
 }
 
-function readProfile(name: string, node: YAMLMap): CliProfile {
-  const profile = node.toJSON() as Record<string, unknown>;
+function readProfile(name: string, profile: Record<string, unknown>): CliProfile {
   const credentials = readCredentials(profile.credentials);
   const user = profile.user;
   const email =

@@ -46,9 +46,23 @@ describe("The Fluxbase CLI's config.yaml", () => {
     const result = parseCliConfig('profiles:\n  dev:\n    server: x\n  access_token: "unterminated eyJsecret\n', FILE);
     assert.ok(!result.ok);
     assert.ok(!result.problem.includes('eyJsecret'), result.problem);
-    const scalar = parseCliConfig('- a\nsecretTokenValue: c\n', FILE);
-    assert.ok(!scalar.ok);
-    assert.ok(!scalar.problem.includes('secretTokenValue'), scalar.problem);
+    // The parser quotes the text it stumbled on after ": "; that part never reaches the problem.
+    const quoted = parseCliConfig('profiles: [a, b]]eyJsecret\n', FILE);
+    assert.ok(!quoted.ok);
+    assert.equal(quoted.problem, `${FILE}:1:17: not valid YAML (Unexpected flow-seq-end token in YAML stream)`);
+  });
+
+  it('resolves aliases, and refuses one without its anchor without naming it', () => {
+    const aliased = parseCliConfig(
+      'shared: &creds\n  access_token: a\nprofiles:\n  dev:\n    server: https://x.example\n    credentials: *creds\n',
+      FILE,
+    );
+    assert.ok(aliased.ok);
+    assert.deepEqual(aliased.config.profiles[0]?.credentials, { accessToken: 'a' });
+    const dangling = parseCliConfig('profiles:\n  dev:\n    server: x\n    credentials: *eyJsecret\n', FILE);
+    assert.ok(!dangling.ok);
+    assert.match(dangling.problem, /config\.yaml: not valid YAML \(an alias without its anchor/);
+    assert.ok(!dangling.problem.includes('eyJsecret'));
   });
 
   it('refuses a repeated key, as the CLI’s yaml.v3 does', () => {
