@@ -60,7 +60,7 @@ export function activateCliProfiles(context: vscode.ExtensionContext, logger: Lo
   return {
     source,
     hidden,
-    links: new CliSignInLinks(context.globalState, source, logger),
+    links: new CliSignInLinks(context.secrets, source, logger),
     dispose: () => disposables.dispose(),
   };
 }

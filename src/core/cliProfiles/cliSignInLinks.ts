@@ -2,10 +2,11 @@ import type { StoredCredentials } from '../connections/credentialStore';
 import type { Logger } from '../logger';
 import { describeCliSignIn, type CliSignIn } from './cliProfileConnections';
 
-/** Non-secret state that survives a restart (VS Code's `Memento` fits it). */
+/** Strings kept between sessions (VS Code's `SecretStorage` fits it; the extension keeps no other state). */
 export interface KeyValueState {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
 }
 
 /** Where the sign-in of a connection linked to the CLI comes from: the file, read at use. */
@@ -21,13 +22,17 @@ export interface LinkedSignIns {
   unlink(connectionId: string): Promise<void>;
 }
 
-const LINKED_KEY = 'fluxbaseSecrets.cliSignInConnections';
+/** The storage key marking a connection as linked to the CLI's sign-in (the value is only a marker). */
+function linkKey(connectionId: string): string {
+  return `fluxbaseSecrets.cliSignIn:${connectionId}`;
+}
 
 /**
  * Remembers which CLI-profile connections chose "Use the CLI's sign-in",
- * by connection id only: their tokens are never copied into the editor's
- * storage but read from the CLI's file each time a session starts, so a new
- * `fluxbase auth login` is picked up.
+ * by connection id only (a marker in SecretStorage, where the extension
+ * keeps everything it keeps): their tokens are never copied into the
+ * editor's storage but read from the CLI's file each time a session starts,
+ * so a new `fluxbase auth login` is picked up.
  */
 export class CliSignInLinks implements LinkedSignIns {
   constructor(
@@ -36,12 +41,12 @@ export class CliSignInLinks implements LinkedSignIns {
     private readonly logger: Logger,
   ) {}
 
-  isLinked(connectionId: string): boolean {
-    return this.linked().includes(connectionId);
+  async isLinked(connectionId: string): Promise<boolean> {
+    return (await this.state.get(linkKey(connectionId))) === 'linked';
   }
 
   async read(connectionId: string, connectionName: string): Promise<StoredCredentials | undefined> {
-    if (!this.isLinked(connectionId)) {
+    if (!(await this.isLinked(connectionId))) {
       return undefined;
     }
     const signIn = await this.reader.readSignIn(connectionId);
@@ -54,23 +59,11 @@ export class CliSignInLinks implements LinkedSignIns {
   }
 
   async link(connectionId: string): Promise<void> {
-    if (!this.isLinked(connectionId)) {
-      await this.state.update(LINKED_KEY, [...this.linked(), connectionId]);
-    }
+    await this.state.store(linkKey(connectionId), 'linked');
   }
 
   async unlink(connectionId: string): Promise<void> {
-    if (this.isLinked(connectionId)) {
-      await this.state.update(
-        LINKED_KEY,
-        this.linked().filter((id) => id !== connectionId),
-      );
-    }
-  }
-
-  private linked(): string[] {
-    const value = this.state.get<unknown>(LINKED_KEY);
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+    await this.state.delete(linkKey(connectionId));
   }
 }
 

@@ -51,7 +51,7 @@ describe('Sessions of CLI-profile connections', () => {
     await sessions.adopt(dev, client, { linked: true });
     const sets = (): string[] => credentials.writes.filter((write) => write.startsWith('set'));
     assert.deepEqual(sets(), []);
-    assert.ok(links.isLinked(dev.id));
+    assert.ok(await links.isLinked(dev.id));
 
     client.auth.simulateRefresh('refreshed-in-memory');
     await new Promise((resolve) => setImmediate(resolve));
@@ -83,7 +83,7 @@ describe('Sessions of CLI-profile connections', () => {
     client.auth.useAccessToken('dev-access-token');
     await sessions.adopt(dev, client);
     assert.deepEqual(await credentials.get(dev.id), { type: 'session', accessToken: 'dev-access-token' });
-    assert.equal(links.isLinked(dev.id), false);
+    assert.equal(await links.isLinked(dev.id), false);
   });
 
   it('on sign-out forgets the link, so the next session does not read the file', async () => {
@@ -92,7 +92,7 @@ describe('Sessions of CLI-profile connections', () => {
     client.auth.useAccessToken('dev-access-token');
     await sessions.adopt(dev, client, { linked: true });
     await sessions.signOut(dev);
-    assert.equal(links.isLinked(dev.id), false);
+    assert.equal(await links.isLinked(dev.id), false);
     assert.equal(await sessions.restore(dev), undefined);
   });
 
@@ -111,7 +111,7 @@ describe('Sessions of CLI-profile connections', () => {
     const client = server.client();
     client.auth.useAccessToken('dev-access-token');
     await sessions.adopt(prod, client, { linked: true });
-    assert.equal(links.isLinked(prod.id), false);
+    assert.equal(await links.isLinked(prod.id), false);
     assert.equal((await credentials.get(prod.id))?.type, 'session');
   });
 });

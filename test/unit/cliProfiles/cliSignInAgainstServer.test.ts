@@ -144,7 +144,7 @@ describe("Signing in with the Fluxbase CLI's sign-in against the local server", 
       'debug HTTP GET /api/v1/secrets/stats 200',
     ]);
     assert.equal(setup.store.connection(id)?.status, 'ready');
-    assert.ok(setup.links.isLinked(id));
+    assert.ok(await setup.links.isLinked(id));
     assert.deepEqual(
       setup.credentials.writes.filter((write) => write.startsWith('set')),
       [],
@@ -180,7 +180,7 @@ describe("Signing in with the Fluxbase CLI's sign-in against the local server", 
     setup.script(new ScriptedUserInput([pick(/CLI's sign-in/, "Use the CLI's sign-in")]));
     await assert.rejects(setup.signIn(dev.id), /Invalid or expired Bearer token/);
     assert.deepEqual(setup.requests(), ['debug HTTP GET /api/v1/secrets/stats 401']);
-    assert.equal(setup.links.isLinked(dev.id), false);
+    assert.equal(await setup.links.isLinked(dev.id), false);
     assert.equal(setup.sessions.clientFor(dev.id), undefined);
   });
 
@@ -224,6 +224,6 @@ describe("Signing in with the Fluxbase CLI's sign-in against the local server", 
     input.assertDone();
     assert.equal(setup.store.connection(vault.id)?.status, 'ready');
     assert.equal((await setup.credentials.get(vault.id))?.type, 'session', 'stored like any other sign-in');
-    assert.equal(setup.links.isLinked(vault.id), false);
+    assert.equal(await setup.links.isLinked(vault.id), false);
   });
 });

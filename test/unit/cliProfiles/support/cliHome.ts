@@ -60,15 +60,19 @@ export function cliConfigYaml(
   ].join('\n');
 }
 
-/** An in-memory `Memento`, like the editor's global state. */
+/** An in-memory `SecretStorage`. */
 export class MemoryState {
-  readonly values = new Map<string, unknown>();
+  readonly values = new Map<string, string>();
 
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
   }
 
-  async update(key: string, value: unknown): Promise<void> {
+  async store(key: string, value: string): Promise<void> {
     this.values.set(key, value);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
   }
 }
