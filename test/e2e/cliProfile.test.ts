@@ -71,7 +71,7 @@ describe('a Fluxbase CLI profile, as a person signs in with it', () => {
     });
     await waitForNotification(page, 'Signed in to "CLI: ui"');
     await rowLabelled(page, 'UI_CLI_SECRET').waitFor({ state: 'visible', timeout });
-    assert.match(await rowLabelled(page, 'CLI: ui').innerText(), /1 secret/);
+    await rowLabelled(page, 'CLI: ui').filter({ hasText: '1 secret' }).waitFor({ state: 'visible', timeout });
     assert.ok(existsSync(await workbench.screenshot('cli-profile-signed-in')));
   });
 });

@@ -14,7 +14,7 @@ export function removeConnectionCommand(deps: CommandDeps) {
     const connection = await resolveConnection(deps, arg, 'settings', 'Remove Connection');
     if (connection.source === 'environment') {
       throw new UserFacingError(
-        `"${connection.name}" comes from the FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN environment variables; unset them to remove it.`,
+        `"${connection.name}" comes from environment variables (FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN, or FLUXBASE_SERVER and FLUXBASE_TOKEN); unset them to remove it.`,
       );
     }
     if (connection.source === 'cli') {
