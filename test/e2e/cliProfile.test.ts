@@ -43,7 +43,11 @@ describe('a Fluxbase CLI profile, as a person signs in with it', () => {
       ].join('\n'),
       { mode: 0o600 },
     );
-    workbench = await openWorkbench({ extensionEnv: { HOME: home } });
+    // The CLI's default place (the test profiles point the setting elsewhere), in the temporary home.
+    workbench = await openWorkbench({
+      extensionEnv: { HOME: home },
+      settings: { 'fluxbaseSecrets.cliConfigPath': '' },
+    });
   });
 
   saveScreenshotsOnFailure(() => workbench);

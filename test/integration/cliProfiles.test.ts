@@ -24,6 +24,8 @@ describe('Fluxbase CLI profiles in VS Code', () => {
   let folder: string;
   let configPath: string;
   let session: { access_token: string; refresh_token: string };
+  /** The test profile's own value (a file that does not exist), put back afterwards. */
+  let originalPath: unknown;
 
   before(async () => {
     local = await startLocalFluxbase('cli-profiles', admin);
@@ -33,12 +35,13 @@ describe('Fluxbase CLI profiles in VS Code', () => {
     api = await activateExtension();
     folder = mkdtempSync(path.join(tmpdir(), 'fluxbase-cli-it-'));
     configPath = path.join(folder, 'config.yaml');
+    originalPath = setting().inspect('cliConfigPath')?.globalValue;
     await setting().update('cliConfigPath', configPath, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     api?.testing.setUserInput(undefined);
-    await setting().update('cliConfigPath', undefined, vscode.ConfigurationTarget.Global);
+    await setting().update('cliConfigPath', originalPath, vscode.ConfigurationTarget.Global);
     await setting().update('hiddenCliProfiles', undefined, vscode.ConfigurationTarget.Global);
     rmSync(folder, { recursive: true, force: true });
     await local?.close();
