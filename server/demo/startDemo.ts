@@ -110,10 +110,14 @@ async function startEverything(options: DemoOptions, folders: StartFolders, stop
   continueUnlessStopping(stops);
 
   console.log('Starting the local Fluxbase server with demo data…');
-  const demo = await startDemoServer({ dataDir: folders.data, logFile: folders.serverLog });
+  writeDemoWorkspace(folders.workspace);
+  const demo = await startDemoServer({
+    dataDir: folders.data,
+    logFile: folders.serverLog,
+    workspace: folders.workspace,
+  });
   stops.add('the local Fluxbase server', () => demo.server.close());
   continueUnlessStopping(stops);
-  writeDemoWorkspace(folders.workspace);
   const env = { FLUXBASE_URL: demo.server.url, FLUXBASE_SERVICE_TOKEN: demo.serviceKey };
 
   continueUnlessStopping(stops);

@@ -59,7 +59,7 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     assert.ok(run);
     assert.match(run.output(), new RegExp(`Demo admin:\\s+${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`));
     assert.ok(existsSync(path.join(startDir, 'data', 'fluxbase.db')), 'the server data is in the start folder');
-    assert.ok(existsSync(path.join(startDir, 'workspace', 'functions', 'billing', 'charge-customer', 'index.ts')));
+    assert.ok(existsSync(path.join(startDir, 'workspace', 'fluxbase', 'functions', 'charge-customer.ts')));
   });
 
   it('seeds the demo data through the API: two namespaces, an expired secret, versions, an override', async () => {
