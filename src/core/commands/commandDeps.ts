@@ -7,6 +7,7 @@ import type { SecretsStore } from '../explorer/secretsStore';
 import type { Logger } from '../logger';
 import type { UserInput } from '../userInput';
 import type { ExplorerCommandId } from './commandIds';
+import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
 import type { Clipboard, Notifier, ProgressReporter } from './hostPorts';
 
@@ -39,6 +40,8 @@ export interface CommandDeps {
   explorerView?: ExplorerViewPort;
   /** Patterns of `fluxbaseSecrets.productionPatterns`; deletes on a matching connection ask to type the name. Defaults apply when absent. */
   productionPatterns?(): readonly string[];
+  /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
+  cliProfiles?: CliProfileAccess;
   /** Runs another explorer command through the editor, so that its failures are reported as its own. */
   executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
 }
