@@ -10,6 +10,7 @@ import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { activeFunctionPort } from './functions/activeFunction';
 import { createFunctionFeatures, registryCompanion } from './functions/registerFunctionFeatures';
 import type { Logger } from '../core/logger';
 import { startAutoRefresh } from './autoRefresh';
@@ -83,6 +84,7 @@ export function activateExplorer(
       readSignIn: (connectionId) => cliProfiles.source.readSignIn(connectionId),
     },
     executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
+    functions: activeFunctionPort(functions.contexts),
   };
   const runDeps: RunCommandDeps = {
     notifier: vscodeNotifier,

@@ -1,3 +1,4 @@
+import type { ActiveFunctionPort } from '../functions/functionNamespaceCommands';
 import type { ClientPort } from '../connections/clientPort';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConnectionSessions } from '../connections/connectionSessions';
@@ -42,6 +43,8 @@ export interface CommandDeps {
   productionPatterns?(): readonly string[];
   /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
   cliProfiles?: CliProfileAccess;
+  /** The active editor's function or job, for the function namespace commands. Absent where there is no editor. */
+  functions?: ActiveFunctionPort;
   /** Runs another explorer command through the editor, so that its failures are reported as its own. */
   executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
 }

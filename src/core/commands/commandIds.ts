@@ -25,6 +25,8 @@ export const EXPLORER_COMMANDS = {
   'fluxbaseSecrets.copyName': 'copy the name',
   'fluxbaseSecrets.copyReference': 'copy the reference',
   'fluxbaseSecrets.showLogs': 'show the logs',
+  'fluxbaseSecrets.setFunctionNamespaces': 'set the namespaces of the function',
+  'fluxbaseSecrets.copySyncCommand': 'copy the sync command',
 } as const;
 
 /** The id of one of the explorer's commands. */

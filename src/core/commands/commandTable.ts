@@ -1,3 +1,4 @@
+import { copySyncCommandCommand, setFunctionNamespacesCommand } from '../functions/functionNamespaceCommands';
 import { addConnectionCommand } from './addConnection';
 import { clearFilterCommand } from './clearFilter';
 import type { CommandDeps } from './commandDeps';
@@ -45,5 +46,7 @@ export function createCommandTable(deps: CommandDeps): Record<ExplorerCommandId,
     'fluxbaseSecrets.copyName': copyNameCommand(deps),
     'fluxbaseSecrets.copyReference': copyReferenceCommand(deps),
     'fluxbaseSecrets.showLogs': showLogsCommand(deps),
+    'fluxbaseSecrets.setFunctionNamespaces': setFunctionNamespacesCommand(deps),
+    'fluxbaseSecrets.copySyncCommand': copySyncCommandCommand(deps),
   };
 }

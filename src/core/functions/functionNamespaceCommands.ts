@@ -94,3 +94,39 @@ function splitNamespaces(text: string): string[] {
     .map((word) => word.trim())
     .filter((word) => word !== '');
 }
+
+/** The namespace a command argument carries (`{ namespace }` from the annotation's code actions). */
+export function namespaceArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'object' && arg !== null) {
+    const namespace = (arg as { namespace?: unknown }).namespace;
+    return typeof namespace === 'string' ? namespace : undefined;
+  }
+  return undefined;
+}
+
+/** What the two commands need from the command deps; `functions` is absent where there is no editor. */
+export interface FunctionCommandDeps {
+  input: UserInput;
+  notifier: Notifier;
+  clipboard: Clipboard;
+  functions?: ActiveFunctionPort;
+}
+
+const NO_EDITOR: ActiveFunctionPort = { activeFunction: () => Promise.resolve(undefined) };
+
+/** `fluxbaseSecrets.setFunctionNamespaces`: asks, or adds the argument's namespace without asking. */
+export function setFunctionNamespacesCommand(deps: FunctionCommandDeps) {
+  return (arg?: unknown): Promise<string[]> =>
+    setFunctionNamespaces({ ...deps, functions: deps.functions ?? NO_EDITOR }, namespaceArgument(arg));
+}
+
+/** `fluxbaseSecrets.copySyncCommand`: copies the sync command for the argument's namespace. */
+export function copySyncCommandCommand(deps: FunctionCommandDeps) {
+  return async (arg?: unknown): Promise<string> => {
+    const namespace = namespaceArgument(arg);
+    if (namespace === undefined) {
+      throw new UserFacingError('Copy Sync Command runs from the quick fix of a @fluxbase:namespace annotation.');
+    }
+    return copySyncCommand({ ...deps, functions: deps.functions ?? NO_EDITOR }, namespace);
+  };
+}
