@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/explorer/clock';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
+import { plainDataEqual } from '../core/explorer/plainDataEqual';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
 import type { ClientPort } from '../core/connections/clientPort';
@@ -16,7 +17,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<undefined>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
-  private snapshot = '';
+  private built = false;
   private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
   private readonly parents = new Map<string, ExplorerNode>();
 
@@ -73,11 +74,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    */
   rebuild(): void {
     const roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
-    const snapshot = JSON.stringify(roots);
-    if (snapshot === this.snapshot) {
+    if (this.built && plainDataEqual(roots, this.roots)) {
       return;
     }
-    this.snapshot = snapshot;
+    this.built = true;
     this.roots = roots;
     this.byId.clear();
     this.parents.clear();

@@ -64,6 +64,15 @@ describe('buildExplorerTree', () => {
     assert.equal(secret.id, `conn-1/namespaces/payments/${encodeURIComponent(secret.ref.id)}`);
   });
 
+  it('encodes the parts of a node id that a path separator or space would break', () => {
+    const odd = { ...summary({ name: 'ODD', namespace: 'team/a b' }), id: 'id/with space?' };
+    const [root] = buildExplorerTree([readyState([odd], 'conn/1')], { now: NOW });
+    const namespace = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'team/a b');
+    assert.equal(root?.id, 'conn%2F1');
+    assert.equal(namespace.id, 'conn%2F1/namespaces/team%2Fa%20b');
+    assert.equal(childrenOf(namespace)[0]?.id, 'conn%2F1/namespaces/team%2Fa%20b/id%2Fwith%20space%3F');
+  });
+
   it('gives each secret node the SecretRef that commands act on', () => {
     const [root] = buildExplorerTree([readyState(secrets)], { now: NOW });
     const payments = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'payments');
