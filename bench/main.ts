@@ -13,6 +13,7 @@ import { createClient } from '../src/core/api/fluxbaseClient';
 import { runActivationBench } from './activationBench';
 import { runBulkBench } from './bulkBench';
 import { forkServer, killAllChildren, type ForkedServer } from './childServer';
+import { runHostBench } from './hostBench';
 import { runClientBench } from './clientBench';
 import { describeMachine } from './machine';
 import { resultsTable, type BenchResults } from './report';
@@ -21,7 +22,7 @@ import type { ServerProcessConfig } from './serverProcess';
 import { globalCount, globalName, type DataSetShape } from './syntheticSecrets';
 import { runTreeBench } from './treeBench';
 
-const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server'] as const;
+const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server', 'host'] as const;
 type Item = (typeof ITEMS)[number];
 
 const WATCHDOG_MS = 15 * 60_000;
@@ -40,6 +41,10 @@ interface Settings {
   serverData: DataSetShape;
   serverRounds: number;
   serverDurationMs: number;
+  hostData: DataSetShape;
+  hostRounds: number;
+  hostRefreshes: number;
+  hostDocument: { lines: number; references: number };
 }
 
 const FULL: Settings = {
@@ -59,6 +64,10 @@ const FULL: Settings = {
   serverData: { total: 1000, namespaces: 10 },
   serverRounds: 3,
   serverDurationMs: 1000,
+  hostData: { total: 50_000, namespaces: 1000 },
+  hostRounds: 3,
+  hostRefreshes: 3,
+  hostDocument: { lines: 5000, references: 1000 },
 };
 
 const QUICK: Settings = {
@@ -77,6 +86,10 @@ const QUICK: Settings = {
   serverData: { total: 200, namespaces: 5 },
   serverRounds: 1,
   serverDurationMs: 300,
+  hostData: { total: 2000, namespaces: 20 },
+  hostRounds: 1,
+  hostRefreshes: 1,
+  hostDocument: { lines: 500, references: 100 },
 };
 
 function parseItems(argv: readonly string[]): Item[] {
@@ -125,8 +138,10 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
       maxRuns: 7,
       budgetMs: 5000,
       capMs: s.treeCapMs,
-      targetSize: 10_000,
-      targetMs: 50,
+      targets: [
+        { size: 10_000, maxMs: 25 },
+        { size: 50_000, maxMs: 150 },
+      ],
     });
   }
   if (has('activation')) {
@@ -180,6 +195,23 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
         warmupMs: 200,
         durationMs: s.serverDurationMs,
         targetShare: 0.5,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+  if (has('host')) {
+    progress(`host: seeding ${s.hostData.total} secrets; load, refresh, memory, diagnostics in ${s.hostRounds} probes`);
+    const server = await startBenchServer(scratch, 'host', s.hostData);
+    try {
+      results.host = await runHostBench({
+        url: server.url,
+        token: await accessToken(server.url),
+        rounds: s.hostRounds,
+        refreshes: s.hostRefreshes,
+        diagnostics: s.hostDocument,
+        maxSliceMs: 50,
+        maxRetainedPerResponseByte: 2,
       });
     } finally {
       await server.stop();

@@ -12,7 +12,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
 // Each entry runs in its own process or thread: the runner, the two servers,
 // the tree worker and the activation probe.
-const entries = ['main', 'serverProcess', 'bareServerProcess', 'treeWorker', 'activationProbe'];
+const entries = [
+  'main',
+  'serverProcess',
+  'bareServerProcess',
+  'treeWorker',
+  'activationProbe',
+  'hostProbe',
+  'hostScenario',
+];
 
 await esbuild.build({
   entryPoints: Object.fromEntries(entries.map((name) => [name, join(root, 'bench', `${name}.ts`)])),

@@ -18,8 +18,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
   private built = false;
-  private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
-  private readonly parents = new Map<string, ExplorerNode>();
+  /** Every node above the secret rows, by id; a node's parent is the node whose id is its id less the last segment. */
+  private readonly byId = new Map<string, ExplorerNode>();
 
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -59,11 +59,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (!node) {
       return this.roots;
     }
-    return this.byId.get(node.id)?.children ?? [];
+    // the current node of that id: VS Code may hand back a node from before the last rebuild
+    const current = this.byId.get(node.id);
+    return current && 'children' in current ? current.children : [];
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return this.parents.get(node.id);
+    const separator = node.id.lastIndexOf('/');
+    return separator < 0 ? undefined : this.byId.get(node.id.slice(0, separator));
   }
 
   /**
@@ -80,19 +83,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.built = true;
     this.roots = roots;
     this.byId.clear();
-    this.parents.clear();
-    const index = (node: ExplorerNode, parent?: ExplorerNode): void => {
+    // every node but the secret rows, which their group builds when VS Code first asks for them
+    const index = (node: ExplorerNode): void => {
       this.byId.set(node.id, node);
-      if (parent) {
-        this.parents.set(node.id, parent);
-      }
-      if ('children' in node) {
-        for (const child of node.children) {
-          index(child, node);
-        }
+      if (node.kind === 'connection' || (node.kind === 'scope' && node.scope === 'namespaces')) {
+        node.children.forEach(index);
       }
     };
-    this.roots.forEach((root) => index(root));
+    this.roots.forEach(index);
     this.changed.fire(undefined);
   }
 

@@ -132,6 +132,8 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     }
     try {
       const listed = await client.secrets.list();
+      // the client parsed and checked the whole response in this turn: let other work run before the store's share
+      await nextTurn();
       if (isCurrent()) {
         const secrets = reuseUnchanged(this.states.get(connection.id)?.secrets ?? [], listed);
         this.update({ ...base, status: 'ready', secrets, stats: computeStats(secrets, this.deps.clock.now()) });
@@ -196,4 +198,9 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     this.generations.set(connectionId, next);
     return next;
   }
+}
+
+/** Resolves in a later turn of the event loop, after the timers and I/O that are waiting. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,10 +1,8 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
-import { formatRelativeTime } from '../history/relativeTime';
-import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
-import { compareNames, createOverrideIndex, type OverrideIndex } from './overrides';
+import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode } from './explorerNodes';
+import { compareNames, createOverrideIndex } from './overrides';
 import { matchesFilter } from './secretFilter';
-import { secretRefOf } from './secretRef';
+import { defineLazySecretChildren, pathSegment, secretRows, type SecretRowContext } from './secretRows';
 import type { ConnectionState } from './secretsStore';
 
 /** What the tree is drawn with besides the store's state. */
@@ -118,15 +116,20 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
   if (filter !== '' && globals.length === 0 && namespaced.length === 0) {
     return [message(`No secret matches "${filter}"`, 'info')];
   }
-  const context: SecretNodeContext = {
+  const context: SecretRowContext = {
     state,
     now: new Date(options.now),
     overrides: createOverrideIndex(state.secrets),
+    descriptions: new Map(),
   };
   const nodes: ExplorerNode[] = [];
   if (filter === '' || globals.length > 0) {
-    const children = globals.sort(byName).map((secret) => secretNode(secret, `${id}/global`, context));
-    nodes.push(scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), children));
+    const globalNode = {
+      ...scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), globals.length),
+      rows: secretRows(globals.sort(byName), context),
+    } as ScopeNode;
+    defineLazySecretChildren(globalNode, context);
+    nodes.push(globalNode);
   }
   if (filter === '' || namespaced.length > 0) {
     const byNamespace = groupByNamespace(namespaced);
@@ -134,7 +137,10 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
       .sort(compareNames)
       .map((namespace) => namespaceNode(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context));
     const description = plural(namespaces.length, 'namespace');
-    nodes.push(scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces));
+    nodes.push({
+      ...scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces.length),
+      children: namespaces,
+    });
   }
   return nodes;
 }
@@ -145,16 +151,9 @@ function scopeNode(
   scope: ScopeNode['scope'],
   label: string,
   description: string,
-  children: ExplorerNode[],
-): ScopeNode {
-  return { kind: 'scope', id, connectionId: state.id, scope, label, description, children };
-}
-
-/** What every secret node of one connection is built with: the state, the time, and its override index. */
-interface SecretNodeContext {
-  state: ConnectionState;
-  now: Date;
-  overrides: OverrideIndex;
+  childCount: number,
+): Omit<ScopeNode, 'children'> {
+  return { kind: 'scope', id, connectionId: state.id, scope, label, description, childCount };
 }
 
 /** The namespace secrets by namespace, in one pass (filtering once per namespace is quadratic). */
@@ -178,55 +177,20 @@ function namespaceNode(
   parentId: string,
   namespace: string,
   inNamespace: SecretSummary[],
-  context: SecretNodeContext,
+  context: SecretRowContext,
 ): NamespaceNode {
-  const id = `${parentId}/${pathSegment(namespace)}`;
-  const children = inNamespace.sort(byName).map((secret) => secretNode(secret, id, context));
-  return {
+  const node = {
     kind: 'namespace',
-    id,
+    id: `${parentId}/${pathSegment(namespace)}`,
     connectionId: context.state.id,
     label: namespace,
-    description: plural(children.length, 'secret'),
+    description: plural(inNamespace.length, 'secret'),
     namespace,
-    children,
-  };
-}
-
-function secretNode(secret: SecretSummary, parentId: string, context: SecretNodeContext): SecretNode {
-  const { state, now } = context;
-  const expiry = expiryStateOf(secret, now);
-  const overrides = context.overrides.overriddenGlobals(secret);
-  // one string built by concatenation: this runs once per secret on every rebuild
-  let description = `v${secret.version}`;
-  if (expiry === 'expired') {
-    description += ' · expired';
-  } else if (secret.expires_at !== undefined) {
-    description += ` · expires ${formatRelativeTime(new Date(secret.expires_at), now)}`;
-  }
-  if (overrides.length > 0) {
-    description += ' · overrides global';
-  }
-  return {
-    kind: 'secret',
-    id: `${parentId}/${pathSegment(secret.id)}`,
-    connectionId: state.id,
-    label: secret.name,
-    description,
-    ref: secretRefOf(state.id, secret),
-    secret,
-    expiry,
-    overrides,
-    overriddenIn: context.overrides.overridingNamespaces(secret),
-  };
-}
-
-/** Characters that `encodeURIComponent` leaves as they are. */
-const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
-
-/** `encodeURIComponent(text)`, without its cost for the usual text (a UUID) that it would not change. */
-function pathSegment(text: string): string {
-  return UNRESERVED.test(text) ? text : encodeURIComponent(text);
+    childCount: inNamespace.length,
+    rows: secretRows(inNamespace.sort(byName), context),
+  } as NamespaceNode;
+  defineLazySecretChildren(node, context);
+  return node;
 }
 
 function byName(a: SecretSummary, b: SecretSummary): number {

@@ -70,6 +70,24 @@ describe('SecretsStore', () => {
     );
   });
 
+  it('handles a list in a later turn than the one that parsed it, so that waiting work runs in between', async () => {
+    const setup = storeSetup();
+    await setup.signIn();
+    setup.serverFor('https://fluxbase.example.com').seed({ name: 'NEW' });
+    const client = setup.store.clientFor(setup.store.connections()[0]!.id)!;
+    const order: string[] = [];
+    const list = client.secrets.list.bind(client.secrets);
+    client.secrets.list = async (options) => {
+      const listed = await list(options);
+      // work that became due while the response was parsed (a keystroke, a timer)
+      setImmediate(() => order.push('waiting work'));
+      return listed;
+    };
+    setup.store.onDidChange(() => order.push('store changed'));
+    await setup.store.refresh();
+    assert.deepEqual(order, ['waiting work', 'store changed']);
+  });
+
   it('turns refused credentials into a session-expired state, not a rejection', async () => {
     const setup = storeSetup();
     await setup.signIn();
