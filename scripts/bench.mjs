@@ -11,7 +11,8 @@ import { nodeScriptBundleOptions } from './nodeScriptBundle.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
 // Each entry runs in its own process or thread: the runner, the two servers,
-// the tree worker and the activation probe.
+// the tree worker, the activation probe, the host probe (with the scenario it
+// loads once the stand-in vscode module is installed) and the latency proxy.
 const entries = [
   'main',
   'serverProcess',
@@ -20,6 +21,7 @@ const entries = [
   'activationProbe',
   'hostProbe',
   'hostScenario',
+  'latencyProxyProcess',
 ];
 
 await esbuild.build({
