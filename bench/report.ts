@@ -144,7 +144,7 @@ function hostRows(r: HostBenchResult): Row[] {
       item,
       'refresh (same list): wall / longest slice',
       `${ms(r.refreshMs)} / ${ms(r.refreshLongestSliceMs)}`,
-      `≤ 50 ms ${verdict(r.targets.refreshSlice.met)}`,
+      `≤ 50 ms, load and refresh ${verdict(r.targets.refreshSlice.met)}`,
     ],
     [
       item,
