@@ -3,6 +3,7 @@ import type { Notifier } from '../commands/hostPorts';
 import { confirm, UserCancelledError, type UserInput } from '../userInput';
 import type { TemplateOutput, WorkspaceFile } from './codePorts';
 import { buildEnvTemplate } from './envTemplate';
+import { quotedSecretName, UnwritableNameError } from './secretNameWriter';
 import { isInTarget } from './importPlan';
 import type { SecretCatalog } from './secretCatalog';
 import { chooseTarget, describeTarget, targetPresetOf } from './secretTargetChoice';
@@ -37,7 +38,14 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
     if (secrets.length === 0) {
       throw new UserFacingError(`There is no secret in the ${where}.`);
     }
-    const content = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
+    const { content, leftOut } = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
+    if (leftOut.length === secrets.length) {
+      throw new UnwritableNameError(leftOut[0] ?? '', 'as a .env key');
+    }
+    if (leftOut.length > 0) {
+      const names = leftOut.map(quotedSecretName).join(', ');
+      void deps.notifier.warn(`Left out of the template (only letters, digits and _ make a .env key): ${names}.`);
+    }
     const inWorkspace = await deps.output.workspaceFile(TEMPLATE_FILE_NAME);
     const destination = await deps.input.pick<Destination>(
       [

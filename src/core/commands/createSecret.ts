@@ -28,6 +28,8 @@ export interface CreateSecretPrefill {
 /** What `fluxbaseSecrets.createSecret` resolves to; undefined when cancelled. */
 export interface CreateSecretResult {
   connectionId: string;
+  /** The name the person chose (as sent), which features write into code: never the server's answer. */
+  name: string;
   secret: Secret;
 }
 
@@ -109,7 +111,7 @@ export function createSecretCommand(deps: CommandDeps) {
     void deps.notifier.info(
       `Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
     );
-    return { connectionId: connection.id, secret };
+    return { connectionId: connection.id, name, secret };
   };
 }
 

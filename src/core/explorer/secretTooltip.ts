@@ -2,7 +2,7 @@ import type { SecretSummary } from '../api/secretTypes';
 import type { ExpiryState } from '../code/expiryState';
 import { formatRelativeTime } from '../history/relativeTime';
 import { secretVariableName } from '../secretVariable';
-import { codeSpan, commandLink, escapeMarkdown } from './markdown';
+import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import type { SecretRef } from './secretRef';
 
 /**
@@ -39,7 +39,7 @@ export function secretTooltip(input: SecretTooltipInput): string {
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
-    `- Version: ${secret.version}`,
+    `- Version: ${escapeMarkdown(String(secret.version))}`,
     `- Expires: ${expiryText(secret, input.expiry, now)}`,
     `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by)}`,
     `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by)}`,

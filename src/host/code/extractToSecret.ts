@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CREATE_SECRET_COMMAND } from '../../core/code/codeCommandIds';
 import { describeRefusal, planExtraction } from '../../core/code/extraction';
-import { renderReference } from '../../core/code/referenceTemplate';
+import { UnwritableNameError, writeSecretName } from '../../core/code/secretNameWriter';
 import { UserFacingError } from '../../core/commands/commandErrors';
 import type { CreateSecretPrefill, CreateSecretResult } from '../../core/commands/createSecret';
 import type { Logger } from '../../core/logger';
@@ -60,14 +60,16 @@ export function extractToSecret(deps: {
       deps.logger.debug(`${EXTRACT_COMMAND}: no secret created; the code is unchanged`);
       return;
     }
-    const name = created.secret.name;
+    // the name the person chose, never the one the server answered with
+    const { name } = created;
     if (document.isClosed || document.getText(range) !== original) {
       throw new UserFacingError(
         `Secret ${name} was created, but the code changed meanwhile: insert its reference with "Fluxbase Secrets: Insert Secret Reference".`,
       );
     }
+    const reference = referenceOrExplain(name, referenceTemplateFor(document.languageId, document));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, range, renderReference(referenceTemplateFor(document.languageId, document), name));
+    edit.replace(document.uri, range, reference);
     if (!(await vscode.workspace.applyEdit(edit))) {
       throw new UserFacingError(
         `Secret ${name} was created, but the editor refused the edit: insert its reference yourself.`,
@@ -75,6 +77,18 @@ export function extractToSecret(deps: {
     }
     deps.logger.info(`Moved a hard-coded value in ${vscode.workspace.asRelativePath(document.uri)} to secret ${name}`);
   };
+}
+
+/** The reference of the new secret; a name the template cannot take is refused, saying the secret exists. */
+function referenceOrExplain(name: string, template: string | undefined): string {
+  try {
+    return writeSecretName(name, { kind: 'reference', template });
+  } catch (error) {
+    if (error instanceof UnwritableNameError) {
+      throw new UserFacingError(`The secret was created, but its reference was not inserted. ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 async function targetOf(arg: unknown): Promise<{ document: vscode.TextDocument; selection: vscode.Range }> {

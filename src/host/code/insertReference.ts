@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { chooseSecretName } from '../../core/code/referenceSecretChoice';
-import { renderReference } from '../../core/code/referenceTemplate';
 import type { SecretCatalog } from '../../core/code/secretCatalog';
+import { writeSecretName } from '../../core/code/secretNameWriter';
 import { UserFacingError } from '../../core/commands/commandErrors';
 import type { UserInput } from '../../core/userInput';
 import { referenceTemplateFor } from './codeSettings';
@@ -19,7 +19,8 @@ export function insertReference(deps: { catalog: SecretCatalog; input: UserInput
     }
     const name = await chooseSecretName(deps, arg);
     const { document } = editor;
-    const reference = renderReference(referenceTemplateFor(document.languageId, document), name);
+    const template = referenceTemplateFor(document.languageId, document);
+    const reference = writeSecretName(name, { kind: 'reference', template });
     const inserted = await editor.edit((builder) => {
       for (const selection of editor.selections) {
         builder.replace(selection, reference);

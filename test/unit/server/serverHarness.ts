@@ -79,6 +79,11 @@ export interface RawResponse {
   json: unknown;
 }
 
+/** An error answer's body as sent; for a success only its status, so a failing assertion never prints tokens. */
+export function answerOf(response: RawResponse): string {
+  return response.status >= 400 ? response.text : `HTTP ${response.status} (body not shown: it may hold tokens)`;
+}
+
 /** Options of `send`. A `json` value is serialised and sent with Content-Type application/json. */
 export interface SendOptions {
   headers?: Record<string, string>;
@@ -99,7 +104,8 @@ export function send(baseUrl: string, method: string, path: string, options: Sen
   }
   if (body !== undefined) headers['Content-Length'] = Buffer.byteLength(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers, agent: false }, (res) => {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const req = httpRequest({ host, port: url.port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
