@@ -4,17 +4,20 @@ import type { CommandDeps } from '../core/commands/commandDeps';
 import { createCommandTable } from '../core/commands/commandTable';
 import type { RunCommandDeps } from '../core/commands/runCommand';
 import { ConnectionSessions } from '../core/connections/connectionSessions';
-import { environmentConnection } from '../core/connections/environmentConnection';
+import { cliEnvironmentPairShadowed, environmentSignIn } from '../core/cliProfiles/environmentSignIn';
+import { RegistryWithCliProfiles } from '../core/cliProfiles/registryWithCliProfiles';
 import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import type { Logger } from '../core/logger';
 import { startAutoRefresh } from './autoRefresh';
+import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { registerExplorerFeatures } from './featureRegistration';
 import { createExplorerView } from './explorerView';
+import { userProductionPatterns } from './productionPatternsSetting';
 import { registerExplorerCommands } from './registerExplorerCommands';
 import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
 import { SettingsConnectionRegistry } from './settingsConnectionRegistry';
@@ -32,15 +35,16 @@ export function activateExplorer(
   logger: Logger,
   showLogs: () => void,
 ): FluxbaseSecretsApi {
-  const environment = environmentConnection(process.env);
-  const registry = new SettingsConnectionRegistry(logger, environment?.connection);
+  const environment = environmentSignIn(process.env);
+  const settingsRegistry = new SettingsConnectionRegistry(logger, environment?.connection);
+  const cliProfiles = activateCliProfiles(context, logger);
+  const registry = new RegistryWithCliProfiles(settingsRegistry, cliProfiles.source, cliProfiles.hidden);
   const credentials = new SecretStorageCredentialStore(context.secrets);
   const sessions = new ConnectionSessions<FluxbaseClient>({
     createClient: (connection) => createClient({ url: connection.url, tenant: connection.tenant, logger }),
     credentials,
-    environmentCredentials: new Map(
-      environment ? [[environment.connection.id, { type: 'serviceKey', key: environment.serviceKey }]] : [],
-    ),
+    environmentCredentials: new Map(environment ? [[environment.connection.id, environment.credentials]] : []),
+    linkedSignIns: cliProfiles.links,
     logger,
   });
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
@@ -48,7 +52,7 @@ export function activateExplorer(
   const input = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
-  const view = createExplorerView(provider, store, filter, logger);
+  const view = createExplorerView(provider, store, filter, logger, systemClock);
 
   const deps: CommandDeps = {
     store,
@@ -63,6 +67,11 @@ export function activateExplorer(
     logger,
     showLogs,
     explorerView: view,
+    productionPatterns: userProductionPatterns,
+    cliProfiles: {
+      profileOf: (connectionId) => registry.profileOf(connectionId),
+      readSignIn: (connectionId) => cliProfiles.source.readSignIn(connectionId),
+    },
     executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
   };
   const runDeps: RunCommandDeps = {
@@ -77,6 +86,8 @@ export function activateExplorer(
     },
   };
   context.subscriptions.push(
+    settingsRegistry,
+    cliProfiles,
     registry,
     sessions,
     store,
@@ -88,7 +99,10 @@ export function activateExplorer(
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
-    logger.info(`Offering the connection from FLUXBASE_URL: ${environment.connection.url}`);
+    logger.info(`Offering the connection from the environment: ${environment.description}`);
+  }
+  if (cliEnvironmentPairShadowed(process.env)) {
+    logger.info('FLUXBASE_SERVER and FLUXBASE_TOKEN are not used: FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN win');
   }
   void store.refresh();
 

@@ -5,6 +5,7 @@ import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNode
 import { plainDataEqual } from '../core/explorer/plainDataEqual';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
+import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
@@ -20,11 +21,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private built = false;
   /** Every node above the secret rows, by id; a node's parent is the node whose id is its id less the last segment. */
   private readonly byId = new Map<string, ExplorerNode>();
+  /** Who is signed in, so that tooltips say "You" as the history page does. */
+  private readonly users = new KnownUsers();
 
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
+    private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
   ) {
@@ -50,7 +53,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    */
   resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
     if (node.kind === 'secret' && item.tooltip === undefined) {
-      item.tooltip = secretTooltipMarkdown(node, this.clock.now());
+      const client = this.store.clientFor(node.connectionId);
+      const currentUser = client === undefined ? undefined : this.users.peek(client);
+      item.tooltip = secretTooltipMarkdown(node, this.clock.now(), currentUser);
     }
     return item;
   }

@@ -1,3 +1,4 @@
+import { GLOBAL_SCOPE_REACH } from '../../shared/scopeWording';
 import { SignInRequiredError } from '../commands/commandErrors';
 import { pickNamespace } from '../commands/namespacePick';
 import { isSecretRef } from '../explorer/secretRef';
@@ -64,7 +65,7 @@ export async function chooseTarget(
   }
   const scope = await deps.input.pick(
     [
-      { label: 'Global', description: 'every function and job', value: 'global' as const },
+      { label: 'Global', description: GLOBAL_SCOPE_REACH, value: 'global' as const },
       { label: 'Namespace…', description: 'the functions and jobs of one namespace', value: 'namespace' as const },
     ],
     { title, placeholder: 'Choose the scope' },

@@ -7,6 +7,7 @@ import type { SecretsStore } from '../explorer/secretsStore';
 import type { Logger } from '../logger';
 import type { UserInput } from '../userInput';
 import type { ExplorerCommandId } from './commandIds';
+import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
 import type { Clipboard, Notifier, ProgressReporter } from './hostPorts';
 
@@ -37,6 +38,10 @@ export interface CommandDeps {
   showLogs(): void;
   /** The Secrets tree view: its selection, and revealing what a command made. Absent where there is no tree. */
   explorerView?: ExplorerViewPort;
+  /** Patterns of `fluxbaseSecrets.productionPatterns`; deletes on a matching connection ask to type the name. Defaults apply when absent. */
+  productionPatterns?(): readonly string[];
+  /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
+  cliProfiles?: CliProfileAccess;
   /** Runs another explorer command through the editor, so that its failures are reported as its own. */
   executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
 }

@@ -65,7 +65,8 @@ function accepts(deps: CommandDeps, connection: Connection, filter: ConnectionFi
     case 'any':
       return true;
     case 'settings':
-      return connection.source === 'settings';
+      // Settings connections are removed, CLI profiles hidden; the environment's stay.
+      return connection.source !== 'environment';
     case 'signedIn':
       return deps.store.clientFor(connection.id) !== undefined;
   }

@@ -1,3 +1,4 @@
+import { GLOBAL_SCOPE_REACH } from '../../shared/scopeWording';
 import type { CreateSecretRequest, Secret, SecretScope } from '../api/secretTypes';
 import { namespacesOf } from '../explorer/effectiveVariables';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
@@ -54,7 +55,7 @@ export function createSecretCommand(deps: CommandDeps) {
       prefill.scope ??
       (await deps.input.pick<SecretScope>(
         [
-          { label: 'Global', description: 'every function and job', value: 'global' },
+          { label: 'Global', description: GLOBAL_SCOPE_REACH, value: 'global' },
           { label: 'Namespace', description: 'the functions and jobs of one namespace', value: 'namespace' },
         ],
         { title: TITLE, placeholder: 'Who gets the secret?' },

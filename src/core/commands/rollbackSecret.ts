@@ -1,4 +1,5 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
+import { onConnection } from '../connections/connectionNaming';
 import { formatRelativeTime } from '../history/relativeTime';
 import { confirm } from '../userInput';
 import { UserFacingError } from './commandErrors';
@@ -16,7 +17,8 @@ import { withClient } from './withClient';
 export function rollbackSecretCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
-    const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}…`, () =>
+    const on = onConnection(connection, deps.registry.list().length);
+    const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),
     );
     const earlier = versions
@@ -36,23 +38,23 @@ export function rollbackSecretCommand(deps: CommandDeps) {
         value: version.version,
       })),
       {
-        title: `Roll Back ${ref.name} (now v${secret.version})`,
+        title: `Roll Back ${ref.name}${on} (now v${secret.version})`,
         placeholder: 'Choose the version whose value to restore',
       },
     );
     await confirm(
       deps.input,
-      `Roll back "${ref.name}" to version ${target}?`,
+      `Roll back "${ref.name}"${on} to version ${target}?`,
       `Its value becomes that of version ${target}, saved as the new version ${secret.version + 1}. ` +
         'Functions get that value from their next run.',
       'Roll Back',
     );
-    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}…`, () =>
+    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
     );
     await deps.store.refresh(connection.id);
     await revealChangedSecret(deps, ref, arg);
-    void deps.notifier.info(`Rolled back "${ref.name}" to version ${target}: now version ${rolledBack.version}.`);
+    void deps.notifier.info(`Rolled back "${ref.name}"${on} to version ${target}: now version ${rolledBack.version}.`);
     return rolledBack;
   };
 }

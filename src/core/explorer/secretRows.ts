@@ -1,7 +1,7 @@
 import type { SecretSummary } from '../api/secretTypes';
 import { expiryStateOf } from '../code/expiryState';
-import { formatRelativeTime } from '../history/relativeTime';
 import type { SecretNode, SecretRows } from './explorerNodes';
+import { secretDescription } from './nodeDescriptions';
 import type { OverrideIndex } from './overrides';
 import { secretRefOf } from './secretRef';
 import type { ConnectionState } from './secretsStore';
@@ -41,18 +41,11 @@ export function defineLazySecretChildren(
   });
 }
 
-/** The row's description: the version, then the expiry and whether it overrides a global secret. */
+/** The row's description (nodeDescriptions.ts), one shared string per distinct text. */
 function rowDescription(secret: SecretSummary, context: SecretRowContext): string {
   const expiry = expiryStateOf(secret, context.now);
-  let description = `v${secret.version}`;
-  if (expiry === 'expired') {
-    description += ' · expired';
-  } else if (secret.expires_at !== undefined) {
-    description += ` · expires ${formatRelativeTime(new Date(secret.expires_at), context.now)}`;
-  }
-  if (context.overrides.overriddenGlobals(secret).length > 0) {
-    description += ' · overrides global';
-  }
+  const overridesGlobal = context.overrides.overriddenGlobals(secret).length > 0;
+  const description = secretDescription(secret, expiry, overridesGlobal, context.now);
   const shared = context.descriptions.get(description);
   if (shared !== undefined) {
     return shared;

@@ -1,5 +1,6 @@
 import type { SecretSummary } from '../api/secretTypes';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode } from './explorerNodes';
+import { connectionTooltip, statsDescription } from './nodeDescriptions';
 import { compareNames, createOverrideIndex } from './overrides';
 import { matchesFilter } from './secretFilter';
 import { defineLazySecretChildren, pathSegment, secretRows, type SecretRowContext } from './secretRows';
@@ -28,34 +29,11 @@ export function anyConnectionSignedIn(states: readonly ConnectionState[]): boole
   return states.some((state) => state.status !== 'signedOut' && state.status !== 'sessionExpired');
 }
 
-/** The view's badge: how many secrets are expired or expire within 7 days, over all connections. */
-export function explorerBadge(states: readonly ConnectionState[]): { value: number; tooltip: string } | undefined {
-  let expired = 0;
-  let expiring = 0;
-  for (const state of states) {
-    expired += state.stats?.expired ?? 0;
-    expiring += state.stats?.expiring_soon ?? 0;
-  }
-  const value = expired + expiring;
-  if (value === 0) {
-    return undefined;
-  }
-  return { value, tooltip: `${plural(expired, 'secret')} expired, ${expiring} expiring within 7 days` };
-}
-
 /** The connection node's description: its stats when ready, else its status. */
 export function connectionDescription(state: ConnectionState): string {
   switch (state.status) {
     case 'ready': {
-      const stats = state.stats ?? { total: state.secrets.length, expiring_soon: 0, expired: 0 };
-      const parts = [plural(stats.total, 'secret')];
-      if (stats.expiring_soon > 0) {
-        parts.push(`${stats.expiring_soon} expiring`);
-      }
-      if (stats.expired > 0) {
-        parts.push(`${stats.expired} expired`);
-      }
-      return parts.join(' · ');
+      return statsDescription(state.stats ?? { total: state.secrets.length, expiring_soon: 0, expired: 0 });
     }
     case 'loading':
       return 'loading…';
@@ -78,7 +56,7 @@ function connectionNode(state: ConnectionState, options: TreeModelOptions): Conn
     description: connectionDescription(state),
     status: state.status,
     url: state.url,
-    tooltip: [state.name, state.url, state.error].filter(Boolean).join('\n'),
+    tooltip: connectionTooltip(state),
     children: connectionChildren(state, id, options),
   };
 }

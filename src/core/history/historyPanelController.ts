@@ -10,7 +10,7 @@ import {
 import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
 import type { SecretRef } from '../explorer/secretRef';
 import type { HistorySource } from './historySource';
-import { buildHistoryView, formatExactTime } from './historyView';
+import { buildHistoryView, formatExactTime, type ConnectionNaming } from './historyView';
 
 /** The page as the controller sees it: the host implements it over a webview panel. */
 export interface HistoryPage {
@@ -22,6 +22,8 @@ export interface HistoryPage {
 /** What the user is asked to confirm before a rollback. */
 export interface RollbackRequest {
   name: string;
+  /** The connection's name, set only when there are several connections to tell apart. */
+  connection?: string;
   namespace?: string;
   version: number;
   currentVersion: number;
@@ -126,8 +128,10 @@ export class HistoryPanelController implements Disposable {
         return;
       }
       const now = (this.deps.now ?? (() => new Date()))();
+      const connection = this.connections().find((candidate) => candidate.id === this.ref.connectionId);
       this.view = buildHistoryView(secret, versions, {
         now,
+        ...(connection === undefined ? {} : { connection: { name: connection.name, url: connection.url } }),
         formatExactTime: this.deps.formatExactTime ?? formatExactTime,
         ...(currentUser === undefined ? {} : { currentUser }),
       });
@@ -163,8 +167,10 @@ export class HistoryPanelController implements Disposable {
     }
     this.rollbackBusy = true;
     try {
+      const several = this.connections().length > 1;
       const confirmed = await this.deps.confirmRollback({
         name: view.name,
+        ...(several && view.connection !== undefined ? { connection: view.connection.name } : {}),
         ...(view.namespace === undefined ? {} : { namespace: view.namespace }),
         version,
         currentVersion: view.currentVersion,
@@ -229,6 +235,10 @@ export class HistoryPanelController implements Disposable {
       this.notice('error', `Sign-in failed: ${describeHistoryError(error)}`);
     }
     await this.reload();
+  }
+
+  private connections(): readonly ConnectionNaming[] {
+    return this.deps.source.connections?.() ?? [];
   }
 
   private refreshExplorer(): void {

@@ -7,8 +7,9 @@ export const ROLL_BACK_ACTION = 'Roll Back';
 /** Asks in a VS Code modal whether to roll back; true only when "Roll Back" was chosen. */
 export async function confirmRollbackInModal(request: RollbackRequest): Promise<boolean> {
   const where = request.namespace === undefined ? '' : ` in namespace "${request.namespace}"`;
+  const on = request.connection === undefined ? '' : ` on ${request.connection}`;
   const answer = await vscode.window.showWarningMessage(
-    `Roll back "${request.name}"${where} to version ${request.version}?`,
+    `Roll back "${request.name}"${where}${on} to version ${request.version}?`,
     {
       modal: true,
       detail:

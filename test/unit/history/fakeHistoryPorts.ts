@@ -5,6 +5,7 @@ import { Emitter, type Disposable } from '../../../src/core/disposable';
 import type { HistoryPage, RollbackRequest } from '../../../src/core/history/historyPanelController';
 import type { SecretRef } from '../../../src/core/explorer/secretRef';
 import type { HistorySource } from '../../../src/core/history/historySource';
+import type { ConnectionNaming } from '../../../src/core/history/historyView';
 import type { Logger } from '../../../src/core/logger';
 import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';
 
@@ -82,6 +83,13 @@ export class FakeHistorySource implements HistorySource {
 
   refresh(connectionId: string): void {
     this.refreshes.push(connectionId);
+  }
+
+  /** The connections the source names; none unless a test sets them. */
+  connectionList: ConnectionNaming[] = [];
+
+  connections(): readonly ConnectionNaming[] {
+    return this.connectionList;
   }
 
   /** What the explorer does when anything changed. */
