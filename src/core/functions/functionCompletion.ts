@@ -2,7 +2,6 @@ import { completionDetail } from '../code/completionDetail';
 import type { CatalogEntry } from '../code/secretCatalog';
 import { resolveVariable, type VariableResolution } from '../code/variableResolution';
 import { isAvailable, namespaceAccess, type NamespaceAccess } from './functionAccess';
-import { functionHoverMarkdown } from './functionHover';
 import { contextNoun, namespaceLabel, type FunctionContext } from './functionNamespaces';
 import { runtimeVariablesFor, SETTING_PREFIX, USER_SETTING_PREFIX } from './runtimeVariables';
 
@@ -21,8 +20,8 @@ export interface FunctionCompletion {
   /** Short text beside the label: which namespace provides it, or that the code does not get it. */
   description: string;
   detail: string;
-  /** Markdown for the documentation pane. */
-  documentation?: string;
+  /** What the documentation is built from when the item is shown (functionHoverMarkdown), not for the whole list. */
+  resolution: VariableResolution;
   /** Expired everywhere it would apply: shown struck through. */
   deprecated: boolean;
 }
@@ -45,7 +44,7 @@ export function functionCompletions(
   const secrets = [...byVariable].map(([variable, entries]) =>
     secretCompletion(resolveVariable(variable, entries, now), context, now),
   );
-  return [...secrets, ...runtimeCompletions(context, new Set(byVariable.keys()))];
+  return [...secrets, ...runtimeCompletions(context, new Set(byVariable.keys()), now)];
 }
 
 function secretCompletion(
@@ -53,12 +52,11 @@ function secretCompletion(
   context: FunctionContext | undefined,
   now: Date,
 ): FunctionCompletion {
-  const documentation = functionHoverMarkdown(resolution, context, now);
   const base = {
     variable: resolution.variable,
     writtenName: resolution.providers[0]?.entry.secret.name ?? resolution.variable,
     detail: completionDetail(resolution, now),
-    ...(documentation ? { documentation } : {}),
+    resolution,
   };
   const accesses = context ? namespaceAccess(resolution, context) : undefined;
   if (!context || !accesses || isAvailable(accesses)) {
@@ -99,7 +97,11 @@ function availableState(accesses: readonly NamespaceAccess[]): keyof typeof STAT
   return accesses.some((a) => a.gets?.state === 'expiring') ? 'expiring' : 'active';
 }
 
-function runtimeCompletions(context: FunctionContext | undefined, secretVariables: Set<string>): FunctionCompletion[] {
+function runtimeCompletions(
+  context: FunctionContext | undefined,
+  secretVariables: Set<string>,
+  now: Date,
+): FunctionCompletion[] {
   const kind = !context ? undefined : context.unit.kind === 'shared' ? undefined : context.unit.kind;
   const fixed = runtimeVariablesFor(kind).map(({ name, meaning }) => ({ variable: name, meaning }));
   const prefixes = [
@@ -115,6 +117,7 @@ function runtimeCompletions(context: FunctionContext | undefined, secretVariable
       sortText: sortText('runtime', 'active', variable),
       description: 'Fluxbase runtime',
       detail: meaning,
+      resolution: resolveVariable(variable, [], now),
       deprecated: false,
     }));
 }

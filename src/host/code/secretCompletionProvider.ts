@@ -6,7 +6,9 @@ import { hoverMarkdown } from '../../core/code/hoverContent';
 import { resolveVariable, type VariableResolution } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
 import { functionCompletions, type FunctionCompletion } from '../../core/functions/functionCompletion';
-import type { FunctionContextSource } from '../functions/functionContextSource';
+import { functionHoverMarkdown } from '../../core/functions/functionHover';
+import type { FunctionContext } from '../../core/functions/functionNamespaces';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { trustedSecretMarkdown } from './secretMarkdown';
 
 /** Characters after which completion opens by itself: a string's opening quote, and `_` while typing a name. */
@@ -28,12 +30,15 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
    * built only for the item VS Code shows it for (resolveCompletionItem): built
    * for every item, it was megabytes of Markdown per keystroke at 10,000 secrets.
    */
-  private readonly unresolved = new WeakMap<vscode.CompletionItem, { resolution: VariableResolution; now: Date }>();
+  private readonly unresolved = new WeakMap<
+    vscode.CompletionItem,
+    { resolution: VariableResolution; now: Date; context?: FunctionContext }
+  >();
 
   constructor(
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
-    private readonly functions: FunctionContextSource,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {}
 
   provideCompletionItems(
@@ -65,6 +70,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
         // the server's name, escaped for the string it goes into
         item.insertText = completionInsertText(text, context, completion.writtenName);
         item.filterText = item.insertText;
+        this.unresolved.set(item, { resolution: completion.resolution, now, context: functionContext });
         return item;
       });
     }
@@ -97,7 +103,9 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const pending = this.unresolved.get(item);
     if (pending) {
       this.unresolved.delete(item);
-      const markdown = hoverMarkdown(pending.resolution, pending.now);
+      const markdown = pending.context
+        ? functionHoverMarkdown(pending.resolution, pending.context, pending.now)
+        : hoverMarkdown(pending.resolution, pending.now);
       if (markdown) {
         item.documentation = trustedSecretMarkdown(markdown);
       }
@@ -118,9 +126,6 @@ function functionItem(
   item.range = range;
   item.sortText = completion.sortText;
   item.detail = completion.detail;
-  if (completion.documentation) {
-    item.documentation = trustedSecretMarkdown(completion.documentation);
-  }
   if (completion.deprecated) {
     item.tags = [vscode.CompletionItemTag.Deprecated];
   }

@@ -4,7 +4,7 @@ import { referenceAt } from '../../core/code/referenceScanner';
 import { resolveVariable } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
 import { functionHoverMarkdown } from '../../core/functions/functionHover';
-import type { FunctionContextSource } from '../functions/functionContextSource';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { trustedSecretMarkdown } from './secretMarkdown';
 import { rangeOfOffsets } from './textRanges';
 
@@ -19,7 +19,7 @@ export class SecretHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
-    private readonly functions: FunctionContextSource,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
