@@ -6,6 +6,7 @@ import type {
   TemplateOutput,
   WorkspaceFile,
 } from '../../core/code/codePorts';
+import { inertNotificationText } from '../../core/notificationText';
 import { UserCancelledError } from '../../core/userInput';
 import type { CodeDialogs } from './codeDialogs';
 
@@ -39,7 +40,7 @@ export const vscodeCancellableProgress: CancellableProgress = {
   run(title, task) {
     return Promise.resolve(
       vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: inertNotificationText(title), cancellable: true },
         (progress, token) => task((message, increment) => progress.report({ message, increment }), token),
       ),
     );
