@@ -30,3 +30,20 @@ export function presetNamespace(context: FunctionContext, connectionId: string):
   const namespaces = connection?.namespaces.map((n) => n.namespace) ?? [];
   return namespaces.length === 1 && namespaces[0] !== '' ? namespaces[0] : undefined;
 }
+
+/**
+ * Where "What does this function see?" opens for the code without asking:
+ * the first namespace of the first connection (`""` included: such a
+ * function sees the global secrets). Undefined without a signed-in connection.
+ */
+export function firstPlacement(
+  context: FunctionContext | undefined,
+): { connectionId: string; namespace: string } | undefined {
+  for (const connection of context?.connections ?? []) {
+    const first = connection.namespaces[0];
+    if (first) {
+      return { connectionId: connection.connectionId, namespace: first.namespace };
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../core/disposable';
 import { functionStatus } from '../../core/functions/functionStatus';
+import { firstPlacement } from '../../core/functions/functionTargets';
 import type { FunctionContext } from '../../core/functions/functionNamespaces';
 import type { FunctionContexts } from './functionContexts';
 
@@ -58,17 +59,12 @@ export class FunctionStatusBar implements vscode.Disposable {
   }
 }
 
-/** The effective-variables command for the first namespace (`""` shows the global secrets, all such a function sees). */
+/** The effective-variables command for the code's first namespace (`""` shows the global secrets, all such a function sees). */
 function showCommand(context: FunctionContext): vscode.Command {
-  for (const connection of context.connections) {
-    const namespace = connection.namespaces[0]?.namespace;
-    if (namespace !== undefined) {
-      return {
-        title: 'What does this function see?',
-        command: SHOW_EFFECTIVE_VARIABLES,
-        arguments: [{ kind: 'namespace', connectionId: connection.connectionId, namespace }],
-      };
-    }
-  }
-  return { title: 'What does this function see?', command: SHOW_EFFECTIVE_VARIABLES };
+  const placement = firstPlacement(context);
+  return {
+    title: 'What does this function see?',
+    command: SHOW_EFFECTIVE_VARIABLES,
+    ...(placement ? { arguments: [{ kind: 'namespace', ...placement }] } : {}),
+  };
 }

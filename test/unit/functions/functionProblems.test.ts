@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { indexByVariable, resolveVariable } from '../../../src/core/code/variableResolution';
 import type { FunctionContext } from '../../../src/core/functions/functionNamespaces';
 import { assessFunctionReference, joinWords } from '../../../src/core/functions/functionProblems';
-import { namespacesLacking, presetNamespace } from '../../../src/core/functions/functionTargets';
+import { firstPlacement, namespacesLacking, presetNamespace } from '../../../src/core/functions/functionTargets';
 import { NOW, daysFromNow, entry } from '../code/catalogFixtures';
 import { contextOf } from './functionFixtures';
 
@@ -168,5 +168,15 @@ describe('Function targets: where a create goes for this function', () => {
     assert.equal(presetNamespace(contextOf(['billing', 'default']), 'local'), undefined);
     assert.equal(presetNamespace(contextOf(['']), 'local'), undefined);
     assert.equal(presetNamespace(contextOf(['billing']), 'other'), undefined);
+  });
+
+  it('"What does this function see?" opens on the first namespace of the first connection', () => {
+    assert.deepEqual(firstPlacement(contextOf(['billing', 'default'])), {
+      connectionId: 'local',
+      namespace: 'billing',
+    });
+    assert.deepEqual(firstPlacement(contextOf([''])), { connectionId: 'local', namespace: '' });
+    assert.equal(firstPlacement(contextOf([], undefined, [])), undefined);
+    assert.equal(firstPlacement(undefined), undefined);
   });
 });
