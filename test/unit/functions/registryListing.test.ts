@@ -7,7 +7,7 @@ import {
   SERVICE_KEY_CANNOT_LIST_JOBS,
   type RegistryClient,
 } from '../../../src/core/functions/registryListing';
-import { MockApi, recordingLogger } from '../../support/mockApi';
+import { mockApiPerTest, recordingLogger } from '../../support/mockApi';
 
 /** An EdgeFunctionSummary as EU sends it (nullable fields as null). */
 function functionBody(name: string, namespace: string, overrides: Record<string, unknown> = {}) {
@@ -73,24 +73,15 @@ function jobBody(name: string, namespace: string, overrides: Record<string, unkn
 }
 
 describe('Registry list calls: client.registry against the routes of contract part 3', () => {
-  let api: MockApi;
-
-  beforeEach(() => {
-    api = new MockApi();
-  });
-
-  afterEach(async () => {
-    api.assertAllUsed();
-    await api.close();
-  });
+  const fixture = mockApiPerTest();
 
   it('lists functions of every namespace (no namespace query) and jobs from the admin route, with the Bearer token', async () => {
-    api.on('GET', '/api/v1/functions/', {
+    fixture.api.on('GET', '/api/v1/functions/', {
       status: 200,
       body: [functionBody('charge', 'billing'), functionBody('x', '')],
     });
-    api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: [jobBody('nightly', 'default')] });
-    const client = api.client({ credentials: { type: 'session', accessToken: 'tok' } });
+    fixture.api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: [jobBody('nightly', 'default')] });
+    const client = fixture.api.client({ credentials: { type: 'session', accessToken: 'tok' } });
     const registry = await listConnectionRegistry(client);
     assert.deepEqual(registry, {
       functions: {
@@ -102,24 +93,27 @@ describe('Registry list calls: client.registry against the routes of contract pa
       },
       jobs: { state: 'listed', units: [{ name: 'nightly', namespace: 'default' }] },
     });
-    for (const request of api.requests) {
+    for (const request of fixture.api.requests) {
       assert.equal(request.headers['authorization'], 'Bearer tok');
       assert.ok(!request.path.includes('?'), 'no namespace filter');
     }
   });
 
   it('a null body (no rows, Go nil slice) is an empty list', async () => {
-    api.on('GET', '/api/v1/functions/', { status: 200, body: 'null' });
-    api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: 'null' });
-    const client = api.client({ credentials: { type: 'session', accessToken: 'tok' } });
+    fixture.api.on('GET', '/api/v1/functions/', { status: 200, body: 'null' });
+    fixture.api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: 'null' });
+    const client = fixture.api.client({ credentials: { type: 'session', accessToken: 'tok' } });
     assert.deepEqual(await client.registry.listFunctions(), []);
     assert.deepEqual(await client.registry.listJobFunctions(), []);
   });
 
   it('403 on functions: unavailable, with the reason; jobs still listed', async () => {
-    api.on('GET', '/api/v1/functions/', { status: 403, body: { error: 'Admin access required to list functions' } });
-    api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: [] });
-    const client = api.client({ credentials: { type: 'session', accessToken: 'tok' } });
+    fixture.api.on('GET', '/api/v1/functions/', {
+      status: 403,
+      body: { error: 'Admin access required to list functions' },
+    });
+    fixture.api.on('GET', '/api/v1/admin/jobs/functions', { status: 200, body: [] });
+    const client = fixture.api.client({ credentials: { type: 'session', accessToken: 'tok' } });
     const registry = await listConnectionRegistry(client);
     assert.deepEqual(registry.functions, {
       state: 'unavailable',
@@ -129,21 +123,24 @@ describe('Registry list calls: client.registry against the routes of contract pa
   });
 
   it('a service key lists functions with X-Service-Key and never calls the admin jobs route', async () => {
-    api.on('GET', '/api/v1/functions/', { status: 200, body: [] });
-    const client = api.client({ credentials: { type: 'serviceKey', key: 'sk_test_0123456789abcdef' } });
+    fixture.api.on('GET', '/api/v1/functions/', { status: 200, body: [] });
+    const client = fixture.api.client({ credentials: { type: 'serviceKey', key: 'sk_test_0123456789abcdef' } });
     const registry = await listConnectionRegistry(client);
     assert.deepEqual(registry.jobs, { state: 'unavailable', reason: SERVICE_KEY_CANNOT_LIST_JOBS });
-    assert.equal(api.sent('GET', '/api/v1/admin/jobs/functions').length, 0);
-    assert.equal(api.sent('GET', '/api/v1/functions/')[0]?.headers['x-service-key'], 'sk_test_0123456789abcdef');
+    assert.equal(fixture.api.sent('GET', '/api/v1/admin/jobs/functions').length, 0);
+    assert.equal(
+      fixture.api.sent('GET', '/api/v1/functions/')[0]?.headers['x-service-key'],
+      'sk_test_0123456789abcdef',
+    );
   });
 
   it('a server without the jobs route (404) and a malformed body are unavailable, never a rejection', async () => {
-    api.on('GET', '/api/v1/functions/', { status: 200, body: [{ name: 'no-id' }] });
-    api.on('GET', '/api/v1/admin/jobs/functions', {
+    fixture.api.on('GET', '/api/v1/functions/', { status: 200, body: [{ name: 'no-id' }] });
+    fixture.api.on('GET', '/api/v1/admin/jobs/functions', {
       status: 404,
       body: { error: 'Not Found', path: '/api/v1/admin/jobs/functions' },
     });
-    const client = api.client({ credentials: { type: 'session', accessToken: 'tok' } });
+    const client = fixture.api.client({ credentials: { type: 'session', accessToken: 'tok' } });
     const registry = await listConnectionRegistry(client);
     assert.equal(registry.functions.state, 'unavailable');
     assert.match(
