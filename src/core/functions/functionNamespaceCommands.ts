@@ -2,6 +2,7 @@ import { UserFacingError } from '../commands/commandErrors';
 import type { Clipboard, Notifier } from '../commands/hostPorts';
 import type { UserInput } from '../userInput';
 import type { RunnableUnit } from './codeUnit';
+import type { FunctionContext } from './functionNamespaces';
 import { withDeclaredNamespaces, type NamespaceMapping } from './declaredNamespaces';
 import { syncCommand } from './namespaceAnnotation';
 
@@ -17,6 +18,8 @@ export interface ActiveFunction {
 export interface ActiveFunctionPort {
   /** Undefined when the active file is not a function or job of the functions or jobs directory. */
   activeFunction(): Promise<ActiveFunction | undefined>;
+  /** Where the active file's code runs (shared modules included), from the cache; undefined for other files. */
+  activeContext(): FunctionContext | undefined;
 }
 
 /** What `setFunctionNamespaces` needs. */
@@ -112,7 +115,10 @@ export interface FunctionCommandDeps {
   functions?: ActiveFunctionPort;
 }
 
-const NO_EDITOR: ActiveFunctionPort = { activeFunction: () => Promise.resolve(undefined) };
+const NO_EDITOR: ActiveFunctionPort = {
+  activeFunction: () => Promise.resolve(undefined),
+  activeContext: () => undefined,
+};
 
 /** `fluxbaseSecrets.setFunctionNamespaces`: asks, or adds the argument's namespace without asking. */
 export function setFunctionNamespacesCommand(deps: FunctionCommandDeps) {

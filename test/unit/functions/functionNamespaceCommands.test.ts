@@ -33,6 +33,7 @@ const notifier = {
 
 function activeWith(mapping: NamespaceMapping, written: unknown[]): ActiveFunctionPort {
   return {
+    activeContext: () => undefined,
     activeFunction: () =>
       Promise.resolve({
         unit: CHARGE,
@@ -86,7 +87,7 @@ describe('Set Function Namespaces… and the annotation actions', () => {
       setFunctionNamespaces({
         input: answering(undefined),
         notifier,
-        functions: { activeFunction: () => Promise.resolve(undefined) },
+        functions: { activeFunction: () => Promise.resolve(undefined), activeContext: () => undefined },
       }),
       (error: unknown) => error instanceof UserFacingError && /Open a function or job first/.test(error.message),
     );
