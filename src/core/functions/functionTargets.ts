@@ -47,3 +47,19 @@ export function firstPlacement(
   }
   return undefined;
 }
+
+/**
+ * What a create started from this code's file fills in (Move to Fluxbase
+ * Secret): with one signed-in connection and one namespace there, that
+ * connection and namespace, so neither question is asked. Nothing otherwise.
+ */
+export function functionCreatePrefill(
+  context: FunctionContext | undefined,
+): { connectionId: string; scope: 'namespace'; namespace: string } | undefined {
+  const [only, ...others] = context?.connections ?? [];
+  if (!context || !only || others.length > 0) {
+    return undefined;
+  }
+  const namespace = presetNamespace(context, only.connectionId);
+  return namespace === undefined ? undefined : { connectionId: only.connectionId, scope: 'namespace', namespace };
+}

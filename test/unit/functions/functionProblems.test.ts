@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { indexByVariable, resolveVariable } from '../../../src/core/code/variableResolution';
 import type { FunctionContext } from '../../../src/core/functions/functionNamespaces';
 import { assessFunctionReference, joinWords } from '../../../src/core/functions/functionProblems';
-import { firstPlacement, namespacesLacking, presetNamespace } from '../../../src/core/functions/functionTargets';
+import {
+  firstPlacement,
+  functionCreatePrefill,
+  namespacesLacking,
+  presetNamespace,
+} from '../../../src/core/functions/functionTargets';
 import { NOW, daysFromNow, entry } from '../code/catalogFixtures';
 import { contextOf } from './functionFixtures';
 
@@ -178,5 +183,21 @@ describe('Function targets: where a create goes for this function', () => {
     assert.deepEqual(firstPlacement(contextOf([''])), { connectionId: 'local', namespace: '' });
     assert.equal(firstPlacement(contextOf([], undefined, [])), undefined);
     assert.equal(firstPlacement(undefined), undefined);
+  });
+
+  it('Move to Fluxbase Secret in a function: one connection and one namespace fill in both', () => {
+    assert.deepEqual(functionCreatePrefill(contextOf(['billing'])), {
+      connectionId: 'local',
+      scope: 'namespace',
+      namespace: 'billing',
+    });
+    assert.equal(functionCreatePrefill(contextOf(['billing', 'default'])), undefined);
+    assert.equal(functionCreatePrefill(contextOf([''])), undefined);
+    const two = contextOf(['billing'], undefined, [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ]);
+    assert.equal(functionCreatePrefill(two), undefined);
+    assert.equal(functionCreatePrefill(undefined), undefined);
   });
 });
