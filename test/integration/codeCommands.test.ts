@@ -7,9 +7,12 @@ import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
 import { silentLogger } from '../../src/core/logger';
 import type { PickItem, UserInput } from '../../src/core/userInput';
+import { parseCommandArgument } from '../../src/core/commandArgument';
 import type { CreateSecretPrefill } from '../../src/core/commands/createSecret';
-import { extractToSecret } from '../../src/host/code/extractToSecret';
-import { insertReference } from '../../src/host/code/insertReference';
+import { extractToSecretCommand, type CreateSecretFlow } from '../../src/core/commands/extractToSecret';
+import { insertReferenceCommand } from '../../src/core/commands/insertReference';
+import type { Logger } from '../../src/core/logger';
+import { vscodeEditorPort } from '../../src/host/code/editorPorts';
 import { eventually } from './support/eventually';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
@@ -22,6 +25,7 @@ function pickingInput(label: string): UserInput & { asked: string[][] } {
   return {
     asked,
     inputText: async () => assert.fail('unexpected text box'),
+    pickMany: async () => assert.fail('unexpected multi-select pick'),
     choose: async () => assert.fail('unexpected modal'),
     pick: async <T>(items: readonly PickItem<T>[]) => {
       asked.push(items.map((i) => i.label));
@@ -30,6 +34,18 @@ function pickingInput(label: string): UserInput & { asked: string[][] } {
       return item.value;
     },
   };
+}
+
+/** Extract as the command table builds it, over VS Code's editors, given what VS Code would pass. */
+function extractToSecret(deps: { logger: Logger; createSecret: CreateSecretFlow }) {
+  const command = extractToSecretCommand({ logger: deps.logger, editor: vscodeEditorPort }, deps.createSecret);
+  return (arg?: unknown) => command(parseCommandArgument(arg));
+}
+
+/** Insert as the command table builds it, over VS Code's editors, given what VS Code would pass. */
+function insertReference(deps: { catalog: SecretCatalog; input: UserInput }) {
+  const command = insertReferenceCommand({ ...deps, editor: vscodeEditorPort });
+  return (arg?: unknown) => command(parseCommandArgument(arg));
 }
 
 const editorFolder = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-commands-files-'));

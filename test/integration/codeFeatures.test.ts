@@ -4,7 +4,7 @@ import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
 import { Emitter } from '../../src/core/disposable';
 import { silentLogger } from '../../src/core/logger';
-import { registerCodeProviders } from '../../src/host/code/registerCodeFeatures';
+import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';
 import { trustedSecretMarkdown } from '../../src/host/code/secretMarkdown';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { SecretRef } from '../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../src/shared/secretRef';
 import type { HistorySource } from '../../src/core/history/historySource';
 import { silentLogger } from '../../src/core/logger';
 import type { PostedHistoryMessage } from '../../src/host/history/historyPanel';

@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import { secretVariableName } from '../secretVariable';
 import { confirm } from '../userInput';
 import type { CommandDeps } from './commandDeps';
@@ -10,7 +11,7 @@ import { withClient } from './withClient';
  * its history.
  */
 export function deleteSecretCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
+  return async (arg: CommandArgument): Promise<void> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Delete Secret');
     const scope = secret.scope === 'global' ? 'global scope (every function)' : `namespace "${secret.namespace ?? ''}"`;
     await confirm(

@@ -1,3 +1,4 @@
+import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import { confirm } from '../userInput';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
@@ -9,8 +10,8 @@ import { UserFacingError } from './commandErrors';
  * settings. The secrets on the server are not touched.
  */
 export function removeConnectionCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
-    const connection = await resolveConnection(deps, arg, 'settings', 'Remove Connection');
+  return async (arg: CommandArgument): Promise<void> => {
+    const connection = await resolveConnection(deps, connectionIdIn(arg), 'settings', 'Remove Connection');
     if (connection.source === 'environment') {
       throw new UserFacingError(
         `"${connection.name}" comes from the FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN environment variables; unset them to remove it.`,

@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import { formatRelativeTime } from '../history/relativeTime';
 import { confirm } from '../userInput';
@@ -14,7 +15,7 @@ import { withClient } from './withClient';
  * secret's row, it then selects the secret in the tree.
  */
 export function rollbackSecretCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret> => {
+  return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
     const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}…`, () =>
       withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),

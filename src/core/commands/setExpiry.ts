@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Secret } from '../api/secretTypes';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
@@ -14,7 +15,7 @@ const RECREATE = 'Delete and Re-create';
  * again since no value can be read back.
  */
 export function setExpiryCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret | undefined> => {
+  return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const target = await resolveSecret(deps, arg, 'Set Expiry');
     const { ref, connection, secret } = target;
     const current = secret.expires_at ? `It expires at ${secret.expires_at}.` : 'It never expires.';

@@ -1,15 +1,16 @@
 import type { SecretSummary } from '../api/secretTypes';
+import { SECRET_LINK_COMMANDS } from '../commandIds';
 import type { ExpiryState } from '../code/expiryState';
 import { formatRelativeTime } from '../history/relativeTime';
 import { secretVariableName } from '../secretVariable';
 import { codeSpan, commandLink, escapeMarkdown } from './markdown';
-import type { SecretRef } from './secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /**
  * The only commands a secret tooltip links to: the host trusts the markdown
  * for exactly these (`isTrusted: { enabledCommands }`).
  */
-export const TOOLTIP_COMMANDS = ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'] as const;
+export const TOOLTIP_COMMANDS = SECRET_LINK_COMMANDS;
 
 /** What a secret's tooltip is built from. */
 export interface SecretTooltipInput {

@@ -8,7 +8,7 @@ import {
   type SecretHistoryView,
 } from '../../shared/historyProtocol';
 import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 import type { HistorySource } from './historySource';
 import { buildHistoryView, formatExactTime } from './historyView';
 

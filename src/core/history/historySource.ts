@@ -1,7 +1,7 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
 import type { Disposable } from '../disposable';
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /**
  * What the history panel needs from the rest of the extension. The host

@@ -3,7 +3,7 @@ import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
 import type { SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
 import { formatRelativeTime } from './relativeTime';
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 import { authorView } from './authorView';
 
 /** The clock, the exact-time format and who is signed in (for "You"); tests fix all three. */
@@ -69,4 +69,9 @@ export function historyPanelTitle(ref: SecretRef): string {
   return ref.scope === 'namespace' && ref.namespace !== undefined
     ? `History: ${ref.name} (${ref.namespace})`
     : `History: ${ref.name}`;
+}
+
+/** The key under which one panel per secret is kept: its connection and server id (a rename keeps the panel). */
+export function historyPanelKey(ref: SecretRef): string {
+  return JSON.stringify([ref.connectionId, ref.id]);
 }

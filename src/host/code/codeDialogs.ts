@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MultiPicker, PickManyItem } from '../../core/code/codePorts';
+import type { PickManyItem, UserInput } from '../../core/userInput';
 import { Switchable } from '../switchable';
 import { vscodeMultiPicker } from './codeHostPorts';
 
@@ -8,7 +8,7 @@ import { vscodeMultiPicker } from './codeHostPorts';
  * preview with check boxes and the open and save dialogs. VS Code's own
  * unless integration tests answer them through the testing API.
  */
-export interface CodeDialogs extends MultiPicker {
+export interface CodeDialogs extends Pick<UserInput, 'pickMany'> {
   /** The open dialog for one file; undefined when dismissed. */
   openFile(options: { title: string; openLabel: string; defaultUri?: vscode.Uri }): Promise<vscode.Uri | undefined>;
   /** The save dialog (which itself asks before replacing a file); undefined when dismissed. */

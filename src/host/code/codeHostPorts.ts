@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import type {
-  CancellableProgress,
-  MultiPicker,
-  PickManyItem,
-  TemplateOutput,
-  WorkspaceFile,
-} from '../../core/code/codePorts';
-import { UserCancelledError } from '../../core/userInput';
+import type { TemplateOutput, WorkspaceFile } from '../../core/commands/hostPorts';
+import { UserCancelledError, type PickManyItem, type UserInput } from '../../core/userInput';
 import type { CodeDialogs } from './codeDialogs';
 
 /** A multi-select quick pick; dismissing it cancels. */
-export const vscodeMultiPicker: MultiPicker = {
+export const vscodeMultiPicker: Pick<UserInput, 'pickMany'> = {
   async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
     const picks = items.map((item) => ({
       label: item.label,
@@ -31,18 +25,6 @@ export const vscodeMultiPicker: MultiPicker = {
       throw new UserCancelledError();
     }
     return chosen.map((pick) => pick.value);
-  },
-};
-
-/** A notification with a Cancel button and a progress bar. */
-export const vscodeCancellableProgress: CancellableProgress = {
-  run(title, task) {
-    return Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        (progress, token) => task((message, increment) => progress.report({ message, increment }), token),
-      ),
-    );
   },
 };
 

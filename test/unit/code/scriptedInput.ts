@@ -1,5 +1,4 @@
-import { UserCancelledError, type PickItem, type UserInput } from '../../../src/core/userInput';
-import type { MultiPicker, PickManyItem } from '../../../src/core/code/codePorts';
+import { UserCancelledError, type PickItem, type PickManyItem, type UserInput } from '../../../src/core/userInput';
 
 /** One scripted answer: to a pick, the label of the item to choose; to a text box, the text; to a modal, its button; or cancel. */
 export type ScriptedAnswer =
@@ -20,7 +19,7 @@ export interface AskedQuestion {
  * A UserInput and MultiPicker that answer from a script, in order, and fail
  * loudly on a question the script did not expect or an answer that does not fit.
  */
-export class ScriptedInput implements UserInput, MultiPicker {
+export class ScriptedInput implements UserInput {
   readonly asked: AskedQuestion[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}

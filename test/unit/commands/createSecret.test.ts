@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
-import { prefillOf, type CreateSecretResult } from '../../../src/core/commands/createSecret';
+import { parseCommandArgument, prefillIn } from '../../../src/core/commandArgument';
+import type { CreateSecretResult } from '../../../src/core/commands/createSecret';
+
+/** The create flow's prefill, read from what VS Code passes by the one argument parser. */
+const prefillOf = (arg: unknown) => prefillIn(parseCommandArgument(arg));
 import { DAY, NOW } from '../explorer/support/fakeFluxbase';
 import { commandHarness } from './support/commandHarness';
 import { CANCEL, pick, text, type Step } from './support/scriptedUserInput';

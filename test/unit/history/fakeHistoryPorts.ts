@@ -3,7 +3,7 @@ import type { Secret, SecretVersion } from '../../../src/core/api/secretTypes';
 import type { SignedInUser } from '../../../src/core/connections/signedInUsers';
 import { Emitter, type Disposable } from '../../../src/core/disposable';
 import type { HistoryPage, RollbackRequest } from '../../../src/core/history/historyPanelController';
-import type { SecretRef } from '../../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../../src/shared/secretRef';
 import type { HistorySource } from '../../../src/core/history/historySource';
 import type { Logger } from '../../../src/core/logger';
 import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';

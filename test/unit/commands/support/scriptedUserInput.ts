@@ -4,6 +4,7 @@ import {
   type ChoiceOptions,
   type InputValidation,
   type PickItem,
+  type PickManyItem,
   type PickOptions,
   type TextInputOptions,
   type UserInput,
@@ -28,7 +29,13 @@ export type Step =
       rejected?: { answer: string; message: RegExp }[];
     }
   | { kind: 'pick'; ask: RegExp; answer: string | typeof CANCEL; /** Labels offered, in order. */ offered?: string[] }
-  | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp };
+  | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp }
+  | {
+      kind: 'pickMany';
+      ask: RegExp;
+      /** Which of the offered items to check (the items start as the command checked them). */
+      answer: ((items: readonly PickManyItem<unknown>[]) => readonly PickManyItem<unknown>[]) | typeof CANCEL;
+    };
 
 /** Shorthands for steps. */
 export const text = (
@@ -46,6 +53,11 @@ export const pick = (ask: RegExp, answer: string | typeof CANCEL, offered?: stri
   ask,
   answer,
   ...(offered ? { offered } : {}),
+});
+export const pickMany = (ask: RegExp, answer: Extract<Step, { kind: 'pickMany' }>['answer']): Step => ({
+  kind: 'pickMany',
+  ask,
+  answer,
 });
 export const choose = (ask: RegExp, answer: string | typeof CANCEL, detail?: RegExp): Step => ({
   kind: 'choose',
@@ -131,6 +143,21 @@ export class ScriptedUserInput implements UserInput {
     const choice = options.choices.find((candidate) => candidate === step.answer);
     assert.ok(choice, `"${step.answer}" is not a button of "${options.message}"`);
     return choice;
+  }
+
+  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    const step = this.next('pickMany', `${options.title} / ${options.placeholder ?? ''}`);
+    if (step.kind !== 'pickMany') {
+      throw new Error('unreachable');
+    }
+    if (step.answer === CANCEL) {
+      throw new UserCancelledError();
+    }
+    const checked = step.answer(items as readonly PickManyItem<unknown>[]);
+    for (const item of checked) {
+      assert.ok(items.includes(item as PickManyItem<T>), `"${item.label}" was not offered by "${options.title}"`);
+    }
+    return checked.map((item) => item.value as T);
   }
 
   /** Fails when expected questions were never asked. */

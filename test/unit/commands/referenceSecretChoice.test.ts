@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { chooseSecretName } from '../../../src/core/code/referenceSecretChoice';
+import { parseCommandArgument } from '../../../src/core/commandArgument';
+import { chooseSecretName as chooseFromParsed } from '../../../src/core/commands/referenceSecretChoice';
 import { SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
-import { entry } from './catalogFixtures';
-import { FakeCatalog } from './fakeCatalog';
-import { ScriptedInput } from './scriptedInput';
+import { entry } from '../code/catalogFixtures';
+import { FakeCatalog } from '../code/fakeCatalog';
+import { ScriptedInput } from '../code/scriptedInput';
+
+/** chooseSecretName over what VS Code passes, read by the one argument parser. */
+const chooseSecretName = (deps: Parameters<typeof chooseFromParsed>[0], arg: unknown) =>
+  chooseFromParsed(deps, parseCommandArgument(arg));
 
 describe('chooseSecretName', () => {
   const catalog = new FakeCatalog([

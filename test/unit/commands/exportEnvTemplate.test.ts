@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
-import type { TemplateOutput, WorkspaceFile } from '../../../src/core/code/codePorts';
-import { exportEnvTemplate, TEMPLATE_FILE_NAME } from '../../../src/core/code/exportEnvTemplate';
+import { parseCommandArgument } from '../../../src/core/commandArgument';
 import { UserFacingError } from '../../../src/core/commands/commandErrors';
-import type { Notifier } from '../../../src/core/commands/hostPorts';
+import {
+  exportEnvTemplateCommand,
+  TEMPLATE_FILE_NAME,
+  type ExportEnvTemplateDeps,
+} from '../../../src/core/commands/exportEnvTemplate';
+import type { Notifier, TemplateOutput, WorkspaceFile } from '../../../src/core/commands/hostPorts';
 import { isUserCancelled } from '../../../src/core/userInput';
-import { entry } from './catalogFixtures';
-import { FakeCatalog } from './fakeCatalog';
-import { ScriptedInput, type ScriptedAnswer } from './scriptedInput';
+import { entry } from '../code/catalogFixtures';
+import { FakeCatalog } from '../code/fakeCatalog';
+import { ScriptedInput, type ScriptedAnswer } from '../code/scriptedInput';
 
 /** A template output over an in-memory workspace folder (or none), recording what it was asked to do. */
 class RecordingOutput implements TemplateOutput {
@@ -49,6 +53,12 @@ function setup(answers: ScriptedAnswer[], output = new RecordingOutput()) {
   const infos: string[] = [];
   const recordingNotifier: Notifier = { ...notifier, info: async (message) => void infos.push(message) };
   return { run: exportEnvTemplate({ catalog, input, output, notifier: recordingNotifier }), output, input, infos };
+}
+
+/** The export command over what VS Code passes, read by the one argument parser. */
+function exportEnvTemplate(deps: Omit<ExportEnvTemplateDeps, 'templateOutput'> & { output: TemplateOutput }) {
+  const command = exportEnvTemplateCommand({ ...deps, templateOutput: deps.output });
+  return (arg?: unknown) => command(parseCommandArgument(arg));
 }
 
 const SAVE_TO_WORKSPACE = `Save to ${TEMPLATE_FILE_NAME}`;

@@ -7,30 +7,44 @@ import type {
   SecretSummary,
   UpdateSecretRequest,
 } from '../../../src/core/api/secretTypes';
-import type { CancellableProgress } from '../../../src/core/code/codePorts';
-import { importEnvFile, type ImportClientPort, type ImportEnvFileDeps } from '../../../src/core/code/importEnvFile';
-import { SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
-import type { Notifier } from '../../../src/core/commands/hostPorts';
+import { ConnectionError, SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
+import type { Notifier, ProgressReporter } from '../../../src/core/commands/hostPorts';
+import { importEnvFile, type ImportEnvFileDeps } from '../../../src/core/commands/importEnvFile';
+import { runCommand } from '../../../src/core/commands/runCommand';
+import type { ClientPort } from '../../../src/core/connections/clientPort';
+import type { Connection } from '../../../src/core/connections/connection';
 import type { Logger } from '../../../src/core/logger';
 import { isUserCancelled } from '../../../src/core/userInput';
-import { summary } from './catalogFixtures';
-import { FakeCatalog } from './fakeCatalog';
-import { ScriptedInput, type ScriptedAnswer } from './scriptedInput';
+import { summary } from '../code/catalogFixtures';
+import { FakeCatalog } from '../code/fakeCatalog';
+import { ScriptedInput, type ScriptedAnswer } from '../code/scriptedInput';
 
 const VALUES = ['new-value-1', 'old-value-2'];
 const FILE = { fileName: '.env', text: `NEW=${VALUES[0]}\nOLD=${VALUES[1]}\nnot an assignment\n` };
+
+/** The client calls an import makes: one list of the target, then creates and updates by id. */
+interface ImportClientPort {
+  secrets: Pick<ClientPort['secrets'], 'list' | 'create' | 'updateById'>;
+}
+
+/** The catalog's one signed-in connection, as the registry lists it. */
+const LOCAL: Connection = { id: 'local', name: 'Local', url: 'http://localhost:8787', source: 'settings' };
 
 /** A fake client over an in-memory list of secrets. */
 class FakeClient implements ImportClientPort {
   readonly listed: (ListSecretsOptions | undefined)[] = [];
   readonly writes: string[] = [];
   failCreate: unknown;
+  failList: unknown;
 
   constructor(readonly existing: SecretSummary[]) {}
 
   readonly secrets = {
     list: async (options?: ListSecretsOptions) => {
       this.listed.push(options);
+      if (this.failList) {
+        throw this.failList;
+      }
       return this.existing;
     },
     create: async (request: CreateSecretRequest): Promise<Secret> => {
@@ -65,14 +79,16 @@ class Recorder implements Notifier {
   }
 }
 
-const noProgress: CancellableProgress = {
-  run: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
+const noProgress: ProgressReporter = {
+  withProgress: (_title, task) => task(),
+  withCancellableProgress: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
 };
 
 function setup(
   answers: ScriptedAnswer[],
   client: FakeClient | 'signedOut' = new FakeClient([]),
   extra: Partial<ImportEnvFileDeps> = {},
+  expired: string[] = [],
 ) {
   const input = new ScriptedInput(answers);
   const recorder = new Recorder();
@@ -87,12 +103,15 @@ function setup(
   const deps: ImportEnvFileDeps = {
     catalog: new FakeCatalog([]),
     input,
-    multiPicker: input,
     progress: noProgress,
     notifier: recorder,
     logger,
-    clientFor: (id) => (id === 'local' && client !== 'signedOut' ? client : undefined),
-    refresh: async (id) => void refreshed.push(id),
+    registry: { list: () => [LOCAL] } as unknown as ImportEnvFileDeps['registry'],
+    store: {
+      clientFor: (id: string) => (id === 'local' && client !== 'signedOut' ? client : undefined),
+      refresh: async (id?: string) => void refreshed.push(id ?? ''),
+      markSessionExpired: (id: string) => void expired.push(id),
+    } as unknown as ImportEnvFileDeps['store'],
     showLogs: () => undefined,
     ...extra,
   };
@@ -175,8 +194,9 @@ describe('importEnvFile', () => {
   it('runs the writes under a cancellable progress and starts no write once it is cancelled', async () => {
     const client = new FakeClient([]);
     const titles: string[] = [];
-    const cancelAfterFirstWrite: CancellableProgress = {
-      run: (title, task) => {
+    const cancelAfterFirstWrite: ProgressReporter = {
+      withProgress: (_title, task) => task(),
+      withCancellableProgress: (title, task) => {
         titles.push(title);
         const signal = { isCancellationRequested: false };
         return task(() => void (signal.isCancellationRequested = true), signal);
@@ -185,7 +205,7 @@ describe('importEnvFile', () => {
     const file = { fileName: '.env', text: 'ONE=1\nTWO=2\nTHREE=3\n' };
     const { run, recorder, refreshed } = setup([{ pick: 'Global' }, acceptAsOffered], client, {
       progress: cancelAfterFirstWrite,
-      concurrency: 1,
+      importConcurrency: 1,
     });
     const report = await run(file);
     assert.deepEqual(titles, ['Importing .env into global scope of Local']);
@@ -200,5 +220,31 @@ describe('importEnvFile', () => {
   it('refuses a file without assignments, and a connection that is not signed in', async () => {
     await assert.rejects(setup([]).run({ fileName: '.env', text: '# only a comment\n' }), UserFacingError);
     await assert.rejects(setup([{ pick: 'Global' }], 'signedOut').run(FILE), SignInRequiredError);
+  });
+
+  it('goes through the session guard: refused credentials mark the session expired and offer Sign In', async () => {
+    const client = new FakeClient([]);
+    client.failList = new FluxbaseApiError('auth', 'Unauthorized: the token has expired');
+    const expired: string[] = [];
+    const { run, recorder } = setup([{ pick: 'Global' }], client, {}, expired);
+    await assert.rejects(run(FILE), ConnectionError);
+    assert.deepEqual(expired, ['local'], 'the tree shows the session as expired');
+
+    const shown: string[] = [];
+    const notifier: Notifier = {
+      info: async () => undefined,
+      warn: async () => undefined,
+      error: async (message, ...actions) => void shown.push(`${message} [${actions.join(', ')}]`),
+    };
+    client.failList = new FluxbaseApiError('auth', 'Unauthorized: the token has expired');
+    const again = setup([{ pick: 'Global' }], client, {}, expired);
+    await runCommand('fluxbaseSecrets.importEnvFile', () => again.run(FILE), {
+      notifier,
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+      onAction: () => undefined,
+    })({ kind: 'none' });
+    assert.equal(shown.length, 1);
+    assert.match(shown[0]!, /^Could not import the \.env file: "Local" refused the credentials.*\[Sign In\]$/);
+    assert.deepEqual(recorder.messages, []);
   });
 });

@@ -1,9 +1,9 @@
-import { SignInRequiredError } from '../commands/commandErrors';
-import { pickNamespace } from '../commands/namespacePick';
-import { isSecretRef } from '../explorer/secretRef';
+import type { CommandArgument } from '../commandArgument';
+import type { ImportTarget } from '../code/importPlan';
+import type { CatalogConnection, SecretCatalog } from '../code/secretCatalog';
 import type { UserInput } from '../userInput';
-import type { ImportTarget } from './importPlan';
-import type { CatalogConnection, SecretCatalog } from './secretCatalog';
+import { SignInRequiredError } from './commandErrors';
+import { pickNamespace } from './namespacePick';
 
 /** A connection and a scope (and namespace) of it, chosen for an import or an export. */
 export interface ChosenTarget {
@@ -18,17 +18,13 @@ export interface TargetPreset {
 }
 
 /**
- * Reads the target from a command argument: an explorer node (`scope` with
- * `scope: 'global'`, `namespace`, `secret` with its `ref`), a SecretRef, or
- * any object with a `connectionId`. Anything else presets nothing.
+ * The target a command argument names: a secret row's or a SecretRef's
+ * scope, the Global row, a namespace row, or only the connection of another
+ * row or a prefill. Anything else presets nothing.
  */
-export function targetPresetOf(arg: unknown): TargetPreset {
-  if (typeof arg !== 'object' || arg === null) {
-    return {};
-  }
-  const node = arg as Record<string, unknown>;
-  const ref = isSecretRef(arg) ? arg : isSecretRef(node.ref) ? node.ref : undefined;
-  if (ref) {
+export function targetPresetIn(arg: CommandArgument): TargetPreset {
+  if (arg.kind === 'secretRef' || (arg.kind === 'treeNode' && arg.node.ref)) {
+    const ref = arg.kind === 'secretRef' ? arg.ref : arg.node.ref!;
     return {
       connectionId: ref.connectionId,
       target:
@@ -37,14 +33,20 @@ export function targetPresetOf(arg: unknown): TargetPreset {
           : { scope: 'global' },
     };
   }
-  const connectionId = typeof node.connectionId === 'string' ? node.connectionId : undefined;
-  if (node.kind === 'scope' && node.scope === 'global') {
-    return { connectionId, target: { scope: 'global' } };
+  if (arg.kind === 'treeNode') {
+    const { connectionId, kind, scope, namespace } = arg.node;
+    if (kind === 'scope' && scope === 'global') {
+      return { connectionId, target: { scope: 'global' } };
+    }
+    if (kind === 'namespace' && namespace !== undefined) {
+      return { connectionId, target: { scope: 'namespace', namespace } };
+    }
+    return connectionId === undefined ? {} : { connectionId };
   }
-  if (node.kind === 'namespace' && typeof node.namespace === 'string') {
-    return { connectionId, target: { scope: 'namespace', namespace: node.namespace } };
+  if (arg.kind === 'prefill' && arg.prefill.connectionId !== undefined) {
+    return { connectionId: arg.prefill.connectionId };
   }
-  return connectionId === undefined ? {} : { connectionId };
+  return {};
 }
 
 /**

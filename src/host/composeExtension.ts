@@ -1,21 +1,26 @@
 import * as vscode from 'vscode';
 import { createClient, type FluxbaseClient } from '../core/api/fluxbaseClient';
 import type { CommandDeps } from '../core/commands/commandDeps';
-import { createCommandTable } from '../core/commands/commandTable';
-import type { RunCommandDeps } from '../core/commands/runCommand';
+import { createCommandTable } from '../core/commands/commands';
 import { ConnectionSessions } from '../core/connections/connectionSessions';
 import { environmentConnection } from '../core/connections/environmentConnection';
 import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
+import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../core/logger';
+import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
+import { createTemplateOutput } from './code/codeHostPorts';
+import { vscodeEditorPort, workspaceFiles } from './code/editorPorts';
+import { registerCodeProviders } from './code/registerCodeProviders';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
-import { registerExplorerFeatures } from './featureRegistration';
 import { createExplorerView } from './explorerView';
-import { registerExplorerCommands } from './registerExplorerCommands';
+import { registerHistoryPanels } from './history/registerHistoryPanel';
+import { registerCommands } from './registerCommands';
 import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
 import { SettingsConnectionRegistry } from './settingsConnectionRegistry';
 import { SwitchableUserInput } from './switchableUserInput';
@@ -23,11 +28,12 @@ import { vscodeClipboard, vscodeNotifier, vscodeProgress } from './vscodeHostPor
 import { VscodeUserInput } from './vscodeUserInput';
 
 /**
- * Builds the explorer — connections, sessions, store, tree view, commands and
- * automatic refresh — registers it all on `context`, starts the first load,
- * and returns the extension's API.
+ * The composition root: builds connections, sessions, store, tree view, the
+ * version-history panels, the code providers and the one deps object, then
+ * the command table over it; registers it all on `context`, starts the first
+ * load, and returns the extension's API.
  */
-export function activateExplorer(
+export function composeExtension(
   context: vscode.ExtensionContext,
   logger: Logger,
   showLogs: () => void,
@@ -45,10 +51,25 @@ export function activateExplorer(
   });
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
   const filter = new ExplorerFilter();
-  const input = new SwitchableUserInput(new VscodeUserInput());
+  const questions = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
+  // The import preview's check boxes are answered with the file dialogs (the testing API switches them together).
+  const input: UserInput = {
+    inputText: (options) => questions.inputText(options),
+    pick: (items, options) => questions.pick(items, options),
+    choose: (options) => questions.choose(options),
+    pickMany: (items, options) => codeDialogs.pickMany(items, options),
+  };
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
   const view = createExplorerView(provider, store, filter, logger);
+  const executeCommand: CommandDeps['executeCommand'] = (id, arg) =>
+    Promise.resolve(vscode.commands.executeCommand(id, arg));
+  const history = registerHistoryPanels(context, {
+    source: createStoreHistorySource(store),
+    logger,
+    signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
+  });
+  const catalog = catalogOverStore(store);
 
   const deps: CommandDeps = {
     store,
@@ -63,18 +84,12 @@ export function activateExplorer(
     logger,
     showLogs,
     explorerView: view,
-    executeCommand: (id, arg) => Promise.resolve(vscode.commands.executeCommand(id, arg)),
-  };
-  const runDeps: RunCommandDeps = {
-    notifier: vscodeNotifier,
-    logger,
-    onAction: (action) => {
-      if (action.kind === 'signIn') {
-        void vscode.commands.executeCommand('fluxbaseSecrets.signIn', action.connectionId);
-      } else {
-        showLogs();
-      }
-    },
+    executeCommand,
+    catalog,
+    editor: vscodeEditorPort,
+    files: workspaceFiles(codeDialogs),
+    templateOutput: createTemplateOutput(codeDialogs),
+    historyPanels: history.panels,
   };
   context.subscriptions.push(
     registry,
@@ -83,8 +98,9 @@ export function activateExplorer(
     filter,
     provider,
     view,
-    registerExplorerCommands(createCommandTable(deps), runDeps),
-    ...registerExplorerFeatures(context, store, deps, runDeps, codeDialogs),
+    history.registration,
+    registerCodeProviders({ catalog, logger }),
+    registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
@@ -95,7 +111,7 @@ export function activateExplorer(
   return {
     store,
     testing: {
-      setUserInput: (replacement) => input.use(replacement),
+      setUserInput: (replacement) => questions.use(replacement),
       setCodeDialogs: (replacement) => codeDialogs.use(replacement),
       hasStoredCredentials: async (connectionId) => (await credentials.get(connectionId)) !== undefined,
       connections: () => registry.list(),

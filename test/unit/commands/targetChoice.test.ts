@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { chooseTarget, targetPresetOf } from '../../../src/core/code/secretTargetChoice';
+import { parseCommandArgument } from '../../../src/core/commandArgument';
+import { chooseTarget, targetPresetIn } from '../../../src/core/commands/targetChoice';
+
+/** The import and export target, read from what VS Code passes by the one argument parser. */
+const targetPresetOf = (arg: unknown) => targetPresetIn(parseCommandArgument(arg));
 import { SignInRequiredError } from '../../../src/core/commands/commandErrors';
 import { isUserCancelled } from '../../../src/core/userInput';
-import { entry } from './catalogFixtures';
-import { FakeCatalog } from './fakeCatalog';
-import { ScriptedInput } from './scriptedInput';
+import { entry } from '../code/catalogFixtures';
+import { FakeCatalog } from '../code/fakeCatalog';
+import { ScriptedInput } from '../code/scriptedInput';
 
 describe('targetPresetOf', () => {
   const ref = { connectionId: 'c', id: 'i', name: 'N', scope: 'namespace', namespace: 'ns' };

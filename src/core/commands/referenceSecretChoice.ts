@@ -1,8 +1,8 @@
-import { SignInRequiredError, UserFacingError } from '../commands/commandErrors';
-import { refOf } from '../commands/secretTarget';
+import { secretRefIn, type CommandArgument } from '../commandArgument';
+import type { SecretCatalog } from '../code/secretCatalog';
 import { secretVariableName } from '../secretVariable';
 import type { UserInput } from '../userInput';
-import type { SecretCatalog } from './secretCatalog';
+import { SignInRequiredError, UserFacingError } from './commandErrors';
 
 /**
  * The name of the secret to insert a reference to: the one of the tree node
@@ -11,9 +11,9 @@ import type { SecretCatalog } from './secretCatalog';
  */
 export async function chooseSecretName(
   deps: { catalog: SecretCatalog; input: UserInput },
-  arg: unknown,
+  arg: CommandArgument,
 ): Promise<string> {
-  const given = refOf(arg);
+  const given = secretRefIn(arg);
   if (given) {
     return given.name;
   }

@@ -1,19 +1,14 @@
-import { UserFacingError } from '../commands/commandErrors';
-import type { Notifier } from '../commands/hostPorts';
-import { confirm, UserCancelledError, type UserInput } from '../userInput';
-import type { TemplateOutput, WorkspaceFile } from './codePorts';
-import { buildEnvTemplate } from './envTemplate';
-import { isInTarget } from './importPlan';
-import type { SecretCatalog } from './secretCatalog';
-import { chooseTarget, describeTarget, targetPresetOf } from './secretTargetChoice';
+import type { CommandArgument } from '../commandArgument';
+import { buildEnvTemplate } from '../code/envTemplate';
+import { isInTarget } from '../code/importPlan';
+import { confirm, UserCancelledError } from '../userInput';
+import { UserFacingError } from './commandErrors';
+import type { CommandDeps } from './commandDeps';
+import type { WorkspaceFile } from './hostPorts';
+import { chooseTarget, describeTarget, targetPresetIn } from './targetChoice';
 
-/** What the export command needs. */
-export interface ExportEnvTemplateDeps {
-  catalog: SecretCatalog;
-  input: UserInput;
-  output: TemplateOutput;
-  notifier: Notifier;
-}
+/** What the export command needs of the one deps object. */
+export type ExportEnvTemplateDeps = Pick<CommandDeps, 'catalog' | 'input' | 'templateOutput' | 'notifier'>;
 
 /** The file name written to the workspace folder, and suggested by the save dialog. */
 export const TEMPLATE_FILE_NAME = '.env.example';
@@ -25,10 +20,10 @@ export const TEMPLATE_FILE_NAME = '.env.example';
  * the first workspace folder (after asking before replacing a file there),
  * saved where the person says, or opened as an untitled document.
  */
-export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
-  return async (arg?: unknown): Promise<void> => {
+export function exportEnvTemplateCommand(deps: ExportEnvTemplateDeps) {
+  return async (arg: CommandArgument): Promise<void> => {
     const title = 'Export .env Template';
-    const { connection, target } = await chooseTarget(deps, targetPresetOf(arg), title);
+    const { connection, target } = await chooseTarget(deps, targetPresetIn(arg), title);
     const where = `${describeTarget(target)} of ${connection.name}`;
     const secrets = deps.catalog
       .entries()
@@ -38,7 +33,7 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
       throw new UserFacingError(`There is no secret in the ${where}.`);
     }
     const content = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
-    const inWorkspace = await deps.output.workspaceFile(TEMPLATE_FILE_NAME);
+    const inWorkspace = await deps.templateOutput.workspaceFile(TEMPLATE_FILE_NAME);
     const destination = await deps.input.pick<Destination>(
       [
         ...(inWorkspace
@@ -56,7 +51,7 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
       { title, placeholder: `${secrets.length} names, no values` },
     );
     if (destination === 'untitled') {
-      await deps.output.openUntitled(content);
+      await deps.templateOutput.openUntitled(content);
       return;
     }
     const saved = destination === 'saveAs' ? await saveAs(deps, content) : await replace(deps, destination, content);
@@ -67,7 +62,7 @@ export function exportEnvTemplate(deps: ExportEnvTemplateDeps) {
 type Destination = WorkspaceFile | 'saveAs' | 'untitled';
 
 async function saveAs(deps: ExportEnvTemplateDeps, content: string): Promise<string> {
-  const saved = await deps.output.saveAs(TEMPLATE_FILE_NAME, content);
+  const saved = await deps.templateOutput.saveAs(TEMPLATE_FILE_NAME, content);
   if (saved === undefined) {
     throw new UserCancelledError();
   }
@@ -76,7 +71,7 @@ async function saveAs(deps: ExportEnvTemplateDeps, content: string): Promise<str
 
 /** Writes the workspace file, asking first when one is there (looked at again: the pick may have stayed open). */
 async function replace(deps: ExportEnvTemplateDeps, offered: WorkspaceFile, content: string): Promise<string> {
-  const file = (await deps.output.workspaceFile(TEMPLATE_FILE_NAME)) ?? offered;
+  const file = (await deps.templateOutput.workspaceFile(TEMPLATE_FILE_NAME)) ?? offered;
   if (file.exists) {
     await confirm(
       deps.input,
@@ -85,6 +80,6 @@ async function replace(deps: ExportEnvTemplateDeps, offered: WorkspaceFile, cont
       'Replace',
     );
   }
-  await deps.output.writeWorkspaceFile(file, content);
+  await deps.templateOutput.writeWorkspaceFile(file, content);
   return file.label;
 }

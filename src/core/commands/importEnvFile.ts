@@ -1,40 +1,36 @@
-import type { ListSecretsOptions, SecretSummary } from '../api/secretTypes';
-import { SignInRequiredError, UserFacingError } from '../commands/commandErrors';
-import type { Notifier } from '../commands/hostPorts';
+import type { CommandArgument } from '../commandArgument';
+import { parseEnvFile } from '../code/envFile';
+import { targetFields, planEnvImport, type ImportItem } from '../code/importPlan';
+import { runImport, summarizeImport, type ImportReport } from '../code/importRunner';
 import type { Logger } from '../logger';
-import type { UserInput } from '../userInput';
-import type { CancellableProgress, MultiPicker, PickManyItem } from './codePorts';
-import { parseEnvFile } from './envFile';
-import { targetFields, planEnvImport, type ImportItem } from './importPlan';
-import { runImport, summarizeImport, type ImportReport, type SecretWriter } from './importRunner';
-import type { SecretCatalog } from './secretCatalog';
-import { chooseTarget, describeTarget, type TargetPreset } from './secretTargetChoice';
+import type { PickManyItem } from '../userInput';
+import { SignInRequiredError, UserFacingError } from './commandErrors';
+import type { CommandDeps } from './commandDeps';
+import { chooseEnvFile } from './envFileChoice';
+import { chooseTarget, describeTarget, targetPresetIn, type TargetPreset } from './targetChoice';
+import { withClient } from './withClient';
 
-/** The client calls an import makes: one list of the target, then creates and updates by id. */
-export interface ImportClientPort {
-  secrets: SecretWriter & { list(options?: ListSecretsOptions): Promise<SecretSummary[]> };
-}
-
-/** What the import command needs. */
-export interface ImportEnvFileDeps {
-  catalog: SecretCatalog;
-  input: UserInput;
-  multiPicker: MultiPicker;
-  progress: CancellableProgress;
-  notifier: Notifier;
-  logger: Logger;
-  clientFor(connectionId: string): ImportClientPort | undefined;
-  refresh(connectionId: string): Promise<void>;
-  showLogs(): void;
-  /** Writes in flight at once; DEFAULT_IMPORT_CONCURRENCY when absent. */
-  concurrency?: number;
-}
+/** What the import needs of the one deps object. */
+export type ImportEnvFileDeps = Pick<
+  CommandDeps,
+  'catalog' | 'registry' | 'store' | 'input' | 'progress' | 'notifier' | 'logger' | 'showLogs' | 'importConcurrency'
+>;
 
 /** A `.env` file as read by the host. */
 export interface EnvFileContent {
   /** Shown in titles and messages, e.g. `.env.local`. */
   fileName: string;
   text: string;
+}
+
+/**
+ * "Import .env File…": the file of chooseEnvFile, into the target of the
+ * row it was invoked on (none for a file). Resolves to the import's report.
+ */
+export function importEnvFileCommand(deps: ImportEnvFileDeps & Pick<CommandDeps, 'files'>) {
+  const run = importEnvFile(deps);
+  return async (arg: CommandArgument): Promise<ImportReport> =>
+    run(await chooseEnvFile(deps.files, arg), targetPresetIn(arg));
 }
 
 const TITLE = 'Import .env File';
@@ -53,17 +49,22 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
     if (parsed.entries.length === 0 && parsed.problems.length === 0) {
       throw new UserFacingError(`${file.fileName} has no KEY=VALUE lines to import.`);
     }
-    const { connection, target } = await chooseTarget(deps, preset, `${TITLE}: ${file.fileName}`);
-    const client = deps.clientFor(connection.id);
-    if (!client) {
+    const chosen = await chooseTarget(deps, preset, `${TITLE}: ${file.fileName}`);
+    const { target } = chosen;
+    const connection = deps.registry.list().find((candidate) => candidate.id === chosen.connection.id);
+    if (!connection) {
       throw new SignInRequiredError();
     }
     const where = `${describeTarget(target)} of ${connection.name}`;
-    const existing = await client.secrets.list(targetFields(target));
+    // Through the session guard, as every explorer command: refused credentials mark the session expired and offer Sign In.
+    const { client, existing } = await withClient(deps, connection, async (signedIn) => ({
+      client: signedIn,
+      existing: await signedIn.secrets.list(targetFields(target)),
+    }));
     const plan = planEnvImport(parsed, existing, target);
 
     const selected = new Set(
-      await deps.multiPicker.pickMany(plan.map(pickItemOf), {
+      await deps.input.pickMany(plan.map(pickItemOf), {
         title: `${TITLE}: ${file.fileName} → ${where}`,
         placeholder: 'Check the entries to write (values are not shown)',
       }),
@@ -72,14 +73,16 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
       throw new UserFacingError('Nothing to import: no new or existing entry was checked.');
     }
 
-    const report = await deps.progress.run(`Importing ${file.fileName} into ${where}`, (progress, signal) =>
-      runImport(plan, (item) => selected.has(item), client.secrets, target, {
-        concurrency: deps.concurrency,
-        signal,
-        onProgress: (done, total) => progress(`${done} of ${total}`, 100 / total),
-      }),
+    const report = await deps.progress.withCancellableProgress(
+      `Importing ${file.fileName} into ${where}`,
+      (progress, signal) =>
+        runImport(plan, (item) => selected.has(item), client.secrets, target, {
+          concurrency: deps.importConcurrency,
+          signal,
+          onProgress: (done, total) => progress(`${done} of ${total}`, 100 / total),
+        }),
     );
-    await deps.refresh(connection.id).catch((error: unknown) => {
+    await deps.store.refresh(connection.id).catch((error: unknown) => {
       deps.logger.warn(`Refreshing ${connection.name} after the import failed: ${String(error)}`);
     });
     logReport(deps.logger, file.fileName, where, report);
