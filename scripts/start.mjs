@@ -3,7 +3,7 @@
 //
 // This file needs nothing but Node: it runs `npm ci` when node_modules is
 // missing or does not match package-lock.json, then bundles
-// server/demo/startDemo.ts with esbuild (as scripts/server.mjs does for the
+// scripts/demo/startDemo.ts with esbuild (as scripts/server.mjs does for the
 // server) and runs it. scripts/startDesktop.mjs reuses `start()`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ async function bundleDemo() {
   const esbuild = await import('esbuild');
   const outfile = path.join(root, 'out', 'demo', 'startDemo.js');
   await esbuild.build({
-    entryPoints: [path.join(root, 'server', 'demo', 'startDemo.ts')],
+    entryPoints: [path.join(root, 'scripts', 'demo', 'startDemo.ts')],
     outfile,
     ...nodeScriptBundleOptions,
   });

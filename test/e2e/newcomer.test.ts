@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { DEMO_ADMIN } from '../../server/demo/demoSecrets';
+import { DEMO_ADMIN } from '../../scripts/demo/demoSecrets';
 import { createClient } from '../../src/core/api/fluxbaseClient';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { killProcessTree } from '../support/processTree';

@@ -5,8 +5,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import { createClient } from '../../src/core/api/fluxbaseClient';
-import { createServiceKey } from '../cli/keysCommand';
-import { startServer, type RunningServer } from '../startServer';
+import { createServiceKey } from '../../server/cli/keysCommand';
+import { startServer, type RunningServer } from '../../server/startServer';
 import { DEMO_ADMIN, seedDemoSecrets } from './demoSecrets';
 
 /** The running demo server and the key the editor connects with (never printed or written to disk). */
