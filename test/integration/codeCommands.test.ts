@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
+import type { CatalogEntry, SecretCatalog } from '../../src/core/explorer/secretCatalog';
 import { silentLogger } from '../../src/core/logger';
 import type { PickItem, UserInput } from '../../src/core/userInput';
 import { parseCommandArgument } from '../../src/core/commandArgument';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
+import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/explorer/secretCatalog';
 import { Emitter } from '../../src/core/disposable';
 import { silentLogger } from '../../src/core/logger';
 import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';

@@ -6,7 +6,7 @@ import type { ExplorerFilter } from '../explorer/explorerFilter';
 import type { SecretsStore } from '../explorer/secretsStore';
 import type { Logger } from '../logger';
 import type { UserInput } from '../userInput';
-import type { SecretCatalog } from '../code/secretCatalog';
+import type { SecretCatalog } from '../explorer/secretCatalog';
 import type { CommandId } from '../commandIds';
 import type { ExplorerViewPort } from './explorerViewPort';
 import type {

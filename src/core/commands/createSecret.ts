@@ -1,7 +1,7 @@
 import type { CreateSecretRequest, Secret, SecretScope } from '../api/secretTypes';
 import { prefillIn, ranInSecretsView, type CommandArgument } from '../commandArgument';
 import { namespacesOf } from '../explorer/effectiveVariables';
-import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
+import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { secretRefOf } from '../explorer/secretRef';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';

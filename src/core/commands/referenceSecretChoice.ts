@@ -1,5 +1,5 @@
 import { secretRefIn, type CommandArgument } from '../commandArgument';
-import type { SecretCatalog } from '../code/secretCatalog';
+import type { SecretCatalog } from '../explorer/secretCatalog';
 import { secretVariableName } from '../secretVariable';
 import type { UserInput } from '../userInput';
 import { SignInRequiredError, UserFacingError } from './commandErrors';

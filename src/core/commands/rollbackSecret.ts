@@ -1,6 +1,6 @@
 import type { CommandArgument } from '../commandArgument';
 import type { Secret, SecretVersion } from '../api/secretTypes';
-import { formatRelativeTime } from '../history/relativeTime';
+import { exactAndRelativeText } from '../../shared/time';
 import { confirm } from '../userInput';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
@@ -59,10 +59,5 @@ export function rollbackSecretCommand(deps: CommandDeps) {
 }
 
 function versionDate(version: SecretVersion, now: Date): string {
-  const time = Date.parse(version.created_at);
-  if (Number.isNaN(time)) {
-    return version.created_at;
-  }
-  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  return `${exact} (${formatRelativeTime(new Date(time), now)})`;
+  return exactAndRelativeText(version.created_at, now) ?? version.created_at;
 }

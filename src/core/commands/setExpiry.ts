@@ -1,7 +1,7 @@
 import type { CommandArgument } from '../commandArgument';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Secret } from '../api/secretTypes';
-import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
+import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import type { CommandDeps } from './commandDeps';
 import { resolveSecret, type SecretTarget } from './secretTarget';
 import { withClient } from './withClient';

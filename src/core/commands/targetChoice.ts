@@ -1,6 +1,6 @@
 import type { CommandArgument } from '../commandArgument';
 import type { ImportTarget } from '../code/importPlan';
-import type { CatalogConnection, SecretCatalog } from '../code/secretCatalog';
+import type { CatalogConnection, SecretCatalog } from '../explorer/secretCatalog';
 import type { UserInput } from '../userInput';
 import { SignInRequiredError } from './commandErrors';
 import { pickNamespace } from './namespacePick';

@@ -1,5 +1,5 @@
 import type { SecretSummary } from '../api/secretTypes';
-import type { ExpiryState } from '../code/expiryState';
+import type { ExpiryState } from '../../shared/expiry';
 import type { ConnectionStatus } from './secretsStore';
 import type { SecretRef } from '../../shared/secretRef';
 

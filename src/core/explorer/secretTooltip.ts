@@ -1,7 +1,7 @@
 import type { SecretSummary } from '../api/secretTypes';
 import { SECRET_LINK_COMMANDS } from '../commandIds';
-import type { ExpiryState } from '../code/expiryState';
-import { formatRelativeTime } from '../history/relativeTime';
+import type { ExpiryState } from '../../shared/expiry';
+import { exactAndRelativeText } from '../../shared/time';
 import { secretVariableName } from '../secretVariable';
 import { codeSpan, commandLink, escapeMarkdown } from './markdown';
 import type { SecretRef } from '../../shared/secretRef';
@@ -71,12 +71,7 @@ function expiryText(secret: SecretSummary, expiry: ExpiryState, now: number): st
 }
 
 function timeText(iso: string, now: number): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) {
-    return escapeMarkdown(iso);
-  }
-  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  return `${exact} (${formatRelativeTime(new Date(time), new Date(now))})`;
+  return exactAndRelativeText(iso, new Date(now)) ?? escapeMarkdown(iso);
 }
 
 function authorText(userId: string | undefined): string {

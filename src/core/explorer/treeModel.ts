@@ -1,6 +1,6 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
-import { formatRelativeTime } from '../history/relativeTime';
+import { expiryStateOf } from '../../shared/expiry';
+import { formatRelativeTime } from '../../shared/time';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
 import { compareNames, createOverrideIndex, type OverrideIndex } from './overrides';
 import { matchesFilter } from './secretFilter';

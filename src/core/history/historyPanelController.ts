@@ -10,7 +10,8 @@ import {
 import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
 import type { SecretRef } from '../../shared/secretRef';
 import type { HistorySource } from './historySource';
-import { buildHistoryView, formatExactTime } from './historyView';
+import { formatExactTime } from '../../shared/time';
+import { buildHistoryView } from './historyView';
 
 /** The page as the controller sees it: the host implements it over a webview panel. */
 export interface HistoryPage {

@@ -2,7 +2,7 @@ import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
 import type { SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
-import { formatRelativeTime } from './relativeTime';
+import { formatRelativeTime } from '../../shared/time';
 import type { SecretRef } from '../../shared/secretRef';
 import { authorView } from './authorView';
 
@@ -12,11 +12,6 @@ export interface HistoryViewOptions {
   formatExactTime: (date: Date) => string;
   /** The signed-in user; undefined for a service key or when the server would not say. */
   currentUser?: SignedInUser;
-}
-
-/** The exact time in the user's locale and zone, with seconds and the zone name. */
-export function formatExactTime(date: Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(date);
 }
 
 function timeView(iso: string, options: HistoryViewOptions): TimeView {

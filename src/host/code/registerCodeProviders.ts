@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogIndex } from '../../core/code/catalogIndex';
-import type { SecretCatalog } from '../../core/code/secretCatalog';
+import type { SecretCatalog } from '../../core/explorer/secretCatalog';
 import { DisposableStore } from '../../core/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../core/logger';

@@ -1,4 +1,4 @@
-import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../../src/core/code/secretCatalog';
+import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../../src/core/explorer/secretCatalog';
 import { Emitter } from '../../../src/core/disposable';
 
 /** A catalog whose entries and connections tests set; `set` fires the change event. */

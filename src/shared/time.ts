@@ -33,3 +33,22 @@ export function formatRelativeTime(date: Date, now: Date): string {
   const amount = `${count} ${unit.name}${count === 1 ? '' : 's'}`;
   return delta < 0 ? `${amount} ago` : `in ${amount}`;
 }
+
+/** The exact time as tooltips and picks write it, to the minute in UTC: `2026-12-31 18:00 UTC`. */
+export function utcMinuteText(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** `2026-12-31 18:00 UTC (in 3 days)` for an ISO instant; undefined when `iso` is not a time. */
+export function exactAndRelativeText(iso: string, now: Date): string | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) {
+    return undefined;
+  }
+  return `${utcMinuteText(new Date(time))} (${formatRelativeTime(new Date(time), now)})`;
+}
+
+/** The exact time in the person's locale and zone, with seconds and the zone name (the history page's). */
+export function formatExactTime(date: Date): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(date);
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatRelativeTime } from '../../../src/core/history/relativeTime';
+import { formatRelativeTime } from '../../../src/shared/time';
 
 const now = new Date('2026-05-01T12:00:00Z');
 

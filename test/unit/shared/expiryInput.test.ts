@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseExpiryInput } from '../../../src/core/explorer/expiryInput';
-import { DAY, NOW } from './support/fakeFluxbase';
+import { parseExpiryInput } from '../../../src/shared/expiryInput';
+import { DAY, NOW } from '../explorer/support/fakeFluxbase';
 
 const HOUR = 60 * 60 * 1000;
 

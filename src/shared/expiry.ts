@@ -1,4 +1,8 @@
-import type { SecretSummary } from '../api/secretTypes';
+/** The expiry fields of a listed secret (contract §8.1). */
+export interface ExpiryFields {
+  expires_at?: string;
+  is_expired?: boolean;
+}
 
 /** Whether a secret is usable, about to expire, or already left out at run time. */
 export type ExpiryState = 'active' | 'expiring' | 'expired';
@@ -11,7 +15,7 @@ export const EXPIRING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
  * so or its expiry is not after `now` (the runtime leaves it out then);
  * expiring when it expires strictly within the next 7 days.
  */
-export function expiryStateOf(secret: Pick<SecretSummary, 'expires_at' | 'is_expired'>, now: Date): ExpiryState {
+export function expiryStateOf(secret: ExpiryFields, now: Date): ExpiryState {
   if (secret.is_expired) {
     return 'expired';
   }
