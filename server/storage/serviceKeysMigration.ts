@@ -3,7 +3,10 @@
  * up to date: columns that were added later are added when missing, so old
  * keys keep working (a NULL `revoked_at` means "not revoked").
  */
-import type { SqliteDatabase } from './database';
+import type Database from 'better-sqlite3';
+
+/** An open better-sqlite3 database (database.ts's SqliteDatabase, named here so the two modules form no cycle). */
+type SqliteDatabase = Database.Database;
 
 /** Columns added to service_keys after the first release, with their SQL type. */
 const ADDED_COLUMNS: readonly { name: string; definition: string }[] = [{ name: 'revoked_at', definition: 'TEXT' }];

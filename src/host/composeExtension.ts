@@ -9,7 +9,7 @@ import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../shared/logger';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';

@@ -8,7 +8,7 @@ import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { SecretRef } from '../shared/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { explorerBadge } from '../core/explorer/treeModel';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../shared/logger';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 
 /** Context key that is true while a filter narrows the tree (shows the clear-filter button). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { vscodeMultiPicker } from './code/codeHostPorts';
+import { vscodeMultiPicker } from './code/codeDialogs';
 import {
   UserCancelledError,
   type ChoiceOptions,

@@ -1,4 +1,4 @@
-import { Emitter, type Disposable } from '../disposable';
+import { Emitter, type Disposable } from '../../shared/disposable';
 import type { CatalogEntry, SecretCatalog } from '../explorer/secretCatalog';
 import { indexByVariable } from './variableResolution';
 

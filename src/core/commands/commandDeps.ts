@@ -4,7 +4,7 @@ import type { ConnectionSessions } from '../connections/connectionSessions';
 import type { Clock } from '../explorer/clock';
 import type { ExplorerFilter } from '../explorer/explorerFilter';
 import type { SecretsStore } from '../explorer/secretsStore';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { UserInput } from '../userInput';
 import type { SecretCatalog } from '../explorer/secretCatalog';
 import type { CommandId } from '../commandIds';

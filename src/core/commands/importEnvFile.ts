@@ -2,7 +2,7 @@ import type { CommandArgument } from '../commandArgument';
 import { parseEnvFile } from '../code/envFile';
 import { targetFields, planEnvImport, type ImportItem } from '../code/importPlan';
 import { runImport, summarizeImport, type ImportReport } from '../code/importRunner';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { PickManyItem } from '../userInput';
 import { SignInRequiredError, UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';

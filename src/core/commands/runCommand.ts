@@ -1,6 +1,6 @@
 import type { CommandArgument } from '../commandArgument';
 import { COMMAND_FAILURES, type CommandId } from '../commandIds';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { CommandDeps } from './commandDeps';
 import { presentError, type ErrorAction } from './errorPresentation';
 import type { Notifier } from './hostPorts';

@@ -1,5 +1,5 @@
-import type { Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import type { Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import type { ClientFactory, ClientPort } from './clientPort';
 import type { Connection } from './connection';
 import type { CredentialStore, StoredCredentials } from './credentialStore';

@@ -1,5 +1,5 @@
 import type { SecretSummary } from '../api/secretTypes';
-import type { Disposable } from '../disposable';
+import type { Disposable } from '../../shared/disposable';
 
 /** One secret of one signed-in connection. */
 export interface CatalogEntry {

@@ -6,8 +6,8 @@ import type { ClientPort } from '../connections/clientPort';
 import type { Connection } from '../connections/connection';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConnectionSessions } from '../connections/connectionSessions';
-import { DisposableStore, Emitter, type Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import { DisposableStore, Emitter, type Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import type { Clock } from './clock';
 import { computeStats } from './secretStats';
 

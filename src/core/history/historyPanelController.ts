@@ -1,6 +1,6 @@
 import type { Secret } from '../api/secretTypes';
-import { DisposableStore, type Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import { DisposableStore, type Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import {
   isWebviewToHostMessage,
   type HostToWebviewMessage,

@@ -1,6 +1,6 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
-import type { Disposable } from '../disposable';
+import type { Disposable } from '../../shared/disposable';
 import type { SecretRef } from '../../shared/secretRef';
 
 /**

@@ -1,7 +1,31 @@
 import * as vscode from 'vscode';
-import type { PickManyItem, UserInput } from '../../core/userInput';
+import { UserCancelledError, type PickManyItem, type UserInput } from '../../core/userInput';
 import { Switchable } from '../switchable';
-import { vscodeMultiPicker } from './codeHostPorts';
+
+/** A multi-select quick pick; dismissing it cancels. */
+export const vscodeMultiPicker: Pick<UserInput, 'pickMany'> = {
+  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    const picks = items.map((item) => ({
+      label: item.label,
+      description: item.description,
+      detail: item.detail,
+      picked: item.picked,
+      value: item.value,
+    }));
+    const chosen = await vscode.window.showQuickPick(picks, {
+      title: options.title,
+      placeHolder: options.placeholder,
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
+    if (!chosen) {
+      throw new UserCancelledError();
+    }
+    return chosen.map((pick) => pick.value);
+  },
+};
 
 /**
  * The code features' questions that UserInput does not cover: the import

@@ -1,32 +1,6 @@
 import * as vscode from 'vscode';
 import type { TemplateOutput, WorkspaceFile } from '../../core/commands/hostPorts';
-import { UserCancelledError, type PickManyItem, type UserInput } from '../../core/userInput';
 import type { CodeDialogs } from './codeDialogs';
-
-/** A multi-select quick pick; dismissing it cancels. */
-export const vscodeMultiPicker: Pick<UserInput, 'pickMany'> = {
-  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
-    const picks = items.map((item) => ({
-      label: item.label,
-      description: item.description,
-      detail: item.detail,
-      picked: item.picked,
-      value: item.value,
-    }));
-    const chosen = await vscode.window.showQuickPick(picks, {
-      title: options.title,
-      placeHolder: options.placeholder,
-      canPickMany: true,
-      matchOnDescription: true,
-      matchOnDetail: true,
-      ignoreFocusOut: true,
-    });
-    if (!chosen) {
-      throw new UserCancelledError();
-    }
-    return chosen.map((pick) => pick.value);
-  },
-};
 
 /**
  * Untitled documents, the template file in the first workspace folder, and

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CatalogIndex } from '../../core/code/catalogIndex';
 import type { SecretCatalog } from '../../core/explorer/secretCatalog';
-import { DisposableStore } from '../../core/disposable';
+import { DisposableStore } from '../../shared/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
 import { ReferenceDiagnostics } from './referenceDiagnostics';
 import { SecretCodeActionProvider } from './secretCodeActionProvider';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConfirmRollback } from '../../core/history/historyPanelController';
 import type { HistorySource } from '../../core/history/historySource';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import { HISTORY_VIEW_TYPE } from './historyPanel';
 import { HistoryPanels } from './historyPanels';
 import { confirmRollbackInModal } from './modalRollbackConfirmation';

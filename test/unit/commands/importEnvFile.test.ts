@@ -13,7 +13,7 @@ import { importEnvFile, type ImportEnvFileDeps } from '../../../src/core/command
 import { runCommand } from '../../../src/core/commands/runCommand';
 import type { ClientPort } from '../../../src/core/connections/clientPort';
 import type { Connection } from '../../../src/core/connections/connection';
-import type { Logger } from '../../../src/core/logger';
+import type { Logger } from '../../../src/shared/logger';
 import { isUserCancelled } from '../../../src/core/userInput';
 import { summary } from '../code/catalogFixtures';
 import { FakeCatalog } from '../code/fakeCatalog';

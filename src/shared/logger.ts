@@ -1,5 +1,6 @@
 /**
- * The logging port of everything outside `src/host`. The host implements it
+ * The logging port of everything outside `src/host` (in src/shared so that the API client, which
+ * imports nothing else from core, can log too). The host implements it
  * with a VS Code `LogOutputChannel`; tests pass a recording fake. Callers
  * never pass a secret value, a token or a request body.
  */
