@@ -8,6 +8,7 @@ import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { confirmRollback } from '../core/history/rollbackConfirmation';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
 import type { UserInput } from '../core/userInput';
@@ -67,6 +68,7 @@ export function composeExtension(
   const history = registerHistoryPanels(context, {
     source: createStoreHistorySource(store),
     logger,
+    confirm: (request) => confirmRollback(input, request),
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
   });
   const catalog = catalogOverStore(store);

@@ -1,7 +1,8 @@
 import type { CommandArgument } from '../commandArgument';
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import { exactAndRelativeText } from '../../shared/time';
-import { confirm } from '../userInput';
+import { confirmRollback } from '../history/rollbackConfirmation';
+import { UserCancelledError } from '../userInput';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
@@ -41,13 +42,15 @@ export function rollbackSecretCommand(deps: CommandDeps) {
         placeholder: 'Choose the version whose value to restore',
       },
     );
-    await confirm(
-      deps.input,
-      `Roll back "${ref.name}" to version ${target}?`,
-      `Its value becomes that of version ${target}, saved as the new version ${secret.version + 1}. ` +
-        'Functions get that value from their next run.',
-      'Roll Back',
-    );
+    const confirmed = await confirmRollback(deps.input, {
+      name: ref.name,
+      ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }),
+      version: target,
+      currentVersion: secret.version,
+    });
+    if (!confirmed) {
+      throw new UserCancelledError();
+    }
     const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}…`, () =>
       withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
     );

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import type { ConfirmRollback } from '../../core/history/historyPanelController';
+import type { ConfirmRollback } from '../../core/history/rollbackConfirmation';
 import type { HistorySource } from '../../core/history/historySource';
 import type { Logger } from '../../shared/logger';
 import { HISTORY_VIEW_TYPE } from './historyPanel';
 import { HistoryPanels } from './historyPanels';
-import { confirmRollbackInModal } from './modalRollbackConfirmation';
 
-/** What the version-history feature is built from. Only `source` and `logger` are required. */
+/** What the version-history feature is built from. */
 export interface HistoryPanelRegistration {
   source: HistorySource;
   logger: Logger;
-  /** Defaults to a VS Code modal with a "Roll Back" button. */
-  confirm?: ConfirmRollback;
+  /** The one rollback confirmation (confirmRollback over the UserInput). */
+  confirm: ConfirmRollback;
   /** Signs a connection in, for the button of the signed-out page. */
   signIn?: (connectionId: string) => Promise<unknown>;
   /** Defaults to VS Code's clipboard; used by the page's "Copy user id" buttons. */
@@ -31,7 +30,7 @@ export function registerHistoryPanels(
   const panels = new HistoryPanels(context.extensionUri, {
     source: deps.source,
     logger: deps.logger,
-    confirmRollback: deps.confirm ?? confirmRollbackInModal,
+    confirmRollback: deps.confirm,
     ...(deps.signIn === undefined ? {} : { signIn: deps.signIn }),
     copyToClipboard: deps.copyToClipboard ?? (async (text) => vscode.env.clipboard.writeText(text)),
   });
