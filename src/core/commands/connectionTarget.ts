@@ -10,7 +10,7 @@ export type ConnectionFilter = 'any' | 'signedIn' | 'settings';
  * connectionIdIn), else the only candidate, else the one the person picks.
  */
 export async function resolveConnection(
-  deps: CommandDeps,
+  deps: Pick<CommandDeps, 'registry' | 'store' | 'input'>,
   givenId: string | undefined,
   filter: ConnectionFilter,
   title: string,
@@ -48,7 +48,7 @@ export async function resolveConnection(
   );
 }
 
-function accepts(deps: CommandDeps, connection: Connection, filter: ConnectionFilter): boolean {
+function accepts(deps: Pick<CommandDeps, 'store'>, connection: Connection, filter: ConnectionFilter): boolean {
   switch (filter) {
     case 'any':
       return true;
@@ -59,7 +59,7 @@ function accepts(deps: CommandDeps, connection: Connection, filter: ConnectionFi
   }
 }
 
-function statusText(deps: CommandDeps, connection: Connection): string {
+function statusText(deps: Pick<CommandDeps, 'store'>, connection: Connection): string {
   if (deps.store.connection(connection.id)?.status === 'sessionExpired') {
     return 'session expired';
   }

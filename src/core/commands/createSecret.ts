@@ -1,4 +1,4 @@
-import type { CreateSecretRequest, Secret, SecretScope } from '../api/secretTypes';
+import type { CreateSecretRequest, Secret } from '../api/secretTypes';
 import { prefillIn, ranInSecretsView, type CommandArgument } from '../commandArgument';
 import { namespacesOf } from '../explorer/effectiveVariables';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
@@ -6,7 +6,7 @@ import { secretRefOf } from '../explorer/secretRef';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
-import { pickNamespace } from './namespacePick';
+import { pickNamespace, pickScope } from './namespacePick';
 import { placementText, validateSecretName, type SecretPlacement } from './secretNameValidation';
 import { requireSignedIn, withClient } from './withClient';
 
@@ -37,13 +37,7 @@ export function createSecretCommand(deps: CommandDeps) {
 
     const scope =
       prefill.scope ??
-      (await deps.input.pick<SecretScope>(
-        [
-          { label: 'Global', description: 'every function and job', value: 'global' },
-          { label: 'Namespace', description: 'the functions and jobs of one namespace', value: 'namespace' },
-        ],
-        { title: TITLE, placeholder: 'Who gets the secret?' },
-      ));
+      (await pickScope(deps.input, { title: TITLE, placeholder: 'Who gets the secret?', namespaceLabel: 'Namespace' }));
     const placement: SecretPlacement =
       scope === 'global'
         ? { scope }

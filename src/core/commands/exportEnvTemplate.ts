@@ -8,7 +8,10 @@ import type { WorkspaceFile } from './hostPorts';
 import { chooseTarget, describeTarget, targetPresetIn } from './targetChoice';
 
 /** What the export command needs of the one deps object. */
-export type ExportEnvTemplateDeps = Pick<CommandDeps, 'catalog' | 'input' | 'templateOutput' | 'notifier'>;
+export type ExportEnvTemplateDeps = Pick<
+  CommandDeps,
+  'catalog' | 'registry' | 'store' | 'input' | 'templateOutput' | 'notifier'
+>;
 
 /** The file name written to the workspace folder, and suggested by the save dialog. */
 export const TEMPLATE_FILE_NAME = '.env.example';

@@ -1,9 +1,10 @@
 import type { CommandArgument } from '../commandArgument';
 import type { ImportTarget } from '../code/importPlan';
-import type { CatalogConnection, SecretCatalog } from '../explorer/secretCatalog';
-import type { UserInput } from '../userInput';
-import { SignInRequiredError } from './commandErrors';
-import { pickNamespace } from './namespacePick';
+import type { CatalogConnection } from '../explorer/secretCatalog';
+import type { CommandDeps } from './commandDeps';
+import { resolveConnection } from './connectionTarget';
+import { pickNamespace, pickScope } from './namespacePick';
+import { requireSignedIn } from './withClient';
 
 /** A connection and a scope (and namespace) of it, chosen for an import or an export. */
 export interface ChosenTarget {
@@ -55,22 +56,18 @@ export function targetPresetIn(arg: CommandArgument): TargetPreset {
  * or a new one).
  */
 export async function chooseTarget(
-  deps: { catalog: SecretCatalog; input: UserInput },
+  deps: Pick<CommandDeps, 'catalog' | 'input' | 'registry' | 'store'>,
   preset: TargetPreset,
   title: string,
 ): Promise<ChosenTarget> {
-  const connections = deps.catalog.connections();
-  const connection = await chooseConnection(deps.input, connections, preset.connectionId, title);
+  // The one connection picker, as every command asks; the target must be signed in.
+  const chosen = await resolveConnection(deps, preset.connectionId, 'signedIn', title);
+  requireSignedIn(deps, chosen);
+  const connection: CatalogConnection = { id: chosen.id, name: chosen.name };
   if (preset.target) {
     return { connection, target: preset.target };
   }
-  const scope = await deps.input.pick(
-    [
-      { label: 'Global', description: 'every function and job', value: 'global' as const },
-      { label: 'Namespace…', description: 'the functions and jobs of one namespace', value: 'namespace' as const },
-    ],
-    { title, placeholder: 'Choose the scope' },
-  );
+  const scope = await pickScope(deps.input, { title, placeholder: 'Choose the scope', namespaceLabel: 'Namespace…' });
   if (scope === 'global') {
     return { connection, target: { scope: 'global' } };
   }
@@ -83,32 +80,6 @@ export async function chooseTarget(
     ),
   ].sort();
   return { connection, target: { scope: 'namespace', namespace: await pickNamespace(deps.input, namespaces, title) } };
-}
-
-async function chooseConnection(
-  input: UserInput,
-  connections: readonly CatalogConnection[],
-  presetId: string | undefined,
-  title: string,
-): Promise<CatalogConnection> {
-  if (presetId !== undefined) {
-    const preset = connections.find((c) => c.id === presetId);
-    if (!preset) {
-      throw new SignInRequiredError();
-    }
-    return preset;
-  }
-  const [only, ...others] = connections;
-  if (!only) {
-    throw new SignInRequiredError();
-  }
-  if (others.length === 0) {
-    return only;
-  }
-  return input.pick(
-    connections.map((c) => ({ label: c.name, value: c })),
-    { title, placeholder: 'Choose a connection' },
-  );
 }
 
 /** `global scope` or `namespace payments`, for messages and headings. */

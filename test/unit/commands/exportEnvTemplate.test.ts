@@ -10,7 +10,11 @@ import type { Notifier, TemplateOutput, WorkspaceFile } from '../../../src/core/
 import { isUserCancelled } from '../../../src/core/userInput';
 import { entry } from '../code/catalogFixtures';
 import { FakeCatalog } from '../code/fakeCatalog';
-import { ScriptedInput, type ScriptedAnswer } from '../code/scriptedInput';
+import { catalogDeps } from './support/catalogDeps';
+import { answers, ScriptedUserInput, type ScriptedAnswer } from './support/scriptedUserInput';
+
+/** The one scripted-input double, from short answers. */
+const scripted = (list: ScriptedAnswer[]) => new ScriptedUserInput(answers(list));
 
 /** A template output over an in-memory workspace folder (or none), recording what it was asked to do. */
 class RecordingOutput implements TemplateOutput {
@@ -49,15 +53,17 @@ const catalog = new FakeCatalog([
 ]);
 
 function setup(answers: ScriptedAnswer[], output = new RecordingOutput()) {
-  const input = new ScriptedInput(answers);
+  const input = scripted(answers);
   const infos: string[] = [];
   const recordingNotifier: Notifier = { ...notifier, info: async (message) => void infos.push(message) };
   return { run: exportEnvTemplate({ catalog, input, output, notifier: recordingNotifier }), output, input, infos };
 }
 
 /** The export command over what VS Code passes, read by the one argument parser. */
-function exportEnvTemplate(deps: Omit<ExportEnvTemplateDeps, 'templateOutput'> & { output: TemplateOutput }) {
-  const command = exportEnvTemplateCommand({ ...deps, templateOutput: deps.output });
+function exportEnvTemplate(
+  deps: Omit<ExportEnvTemplateDeps, 'templateOutput' | 'registry' | 'store'> & { output: TemplateOutput },
+) {
+  const command = exportEnvTemplateCommand({ ...deps, templateOutput: deps.output, ...catalogDeps(deps.catalog) });
   return (arg?: unknown) => command(parseCommandArgument(arg));
 }
 
@@ -76,7 +82,7 @@ describe('exportEnvTemplate', () => {
   it('writes the global names to .env.example in the workspace folder when asked from the palette', async () => {
     const { run, output, input, infos } = setup([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }]);
     await run();
-    assert.deepEqual(input.asked[1]?.labels, [SAVE_TO_WORKSPACE, 'Save As…', 'Open in an Untitled Editor']);
+    assert.deepEqual(input.questions[1]?.labels, [SAVE_TO_WORKSPACE, 'Save As…', 'Open in an Untitled Editor']);
     assert.match(output.folder?.get('.env.example') ?? '', /# first\nFLUXBASE_SECRET_GLOBAL_ONE=\n$/);
     assert.deepEqual(infos, ['Saved the names of the global scope of Local to .env.example.']);
     assert.ok(input.done);
@@ -86,7 +92,7 @@ describe('exportEnvTemplate', () => {
     const kept = new RecordingOutput(undefined, new Map([['.env.example', 'MINE=1\n']]));
     const refused = setup([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, 'cancel'], kept);
     await assert.rejects(refused.run(), (error) => isUserCancelled(error));
-    assert.equal(refused.input.asked[2]?.title, '.env.example exists. Replace it?');
+    assert.equal(refused.input.questions[2]?.title, '.env.example exists. Replace it?');
     assert.equal(kept.folder?.get('.env.example'), 'MINE=1\n');
     assert.equal(kept.written.size, 0);
 
@@ -97,7 +103,7 @@ describe('exportEnvTemplate', () => {
 
   it('asks before replacing a .env.example that appeared while the destination was being chosen', async () => {
     const output = new RecordingOutput();
-    const input = new ScriptedInput([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, 'cancel']);
+    const input = scripted([{ pick: 'Global' }, { pick: SAVE_TO_WORKSPACE }, 'cancel']);
     const pick = input.pick.bind(input);
     input.pick = async (items, options) => {
       output.folder?.set('.env.example', 'WRITTEN_MEANWHILE=1\n');
@@ -113,7 +119,7 @@ describe('exportEnvTemplate', () => {
       new RecordingOutput(undefined, null),
     );
     await run();
-    assert.deepEqual(input.asked[1]?.labels, ['Save As…', 'Open in an Untitled Editor']);
+    assert.deepEqual(input.questions[1]?.labels, ['Save As…', 'Open in an Untitled Editor']);
     assert.equal(output.saved[0]?.[0], '.env.example');
     assert.match(output.saved[0]?.[1] ?? '', /# first\nFLUXBASE_SECRET_GLOBAL_ONE=\n$/);
   });

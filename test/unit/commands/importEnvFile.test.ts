@@ -17,7 +17,10 @@ import type { Logger } from '../../../src/shared/logger';
 import { isUserCancelled } from '../../../src/core/userInput';
 import { summary } from '../code/catalogFixtures';
 import { FakeCatalog } from '../code/fakeCatalog';
-import { ScriptedInput, type ScriptedAnswer } from '../code/scriptedInput';
+import { answers, ScriptedUserInput, type ScriptedAnswer } from './support/scriptedUserInput';
+
+/** The one scripted-input double, from short answers. */
+const scripted = (list: ScriptedAnswer[]) => new ScriptedUserInput(answers(list));
 
 const VALUES = ['new-value-1', 'old-value-2'];
 const FILE = { fileName: '.env', text: `NEW=${VALUES[0]}\nOLD=${VALUES[1]}\nnot an assignment\n` };
@@ -90,7 +93,7 @@ function setup(
   extra: Partial<ImportEnvFileDeps> = {},
   expired: string[] = [],
 ) {
-  const input = new ScriptedInput(answers);
+  const input = scripted(answers);
   const recorder = new Recorder();
   const refreshed: string[] = [];
   const logger: Logger = {
@@ -130,7 +133,7 @@ describe('importEnvFile', () => {
     );
     const report = await run(FILE);
     assert.deepEqual(client.listed, [{ scope: 'namespace', namespace: 'ns' }]);
-    assert.deepEqual(input.asked[3]?.labels, ['$(add) NEW', '$(sync) OLD', '$(error) line 3']);
+    assert.deepEqual(input.questions[3]?.labels, ['$(add) NEW', '$(sync) OLD', '$(error) line 3']);
     assert.deepEqual(client.writes, [`create NEW=${VALUES[0]} namespace/ns`, `update ${old.id}=${VALUES[1]}`]);
     assert.deepEqual(report.created, ['NEW']);
     assert.deepEqual(report.updated, ['OLD']);
@@ -147,7 +150,7 @@ describe('importEnvFile', () => {
     const { run, input, recorder } = setup([{ pick: 'Global' }, acceptAsOffered], client);
     const report = await run(FILE);
     assert.equal(report.failed.length, 2);
-    const everything = JSON.stringify([input.asked, recorder.messages, recorder.lines, report]);
+    const everything = JSON.stringify([input.questions, recorder.messages, recorder.lines, report]);
     for (const value of VALUES) {
       assert.ok(!everything.includes(value), `${value} leaked`);
     }
@@ -177,7 +180,7 @@ describe('importEnvFile', () => {
     const { run, input } = setup([acceptAsOffered], client);
     await run(FILE, { connectionId: 'local', target: { scope: 'global' } });
     assert.deepEqual(
-      input.asked.map((q) => q.kind),
+      input.questions.map((q) => q.kind),
       ['pickMany'],
     );
   });

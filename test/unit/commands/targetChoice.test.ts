@@ -8,7 +8,11 @@ import { SignInRequiredError } from '../../../src/core/commands/commandErrors';
 import { isUserCancelled } from '../../../src/core/userInput';
 import { entry } from '../code/catalogFixtures';
 import { FakeCatalog } from '../code/fakeCatalog';
-import { ScriptedInput } from '../code/scriptedInput';
+import { catalogDeps } from './support/catalogDeps';
+import { answers, ScriptedUserInput, type ScriptedAnswer } from './support/scriptedUserInput';
+
+/** The one scripted-input double, from short answers. */
+const scripted = (list: ScriptedAnswer[]) => new ScriptedUserInput(answers(list));
 
 describe('targetPresetOf', () => {
   const ref = { connectionId: 'c', id: 'i', name: 'N', scope: 'namespace', namespace: 'ns' };
@@ -54,51 +58,58 @@ describe('chooseTarget', () => {
   );
 
   it('asks the connection, the scope and a namespace among that connection’s namespaces', async () => {
-    const input = new ScriptedInput([{ pick: 'Local' }, { pick: 'Namespace…' }, { pick: 'zeta' }]);
-    const chosen = await chooseTarget({ catalog, input }, {}, 'T');
+    const input = scripted([{ pick: 'Local' }, { pick: 'Namespace…' }, { pick: 'zeta' }]);
+    const chosen = await chooseTarget({ catalog, input, ...catalogDeps(catalog) }, {}, 'T');
     assert.deepEqual(chosen, {
       connection: { id: 'local', name: 'Local' },
       target: { scope: 'namespace', namespace: 'zeta' },
     });
-    assert.deepEqual(input.asked[2]?.labels, ['alpha', 'zeta', '$(add) Another namespace…']);
+    assert.deepEqual(input.questions[2]?.labels, ['alpha', 'zeta', '$(add) Another namespace…']);
   });
 
   it('takes a new namespace typed in', async () => {
-    const input = new ScriptedInput([
+    const input = scripted([
       { pick: 'Prod' },
       { pick: 'Namespace…' },
       { pick: '$(add) Another namespace…' },
       { text: 'fresh' },
     ]);
-    const chosen = await chooseTarget({ catalog, input }, {}, 'T');
+    const chosen = await chooseTarget({ catalog, input, ...catalogDeps(catalog) }, {}, 'T');
     assert.deepEqual(chosen.target, { scope: 'namespace', namespace: 'fresh' });
   });
 
   it('asks nothing the preset answers, and skips the connection question with one connection', async () => {
     const preset = await chooseTarget(
-      { catalog, input: new ScriptedInput([]) },
+      { catalog, input: scripted([]), ...catalogDeps(catalog) },
       { connectionId: 'prod', target: { scope: 'global' } },
       'T',
     );
     assert.deepEqual(preset, { connection: { id: 'prod', name: 'Prod' }, target: { scope: 'global' } });
     const single = new FakeCatalog([], [{ id: 'only', name: 'Only' }]);
-    const input = new ScriptedInput([{ pick: 'Global' }]);
-    assert.deepEqual((await chooseTarget({ catalog: single, input }, {}, 'T')).connection.id, 'only');
-    assert.equal(input.asked.length, 1);
+    const input = scripted([{ pick: 'Global' }]);
+    assert.deepEqual(
+      (await chooseTarget({ catalog: single, input, ...catalogDeps(single) }, {}, 'T')).connection.id,
+      'only',
+    );
+    assert.equal(input.questions.length, 1);
   });
 
   it('asks to sign in when no connection is signed in, or the preset one is not', async () => {
     const none = new FakeCatalog([], []);
-    await assert.rejects(chooseTarget({ catalog: none, input: new ScriptedInput([]) }, {}, 'T'), SignInRequiredError);
     await assert.rejects(
-      chooseTarget({ catalog, input: new ScriptedInput([]) }, { connectionId: 'gone' }, 'T'),
+      chooseTarget({ catalog: none, input: scripted([]), ...catalogDeps(none) }, {}, 'T'),
+      SignInRequiredError,
+    );
+    await assert.rejects(
+      chooseTarget({ catalog, input: scripted([]), ...catalogDeps(catalog) }, { connectionId: 'gone' }, 'T'),
       SignInRequiredError,
     );
   });
 
   it('passes cancellation on', async () => {
-    await assert.rejects(chooseTarget({ catalog, input: new ScriptedInput(['cancel']) }, {}, 'T'), (error) =>
-      isUserCancelled(error),
+    await assert.rejects(
+      chooseTarget({ catalog, input: scripted(['cancel']), ...catalogDeps(catalog) }, {}, 'T'),
+      (error) => isUserCancelled(error),
     );
   });
 });

@@ -30,6 +30,8 @@ export type Step =
     }
   | { kind: 'pick'; ask: RegExp; answer: string | typeof CANCEL; /** Labels offered, in order. */ offered?: string[] }
   | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp }
+  /** Dismisses whatever question comes next. */
+  | { kind: 'cancel'; ask: RegExp; answer: typeof CANCEL }
   | {
       kind: 'pickMany';
       ask: RegExp;
@@ -54,6 +56,37 @@ export const pick = (ask: RegExp, answer: string | typeof CANCEL, offered?: stri
   answer,
   ...(offered ? { offered } : {}),
 });
+/** Dismisses the next question, whatever it is. */
+export const cancelNext = (): Step => ({ kind: 'cancel', ask: /(?:)/, answer: CANCEL });
+
+/** The short form of a script: answers in order, without checking how each question is worded. */
+export type ScriptedAnswer =
+  | { pick: string }
+  | { text: string }
+  | { choose: string }
+  | { pickMany: (items: readonly PickManyItem<unknown>[]) => readonly PickManyItem<unknown>[] }
+  | 'cancel';
+
+/** Steps from short answers: each matches any wording of its kind of question. */
+export function answers(list: readonly ScriptedAnswer[]): Step[] {
+  const any = /(?:)/;
+  return list.map((answer) => {
+    if (answer === 'cancel') {
+      return cancelNext();
+    }
+    if ('pick' in answer) {
+      return pick(any, answer.pick);
+    }
+    if ('text' in answer) {
+      return text(any, answer.text);
+    }
+    if ('choose' in answer) {
+      return choose(any, answer.choose);
+    }
+    return pickMany(any, answer.pickMany);
+  });
+}
+
 export const pickMany = (ask: RegExp, answer: Extract<Step, { kind: 'pickMany' }>['answer']): Step => ({
   kind: 'pickMany',
   ask,
@@ -73,6 +106,8 @@ export const choose = (ask: RegExp, answer: string | typeof CANCEL, detail?: Reg
  */
 export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
+  /** Every question asked, with its title (a modal's message) and what it offered (a text box's prompt). */
+  readonly questions: { kind: Exclude<Step['kind'], 'cancel'>; title: string; labels: string[] }[] = [];
   /** Every text box seen, so tests can check how a value was asked for. */
   readonly textBoxes: TextInputOptions[] = [];
 
@@ -80,6 +115,7 @@ export class ScriptedUserInput implements UserInput {
 
   async inputText(options: TextInputOptions): Promise<string> {
     this.textBoxes.push(options);
+    this.questions.push({ kind: 'text', title: options.title, labels: [options.prompt] });
     const step = this.next('text', `${options.title} / ${options.prompt}`);
     if (step.kind !== 'text') {
       throw new Error('unreachable');
@@ -110,6 +146,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
+    this.questions.push({ kind: 'pick', title: options.title, labels: items.map((item) => item.label) });
     const step = this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pick') {
       throw new Error('unreachable');
@@ -130,6 +167,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {
+    this.questions.push({ kind: 'choose', title: options.message, labels: [...options.choices] });
     const step = this.next('choose', options.message);
     if (step.kind !== 'choose') {
       throw new Error('unreachable');
@@ -146,6 +184,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    this.questions.push({ kind: 'pickMany', title: options.title, labels: items.map((item) => item.label) });
     const step = this.next('pickMany', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pickMany') {
       throw new Error('unreachable');
@@ -160,16 +199,24 @@ export class ScriptedUserInput implements UserInput {
     return checked.map((item) => item.value as T);
   }
 
+  /** True when every scripted step was used. */
+  get done(): boolean {
+    return this.steps.length === 0;
+  }
+
   /** Fails when expected questions were never asked. */
   assertDone(): void {
     assert.deepEqual(this.steps, [], `questions never asked after: ${JSON.stringify(this.asked)}`);
   }
 
-  private next(kind: Step['kind'], question: string): Step {
+  private next(kind: Exclude<Step['kind'], 'cancel'>, question: string): Step {
     this.asked.push(`${kind}: ${question}`);
     const step = this.steps.shift();
     if (!step) {
       assert.fail(`Unexpected ${kind} question: ${question}`);
+    }
+    if (step.kind === 'cancel') {
+      throw new UserCancelledError();
     }
     assert.equal(step.kind, kind, `expected a ${step.kind} question (${step.ask}) but got ${kind}: ${question}`);
     assert.match(question, step.ask, `question ${question}`);
