@@ -68,8 +68,9 @@ export function composeExtension(
   const history = registerHistoryPanels(context, {
     source: createStoreHistorySource(store),
     logger,
-    confirm: (request) => confirmRollback(input, request),
+    confirmRollback: (request) => confirmRollback(input, request),
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
+    copyToClipboard: (text) => vscodeClipboard.writeText(text),
   });
   const catalog = catalogOverStore(store);
 

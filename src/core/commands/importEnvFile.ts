@@ -1,14 +1,14 @@
 import type { CommandArgument } from '../commandArgument';
 import { parseEnvFile } from '../code/envFile';
 import { targetFields, planEnvImport, type ImportItem } from '../code/importPlan';
-import { runImport, summarizeImport, type ImportReport } from '../code/importRunner';
+import { runImport, summarizeImport, type ImportReport, type SecretWriter } from '../code/importRunner';
 import type { Logger } from '../../shared/logger';
 import type { PickManyItem } from '../userInput';
 import { SignInRequiredError, UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { chooseEnvFile } from './envFileChoice';
 import { chooseTarget, describeTarget, targetPresetIn, type TargetPreset } from './targetChoice';
-import { withClient } from './withClient';
+import { withClient, withSessionGuard } from './withClient';
 
 /** What the import needs of the one deps object. */
 export type ImportEnvFileDeps = Pick<
@@ -56,7 +56,7 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
       throw new SignInRequiredError();
     }
     const where = `${describeTarget(target)} of ${connection.name}`;
-    // Through the session guard, as every explorer command: refused credentials mark the session expired and offer Sign In.
+    // Through the session guard, as every command: refused credentials mark the session expired and offer Sign In.
     const { client, existing } = await withClient(deps, connection, async (signedIn) => ({
       client: signedIn,
       existing: await signedIn.secrets.list(targetFields(target)),
@@ -73,10 +73,15 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
       throw new UserFacingError('Nothing to import: no new or existing entry was checked.');
     }
 
+    // Each write through the guard too: refused credentials mid-way mark the session expired.
+    const writer: SecretWriter = {
+      create: (request) => withSessionGuard(deps, connection, () => client.secrets.create(request)),
+      updateById: (id, request) => withSessionGuard(deps, connection, () => client.secrets.updateById(id, request)),
+    };
     const report = await deps.progress.withCancellableProgress(
       `Importing ${file.fileName} into ${where}`,
       (progress, signal) =>
-        runImport(plan, (item) => selected.has(item), client.secrets, target, {
+        runImport(plan, (item) => selected.has(item), writer, target, {
           concurrency: deps.importConcurrency,
           signal,
           onProgress: (done, total) => progress(`${done} of ${total}`, 100 / total),

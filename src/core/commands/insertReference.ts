@@ -2,7 +2,7 @@ import type { CommandArgument } from '../commandArgument';
 import { renderReference } from '../code/referenceTemplate';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
-import { chooseSecretName } from './referenceSecretChoice';
+import { chooseSecretName } from './secretPick';
 
 /**
  * "Insert Secret Reference": the secret of the tree node it was invoked on,

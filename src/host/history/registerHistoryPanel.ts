@@ -1,21 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConfirmRollback } from '../../core/history/rollbackConfirmation';
-import type { HistorySource } from '../../core/history/historySource';
-import type { Logger } from '../../shared/logger';
-import { HISTORY_VIEW_TYPE } from './historyPanel';
+import { HISTORY_VIEW_TYPE, type HistoryPanelDeps } from './historyPanel';
 import { HistoryPanels } from './historyPanels';
-
-/** What the version-history feature is built from. */
-export interface HistoryPanelRegistration {
-  source: HistorySource;
-  logger: Logger;
-  /** The one rollback confirmation (confirmRollback over the UserInput). */
-  confirm: ConfirmRollback;
-  /** Signs a connection in, for the button of the signed-out page. */
-  signIn?: (connectionId: string) => Promise<unknown>;
-  /** Defaults to VS Code's clipboard; used by the page's "Copy user id" buttons. */
-  copyToClipboard?: (text: string) => Promise<void>;
-}
 
 /**
  * Builds the version-history panels (opened by the `fluxbaseSecrets.showHistory`
@@ -25,15 +10,9 @@ export interface HistoryPanelRegistration {
  */
 export function registerHistoryPanels(
   context: vscode.ExtensionContext,
-  deps: HistoryPanelRegistration,
+  deps: HistoryPanelDeps,
 ): { panels: HistoryPanels; registration: vscode.Disposable } {
-  const panels = new HistoryPanels(context.extensionUri, {
-    source: deps.source,
-    logger: deps.logger,
-    confirmRollback: deps.confirm,
-    ...(deps.signIn === undefined ? {} : { signIn: deps.signIn }),
-    copyToClipboard: deps.copyToClipboard ?? (async (text) => vscode.env.clipboard.writeText(text)),
-  });
+  const panels = new HistoryPanels(context.extensionUri, deps);
   const registration = vscode.Disposable.from(
     vscode.window.registerWebviewPanelSerializer(HISTORY_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => panels.restore(panel, state),

@@ -250,4 +250,17 @@ describe('importEnvFile', () => {
     assert.match(shown[0]!, /^Could not import the \.env file: "Local" refused the credentials.*\[Sign In\]$/);
     assert.deepEqual(recorder.messages, []);
   });
+
+  it('marks the session expired when a write is refused mid-way, and reports the entry as failed', async () => {
+    const client = new FakeClient([]);
+    client.failCreate = new FluxbaseApiError('auth', 'Unauthorized: the token has expired');
+    const expired: string[] = [];
+    const { run } = setup([{ pick: 'Global' }, acceptAsOffered], client, { importConcurrency: 1 }, expired);
+    const report = await run({ fileName: '.env', text: 'ONE=1\n' });
+    assert.deepEqual(
+      report.failed.map((failure) => failure.name),
+      ['ONE'],
+    );
+    assert.deepEqual(expired, ['local']);
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseCommandArgument } from '../../../src/core/commandArgument';
-import { chooseSecretName as chooseFromParsed } from '../../../src/core/commands/referenceSecretChoice';
+import { chooseSecretName as chooseFromParsed } from '../../../src/core/commands/secretPick';
 import { SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
 import { entry } from '../code/catalogFixtures';
 import { FakeCatalog } from '../code/fakeCatalog';
