@@ -174,6 +174,7 @@ export function createFakeVscode(): object {
     WorkspaceEdit: plainClass('WorkspaceEdit'),
     RelativePattern: plainClass('RelativePattern'),
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     CodeActionKind,

@@ -2,7 +2,6 @@
  * The in-process API of the local Fluxbase-compatible server: tests,
  * benchmarks and the CLI all start it through `startServer`.
  */
-import { mkdirSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -11,10 +10,9 @@ import { ensureKeyMatchesData } from './crypto/keyCheck';
 import { resolveEncryptionKey, resolveJwtSecret, ResolvedKey, validateEncryptionKey } from './crypto/keyFiles';
 import { SecretCipher } from './crypto/secretCipher';
 import { AccessTokenCache } from './auth/accessTokenCache';
-import { hashPassword } from './auth/passwords';
+import { AdminOptions, setUpAdmin } from './auth/adminSetup';
 import { SecretsAuthenticator } from './auth/secretsAuth';
 import { TokenService } from './auth/tokenService';
-import { decodeBase32 } from './auth/totp';
 import { storedTimeFromMicros } from './goCompat/goTime';
 import type { DrainLimits } from './http/bodyDrain';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/requestBody';
@@ -22,19 +20,14 @@ import { createRequestHandler } from './http/requestHandler';
 import { answerProtocolErrorsWithJson, requireHostHeader } from './http/protocolErrors';
 import { BufferedLineWriter, LogLine } from './logging/lineWriter';
 import { openDatabase, SqliteDatabase } from './storage/database';
+import { prepareDataFolder } from './storage/dataFolder';
 import { GroupCommit } from './storage/groupCommit';
 import { SecretsRepository } from './storage/secretsRepository';
 import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
 import { UsersRepository } from './storage/usersRepository';
 
-/** A dashboard admin to create or update at start. */
-export interface AdminOptions {
-  email: string;
-  password: string;
-  /** Base32 TOTP secret: turns 2FA on for this admin. Absent: 2FA is left as it is. */
-  totpSecret?: string;
-}
+export type { AdminOptions } from './auth/adminSetup';
 
 /** Options of `startServer`. Only `dataDir` is required. */
 export interface StartServerOptions {
@@ -79,20 +72,6 @@ function describeKey(name: string, key: ResolvedKey): string | undefined {
   return undefined;
 }
 
-async function setUpAdmin(
-  users: UsersRepository,
-  cipher: SecretCipher,
-  admin: AdminOptions,
-  now: string,
-): Promise<void> {
-  let encryptedTotpSecret: string | undefined;
-  if (admin.totpSecret !== undefined) {
-    if (!decodeBase32(admin.totpSecret)) throw new Error('the admin TOTP secret is not valid base32');
-    encryptedTotpSecret = cipher.encrypt(admin.totpSecret);
-  }
-  users.upsertAdmin({ email: admin.email, passwordHash: await hashPassword(admin.password), encryptedTotpSecret }, now);
-}
-
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -125,7 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
 
   if (options.encryptionKey !== undefined) validateEncryptionKey(options.encryptionKey);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  prepareDataFolder(dataDir);
   const encryptionKey = resolveEncryptionKey(options.encryptionKey, dataDir);
   const jwtSecret = resolveJwtSecret(options.jwtSecret, dataDir);
   const db: SqliteDatabase = openDatabase(dataDir);
@@ -137,10 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
 
     const users = new UsersRepository(db);
-    if (options.admin) {
-      await setUpAdmin(users, cipher, options.admin, storedTimeFromMicros(clock()));
-      log(`Dashboard admin ${options.admin.email} is ready`);
-    }
+    if (options.admin) await setUpAdmin(users, cipher, options.admin, storedTimeFromMicros(clock()), log);
     const tokens = new TokenService({
       secret: jwtSecret.key,
       accessTtlSeconds: options.accessTtlSeconds ?? 86400,

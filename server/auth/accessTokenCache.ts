@@ -2,11 +2,13 @@
  * Verifies the Bearer access tokens of the secrets routes. A token that
  * passed is remembered by its exact text for a short while, so a burst of
  * requests verifies it once; a remembered token is still refused once its
- * `exp` has passed. Only access tokens of existing, active dashboard admins
- * pass: refresh tokens do not (a deliberate difference from upstream).
+ * `exp` has passed. Only access tokens of existing, active dashboard admins,
+ * issued in the admin's current credentials epoch, pass: refresh tokens do not
+ * (a deliberate difference from upstream). The epoch and the active flag only
+ * change at start, so a remembered token cannot outlive them.
  */
 import type { TokenService } from './tokenService';
-import { DASHBOARD_ADMIN_ROLE } from './tokenService';
+import { DASHBOARD_ADMIN_ROLE, isOfCurrentEpoch } from './tokenService';
 import type { UsersRepository } from '../storage/usersRepository';
 
 const REMEMBER_MS = 30_000;
@@ -40,7 +42,7 @@ export class AccessTokenCache {
     const claims = await this.#tokens.verify(token);
     if (!claims || claims.token_type !== 'access' || claims.role !== DASHBOARD_ADMIN_ROLE) return undefined;
     const user = this.#users.findById(claims.sub);
-    if (!user || user.is_active !== 1) return undefined;
+    if (!user || user.is_active !== 1 || !isOfCurrentEpoch(claims, user.credentials_epoch)) return undefined;
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
     this.#entries.set(token, { userId: user.id, exp: claims.exp, rememberedUntil: Date.now() + REMEMBER_MS });
     return user.id;

@@ -2,7 +2,10 @@
  * Dashboard JWTs (HS256, via jose) with upstream's claims (contract §3.5 A):
  * user_id, email, role, session_id, token_type, and the registered iss
  * (`fluxbase`), sub, iat, nbf, exp and jti. Access and refresh tokens differ
- * only in `token_type` and lifetime.
+ * only in `token_type` and lifetime. One local claim is added,
+ * `credentials_epoch`: the user's credentials epoch when the token was issued
+ * (see storage/dashboardUsersMigration.ts); a token from an older epoch is
+ * refused everywhere.
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
@@ -21,6 +24,8 @@ export interface TokenClaims {
   token_type: 'access' | 'refresh';
   sub: string;
   exp: number;
+  /** Absent in tokens of versions before the epoch existed: epoch 0. */
+  credentials_epoch?: number;
 }
 
 /** A fresh access + refresh pair. */
@@ -33,6 +38,7 @@ export interface TokenPair {
 export interface TokenSubject {
   id: string;
   email: string;
+  credentialsEpoch: number;
 }
 
 /** Lifetimes and key of the token service. */
@@ -51,8 +57,14 @@ function isClaims(payload: Record<string, unknown>): payload is Record<string, u
     typeof payload.session_id === 'string' &&
     (payload.token_type === 'access' || payload.token_type === 'refresh') &&
     typeof payload.sub === 'string' &&
-    typeof payload.exp === 'number'
+    typeof payload.exp === 'number' &&
+    (payload.credentials_epoch === undefined || Number.isSafeInteger(payload.credentials_epoch))
   );
+}
+
+/** True when the token was issued in the user's current credentials epoch (not before a password change). */
+export function isOfCurrentEpoch(claims: TokenClaims, currentEpoch: number): boolean {
+  return (claims.credentials_epoch ?? 0) === currentEpoch;
 }
 
 /** Signs and verifies dashboard tokens. */
@@ -83,6 +95,7 @@ export class TokenService {
       role: DASHBOARD_ADMIN_ROLE,
       session_id: sessionId,
       token_type: type,
+      credentials_epoch: subject.credentialsEpoch,
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)

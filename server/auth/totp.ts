@@ -44,15 +44,30 @@ export function totpCode(secret: Buffer, unixSeconds: number): string {
   return hotp(secret, Math.floor(unixSeconds / STEP_SECONDS));
 }
 
-/** True when `code` is the code of the current step or of the one before or after it. */
-export function verifyTotp(secret: Buffer, code: string, unixSeconds: number): boolean {
-  if (!/^[0-9]{6}$/.test(code)) return false;
+/**
+ * The time step whose code `code` is, among the current step and the one
+ * before and after it, skipping steps at or before `afterStep` (the last step
+ * accepted for this user: a code is good once, RFC 6238 §5.2); undefined when
+ * none matches.
+ */
+export function acceptedTotpStep(
+  secret: Buffer,
+  code: string,
+  unixSeconds: number,
+  afterStep = -1,
+): number | undefined {
+  if (!/^[0-9]{6}$/.test(code)) return undefined;
   const counter = Math.floor(unixSeconds / STEP_SECONDS);
-  let matched = false;
+  let matched: number | undefined;
   for (const step of [counter - 1, counter, counter + 1]) {
-    if (step < 0) continue;
+    if (step < 0 || step <= afterStep) continue;
     const expected = Buffer.from(hotp(secret, step));
-    if (timingSafeEqual(expected, Buffer.from(code))) matched = true;
+    if (timingSafeEqual(expected, Buffer.from(code)) && matched === undefined) matched = step;
   }
   return matched;
+}
+
+/** True when `code` is the code of the current step or of the one before or after it. */
+export function verifyTotp(secret: Buffer, code: string, unixSeconds: number): boolean {
+  return acceptedTotpStep(secret, code, unixSeconds) !== undefined;
 }

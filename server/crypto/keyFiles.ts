@@ -1,11 +1,14 @@
 /**
  * The two server secrets (the encryption key and the JWT signing secret):
  * taken from configuration when given, else read from, or generated into, a
- * file in the data folder that only the owner can read (mode 0600).
+ * file in the data folder that only the owner can read (mode 0600). An
+ * existing file is refused when another user owns it or group/others may
+ * read or write it.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requirePrivateKeyFile } from '../storage/dataFolder';
 
 /** Name of the generated encryption key file in the data folder. */
 export const ENCRYPTION_KEY_FILE = 'encryption.key';
@@ -47,11 +50,13 @@ export function validateJwtSecret(configured: string): Buffer {
 }
 
 /**
- * Reads the key file, or creates it with `generate()` (mode 0600, never
- * overwriting a file that appeared meanwhile).
+ * Reads the key file (refused unless private to the server's user), or
+ * creates it with `generate()` (mode 0600, never overwriting a file that
+ * appeared meanwhile).
  */
 function readOrCreateKeyFile(path: string, generate: () => string): ResolvedKey {
   if (existsSync(path)) {
+    requirePrivateKeyFile(path);
     return { key: Buffer.from(readFileSync(path, 'utf8').trim(), 'utf8'), source: 'file', path };
   }
   const text = generate();

@@ -3,7 +3,14 @@
  * refresh (not rotated) and /me. Errors are Fiber errors, `{"code":N,"error":…}`
  * (a map, so alphabetical). Local differences: a wrong password is 401 (and a
  * locked account 403) instead of upstream's 500; 2FA verify needs a login that
- * asked for it within 5 minutes; wrong 2FA codes count toward the lockout.
+ * asked for it within 5 minutes; 5 wrong 2FA codes in a row lock the account
+ * like 5 wrong passwords; a TOTP step is accepted once; tokens from before the
+ * user's current credentials epoch are refused.
+ *
+ * Parallel requests: between reading the user row and recording the attempt
+ * nothing is awaited, so the lock check and the count are one step; the only
+ * await before an answer is the password hash, and the attempt is counted as
+ * failed before it (see UsersRepository.reservePasswordAttempt).
  */
 import type { Clock } from '../clock';
 import type { SecretCipher } from '../crypto/secretCipher';
@@ -13,8 +20,8 @@ import { parseGoUuid } from '../goCompat/uuid';
 import type { Exchange } from '../http/exchange';
 import { jsonRequestText } from '../http/requestBody';
 import { spendVerificationTime, verifyPassword } from '../auth/passwords';
-import { DASHBOARD_ADMIN_ROLE, TokenService } from '../auth/tokenService';
-import { decodeBase32, verifyTotp } from '../auth/totp';
+import { DASHBOARD_ADMIN_ROLE, isOfCurrentEpoch, TokenService } from '../auth/tokenService';
+import { acceptedTotpStep, decodeBase32 } from '../auth/totp';
 import type { UserRow, UsersRepository } from '../storage/usersRepository';
 import { dashboardUser } from './dashboardUserJson';
 
@@ -69,12 +76,17 @@ function stillLocked(deps: DashboardDeps, user: UserRow, now: string): boolean {
   return true;
 }
 
-function recordFailure(deps: DashboardDeps, user: UserRow): void {
-  deps.users.recordFailure(user.id, storedTimeFromMicros(deps.clock() + LOCK_MICROS));
+/** The end of a lock that starts now. */
+function lockUntil(deps: DashboardDeps): string {
+  return storedTimeFromMicros(deps.clock() + LOCK_MICROS);
 }
 
 async function sendSession(deps: DashboardDeps, exchange: Exchange, user: UserRow): Promise<void> {
-  const pair = await deps.tokens.issuePair({ id: user.id, email: user.email });
+  const pair = await deps.tokens.issuePair({
+    id: user.id,
+    email: user.email,
+    credentialsEpoch: user.credentials_epoch,
+  });
   const body = {
     access_token: pair.accessToken,
     expires_in: deps.tokens.accessTtlSeconds,
@@ -101,15 +113,16 @@ export const login: DashboardHandler = async (deps, exchange) => {
     return fiberError(exchange, 403, 'Account is locked due to too many failed login attempts');
   }
   if (user.is_active !== 1) return fiberError(exchange, 403, 'Account is inactive');
+  deps.users.reservePasswordAttempt(user.id, lockUntil(deps));
   if (!(await verifyPassword(request.password, user.password_hash))) {
-    recordFailure(deps, user);
     return fiberError(exchange, 401, 'Invalid email or password');
   }
-  deps.users.recordSuccess(user.id, now);
   if (user.totp_enabled === 1) {
+    deps.users.recordPasswordSuccess(user.id);
     deps.pendingSecondFactor.set(user.id, deps.clock() + SECOND_FACTOR_WINDOW_MICROS);
     return exchange.send(200, '{"requires_2fa":true,"user_id":"' + user.id + '"}');
   }
+  deps.users.recordSignIn(user.id, storedTimeFromMicros(deps.clock()), null);
   await sendSession(deps, exchange, user);
 };
 
@@ -132,11 +145,14 @@ export const verifySecondFactor: DashboardHandler = async (deps, exchange) => {
     return fiberError(exchange, 403, 'Account is locked due to too many failed login attempts');
   }
   const secret = decodeBase32(deps.cipher.decrypt(user.totp_secret));
-  if (!secret || !verifyTotp(secret, request.code, Math.floor(nowMicros / 1_000_000))) {
-    recordFailure(deps, user);
+  const nowSeconds = Math.floor(nowMicros / 1_000_000);
+  const step = secret ? acceptedTotpStep(secret, request.code, nowSeconds, user.last_totp_step ?? -1) : undefined;
+  if (step === undefined) {
+    deps.users.recordSecondFactorFailure(user.id, lockUntil(deps));
     return fiberError(exchange, 401, 'Invalid 2FA code');
   }
   deps.pendingSecondFactor.delete(userId);
+  deps.users.recordSignIn(user.id, storedTimeFromMicros(nowMicros), step);
   await sendSession(deps, exchange, user);
 };
 
@@ -147,10 +163,18 @@ export const refresh: DashboardHandler = async (deps, exchange) => {
   if (request.refresh_token === '') return fiberError(exchange, 400, 'Refresh token is required');
   const claims = await deps.tokens.verify(request.refresh_token);
   const user = claims ? deps.users.findById(claims.sub) : undefined;
-  if (!claims || claims.token_type !== 'refresh' || claims.role !== DASHBOARD_ADMIN_ROLE || !user || !user.is_active) {
+  if (
+    !claims ||
+    claims.token_type !== 'refresh' ||
+    claims.role !== DASHBOARD_ADMIN_ROLE ||
+    !user ||
+    !user.is_active ||
+    !isOfCurrentEpoch(claims, user.credentials_epoch)
+  ) {
     return fiberError(exchange, 401, 'Invalid or expired refresh token');
   }
-  const accessToken = await deps.tokens.issueAccessToken({ id: user.id, email: user.email }, claims.session_id);
+  const subject = { id: user.id, email: user.email, credentialsEpoch: user.credentials_epoch };
+  const accessToken = await deps.tokens.issueAccessToken(subject, claims.session_id);
   const body = {
     access_token: accessToken,
     expires_in: deps.tokens.accessTtlSeconds,
@@ -171,5 +195,6 @@ export const currentUser: DashboardHandler = async (deps, exchange) => {
   if (userId === undefined) return fiberError(exchange, 401, 'Invalid user ID');
   const user = deps.users.findById(userId);
   if (!user) return fiberError(exchange, 404, 'User not found');
+  if (!isOfCurrentEpoch(claims, user.credentials_epoch)) return fiberError(exchange, 401, 'Invalid token');
   exchange.send(200, JSON.stringify(dashboardUser(user, DASHBOARD_ADMIN_ROLE)));
 };

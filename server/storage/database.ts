@@ -7,27 +7,34 @@
  * FULL is cheap enough and also covers the power loss. Reads are unaffected.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrateDashboardUsers } from './dashboardUsersMigration';
+import { prepareDataFolder, restrictDatabaseFiles } from './dataFolder';
 import { SCHEMA_SQL } from './schema';
+import type { SqliteDatabase } from './sqliteDatabase';
 import { migrateServiceKeys } from './serviceKeysMigration';
 
 /** File name of the database in the data folder (plus its -wal and -shm files). */
 export const DATABASE_FILE = 'fluxbase.db';
 
-/** An open better-sqlite3 database. */
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase } from './sqliteDatabase';
 
-/** Creates the data folder (mode 0700) when missing and returns its database, schema applied and migrated. */
+/**
+ * Makes the data folder private (see dataFolder.ts), creating it when missing,
+ * and returns its database (files mode 0600), schema applied and migrated.
+ */
 export function openDatabase(dataDir: string): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  prepareDataFolder(dataDir);
+  const path = join(dataDir, DATABASE_FILE);
+  restrictDatabaseFiles(path);
+  const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA_SQL);
   migrateServiceKeys(db);
+  migrateDashboardUsers(db);
   return db;
 }
 

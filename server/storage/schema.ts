@@ -2,8 +2,8 @@
  * The SQLite schema: the two secrets tables of contract §2.1 with the EU
  * uniqueness rules of §2.2, plus the local dashboard users and service keys.
  * Instants are fixed-width UTC text with microseconds (see goCompat/goTime).
- * Columns added after the first release are also listed in
- * serviceKeysMigration.ts, which adds them to older data folders.
+ * Columns added after the first release are in serviceKeysMigration.ts and
+ * dashboardUsersMigration.ts, which add them to every data folder.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

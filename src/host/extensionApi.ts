@@ -7,7 +7,8 @@ import type { CodeDialogs } from './code/codeDialogs';
 
 /**
  * Hooks for the integration tests, which run inside the same extension host.
- * Not a public API: nothing but tests should call these.
+ * Not a public API: only exported when the extension runs in Test or
+ * Development mode (see `activate` in src/extension.ts).
  */
 export interface FluxbaseSecretsTestingApi {
   /** Answers every question of every command with `input` (undefined restores VS Code's own boxes). */
@@ -30,7 +31,7 @@ export interface FluxbaseSecretsTestingApi {
   treeVisible(): boolean;
 }
 
-/** What `activate()` returns. */
+/** What `activate()` returns in Test and Development mode; in Production it returns undefined. */
 export interface FluxbaseSecretsApi {
   /** The explorer's store: per-connection state, signed-in clients, change events. */
   readonly store: SecretsStore;

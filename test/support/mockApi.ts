@@ -121,3 +121,41 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
   }
   return result;
 }
+
+/** A MockApi and its client, fresh for every test of the suite that calls `mockApiPerTest`. */
+export interface MockApiFixture {
+  readonly api: MockApi;
+  readonly client: FluxbaseClient;
+}
+
+/**
+ * Registers mocha hooks that give each test a new MockApi and a client of it,
+ * and after each test check that every scripted answer was used and close it.
+ */
+export function mockApiPerTest(options: Partial<ClientOptions> = {}): MockApiFixture {
+  let current: { api: MockApi; client: FluxbaseClient } | undefined;
+  beforeEach(() => {
+    const api = new MockApi();
+    current = { api, client: api.client(options) };
+  });
+  afterEach(async () => {
+    const api = current?.api;
+    current = undefined;
+    api?.assertAllUsed();
+    await api?.close();
+  });
+  const now = (): { api: MockApi; client: FluxbaseClient } => {
+    if (current === undefined) {
+      throw new Error('mockApiPerTest: used outside a test');
+    }
+    return current;
+  };
+  return {
+    get api() {
+      return now().api;
+    },
+    get client() {
+      return now().client;
+    },
+  };
+}

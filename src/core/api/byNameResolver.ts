@@ -2,16 +2,19 @@
  * The by-name fallback (contract §1.3, §8.3). Path parameters are not decoded
  * upstream, so a name with a character outside `[A-Za-z0-9_.~-]` can never be
  * matched by the by-name routes, and older servers (WA) have no such routes.
- * Both cases find the secret's id with one list call and use the ID routes.
+ * A name made only of dots (`.`, `..`) is a dot-segment that a proxy or client
+ * normalising the path turns into another route. All these cases find the
+ * secret's id with one list call and use the ID routes.
  */
 import { FluxbaseApiError } from './fluxbaseApiError';
 import type { ListSecretsOptions, SecretByNameOptions, SecretSummary } from './secretTypes';
 
 const ROUTABLE_NAME = /^[A-Za-z0-9_.~-]+$/;
+const DOTS_ONLY = /^\.+$/;
 
-/** Whether a secret name survives the trip through a by-name path unchanged. */
+/** Whether a secret name survives the trip through a by-name path unchanged (and addresses no other route). */
 export function isRoutableName(name: string): boolean {
-  return ROUTABLE_NAME.test(name);
+  return ROUTABLE_NAME.test(name) && !DOTS_ONLY.test(name);
 }
 
 /** Chooses between the by-name route and list + id, and remembers when the server lacks by-name routes. */

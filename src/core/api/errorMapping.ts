@@ -49,6 +49,14 @@ export function malformedResponse(method: string, routeShape: string, status: nu
   );
 }
 
+/** The code of the error a request is aborted with when its deadline passes. */
+const DEADLINE_CODE = 'FLUXBASE_DEADLINE_EXCEEDED';
+
+/** The reason a request is aborted with at its deadline; errorFromTransportFailure maps it to `timeout`. */
+export function deadlineExceeded(): Error {
+  return Object.assign(new Error('The response did not complete in time'), { code: DEADLINE_CODE });
+}
+
 const NETWORK_REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
@@ -87,6 +95,7 @@ export function errorFromTransportFailure(
       );
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
+    case DEADLINE_CODE:
       return new FluxbaseApiError(
         'timeout',
         `No response from ${displayUrl} within ${formatDuration(timeouts.responseMs)}`,

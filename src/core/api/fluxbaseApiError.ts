@@ -14,7 +14,8 @@ export type FluxbaseErrorKind =
   | 'server' // 5xx
   | 'network' // connection refused, reset, DNS
   | 'timeout' // no answer within the timeout
-  | 'malformedResponse'; // a body that is not what the contract promises
+  | 'malformedResponse' // a body that is not what the contract promises
+  | 'unexpectedResponse'; // a well-formed body about another secret than the one the request addressed
 
 /** What a FluxbaseApiError carries besides its kind and message. */
 export interface FluxbaseApiErrorOptions {

@@ -17,7 +17,7 @@ export interface ClientOptions {
   url: string;
   /** Sent as `X-FB-Tenant` (the tenant UUID, NF servers). */
   tenant?: string;
-  /** Time for response headers and between body chunks; default 30000. Connecting gets at most 10 s. */
+  /** Deadline of each round trip, headers and body; default 30000. Connecting gets at most 10 s of it. */
   timeoutMs?: number;
   /** Default `fluxbase-secrets-vscode/<version>`. */
   userAgent?: string;

@@ -12,7 +12,13 @@ import { silentLogger } from '../../shared/logger';
 import type { ApiRoute } from './apiRoutes';
 import type { Credentials } from './authTypes';
 import { parseBaseUrl, type BaseUrl } from './baseUrl';
-import { errorFromResponse, errorFromTransportFailure, malformedResponse, type HttpResponse } from './errorMapping';
+import {
+  deadlineExceeded,
+  errorFromResponse,
+  errorFromTransportFailure,
+  malformedResponse,
+  type HttpResponse,
+} from './errorMapping';
 import { FluxbaseApiError } from './fluxbaseApiError';
 import { LazyPool } from './lazyPool';
 import type { RequestDispatcher } from './requestDispatcher';
@@ -25,7 +31,10 @@ export interface TransportOptions {
   url: string;
   /** Sent as `X-FB-Tenant` (NF, contract §3.6). */
   tenant?: string;
-  /** Time allowed for the response headers, and between body chunks. Default 30000. */
+  /**
+   * The most time one round trip may take, from sending to the last byte of the
+   * body (also the limit for the headers and for each gap in the body). Default 30000.
+   */
   timeoutMs?: number;
   userAgent?: string;
   logger?: Logger;
@@ -62,7 +71,7 @@ export interface Authenticator {
   renewAfterUnauthorized(rejected: Credentials): Promise<boolean>;
 }
 
-/** Default time for response headers and body gaps. */
+/** Default deadline of a round trip (headers and body). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default time to establish a connection (never more than the response timeout). */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -169,9 +178,17 @@ export class HttpTransport {
     }
   }
 
-  /** One round trip, logged; a failure without an HTTP answer is returned as a FluxbaseApiError. */
+  /**
+   * One round trip, logged; a failure without an HTTP answer is returned as a
+   * FluxbaseApiError. The whole trip, body included, has one deadline: undici's
+   * own timeouts only bound each wait, so a server that drips a byte now and
+   * then would hold the request forever. At the deadline the request is aborted,
+   * which destroys its connection instead of returning it to the pool.
+   */
   private async exchange(call: ApiCall, credentials: Credentials): Promise<HttpResponse | FluxbaseApiError> {
     const started = Date.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(deadlineExceeded()), this.timeouts.responseMs);
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const headers: Record<string, string> = {
       ...this.commonHeaders,
@@ -187,6 +204,7 @@ export class HttpTransport {
         body,
         headersTimeout: this.timeouts.responseMs,
         bodyTimeout: this.timeouts.responseMs,
+        signal: deadline.signal,
       });
       const text = await response.body.text();
       this.logger.debug(`HTTP ${call.method} ${call.route.shape} ${response.statusCode} ${Date.now() - started}ms`);
@@ -195,6 +213,8 @@ export class HttpTransport {
       const failure = errorFromTransportFailure(error, this.base.displayUrl, this.timeouts);
       this.logger.debug(`HTTP ${call.method} ${call.route.shape} failed (${failure.kind}) ${Date.now() - started}ms`);
       return failure;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

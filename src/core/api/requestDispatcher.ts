@@ -11,7 +11,7 @@ export interface RequestDispatcher {
 export interface PoolSettings {
   connections: number;
   connectTimeoutMs: number;
-  /** Time for the response headers, and between body chunks. */
+  /** Time for the response headers, and between body chunks (the transport also sets each request a total deadline). */
   responseTimeoutMs: number;
   maxResponseBytes: number;
 }

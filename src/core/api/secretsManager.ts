@@ -18,6 +18,7 @@ import type {
   SecretVersion,
   UpdateSecretRequest,
 } from './secretTypes';
+import { byNameTarget, expectWriteTarget } from './writeResponseCheck';
 
 const isSecretSummaryList = arrayOf(isSecretSummary);
 const isSecretVersionList = arrayOf(isSecretVersion);
@@ -31,7 +32,7 @@ export class SecretsManager {
 
   /** POST /api/v1/secrets: 201 with the new secret (version 1). */
   async create(request: CreateSecretRequest): Promise<Secret> {
-    return this.transport.request(
+    const created = await this.transport.request(
       {
         method: 'POST',
         route: apiRoutes.secrets(),
@@ -40,6 +41,8 @@ export class SecretsManager {
       },
       isSecret,
     );
+    const namespace = request.scope === 'namespace' ? request.namespace : undefined;
+    return expectWriteTarget('create', byNameTarget(request.name, namespace), created);
   }
 
   /** The global secret `name`, or the one in `options.namespace`. */
@@ -63,7 +66,7 @@ export class SecretsManager {
 
   /** Updates the secret by name; a new value makes a new version. */
   async update(name: string, request: UpdateSecretRequest, options?: SecretByNameOptions): Promise<Secret> {
-    return this.resolver.run(
+    const updated = await this.resolver.run(
       required(name, 'name'),
       options,
       () =>
@@ -79,11 +82,12 @@ export class SecretsManager {
         ),
       (id) => this.updateById(id, request),
     );
+    return expectWriteTarget('update', byNameTarget(name, options?.namespace), updated);
   }
 
   /** PUT /api/v1/secrets/:id. */
   async updateById(id: string, request: UpdateSecretRequest): Promise<Secret> {
-    return this.transport.request(
+    const updated = await this.transport.request(
       {
         method: 'PUT',
         route: apiRoutes.secretById(required(id, 'id')),
@@ -92,6 +96,7 @@ export class SecretsManager {
       },
       isSecret,
     );
+    return expectWriteTarget('update', { id }, updated);
   }
 
   /** Deletes the secret by name, with its whole history. */

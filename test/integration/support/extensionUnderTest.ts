@@ -11,11 +11,17 @@ export interface ConnectionSetting {
   url: string;
 }
 
-/** Activates the extension under development and resolves to the API it exports (its `testing` part included). */
+/**
+ * Activates the extension under development and resolves to the API it
+ * exports (its `testing` part included). It exports one only in Test and
+ * Development mode; the integration runner loads it in Test mode.
+ */
 export async function activateExtension(): Promise<FluxbaseSecretsApi> {
-  const extension = vscode.extensions.getExtension<FluxbaseSecretsApi>(readExtensionManifest().extensionId);
+  const extension = vscode.extensions.getExtension<FluxbaseSecretsApi | undefined>(readExtensionManifest().extensionId);
   assert.ok(extension, 'the extension under development is loaded');
-  return extension.activate();
+  const api = await extension.activate();
+  assert.ok(api, 'the extension exports its test hooks (it exports nothing in Production mode)');
+  return api;
 }
 
 /**

@@ -232,7 +232,12 @@ describe('Recovering from a 401 on a secrets route', () => {
         : { status: 401, body: { error: 'Invalid or expired Bearer token' } };
 
   it('refreshes once and retries the request once with the new token', async () => {
-    api.on('PUT', '/api/v1/secrets/by-name/A', byToken(secretBody()), 2);
+    api.on(
+      'PUT',
+      '/api/v1/secrets/by-name/A',
+      byToken(secretBody({ name: 'A', scope: 'global', namespace: undefined })),
+      2,
+    );
     api.on('POST', REFRESH, { status: 200, body: sessionBody('fresh', 'refresh-1', false) });
 
     await client.secrets.update('A', { value: 'v2-value' });

@@ -29,6 +29,47 @@ describe('By-name fallback: list + id for unreachable names and servers without 
     }
   });
 
+  it('names made only of dots are dot-segments, never sent on a by-name route; dots inside a name are', () => {
+    for (const name of ['.', '..', '...', '.'.repeat(40)]) {
+      assert.ok(!isRoutableName(name), name);
+    }
+    for (const name of ['.env', 'a..b', '..x', 'x..', '.a.']) {
+      assert.ok(isRoutableName(name), name);
+    }
+  });
+
+  it('"." and ".." reach their secret through list + id, for every by-name method', async () => {
+    for (const name of ['.', '..']) {
+      const list = [summaryBody({ id: SECRET_ID, name, namespace: 'payments' })];
+      api.on('GET', '/api/v1/secrets?namespace=payments', { status: 200, body: list }, 5);
+      api.on('GET', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ name }) });
+      api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ name, version: 3 }) });
+      api.on('GET', `/api/v1/secrets/${SECRET_ID}/versions`, { status: 200, body: [versionBody(1)] });
+      api.on('POST', `/api/v1/secrets/${SECRET_ID}/rollback/1`, {
+        status: 200,
+        body: secretBody({ name, version: 4 }),
+      });
+      api.on('DELETE', `/api/v1/secrets/${SECRET_ID}`, {
+        status: 200,
+        body: { message: 'Secret deleted successfully' },
+      });
+      const options = { namespace: 'payments' };
+
+      assert.equal((await client.secrets.get(name, options)).name, name);
+      await client.secrets.update(name, { value: 'rotated-value' }, options);
+      await client.secrets.getVersions(name, options);
+      await client.secrets.rollback(name, 1, options);
+      await client.secrets.delete(name, options);
+    }
+
+    const byName = api.requests.filter((request) => request.path.includes('/by-name/'));
+    assert.deepEqual(
+      byName.map((request) => `${request.method} ${request.path}`),
+      [],
+    );
+    assert.equal(api.requests.length, 20);
+  });
+
   it('a namespace secret with a special character: one list({namespace}) then the id route', async () => {
     const name = 'db password/primary';
     api.on('GET', '/api/v1/secrets?namespace=payments', {
@@ -51,7 +92,10 @@ describe('By-name fallback: list + id for unreachable names and servers without 
       status: 200,
       body: [summaryBody({ id: SECRET_ID, name: 'api key', scope: 'global', namespace: undefined })],
     });
-    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, { status: 200, body: secretBody({ name: 'api key' }) });
+    api.on('PUT', `/api/v1/secrets/${SECRET_ID}`, {
+      status: 200,
+      body: secretBody({ name: 'api key', scope: 'global', namespace: undefined }),
+    });
 
     await client.secrets.update('api key', { value: 'new-value-1' });
 

@@ -208,7 +208,10 @@ describe('Client errors: every failure is a FluxbaseApiError of the right kind w
 
   it('a write that fails on the network → network, naming the server, and is not sent again', async () => {
     api.fail('POST', '/api/v1/secrets', 'ECONNREFUSED');
-    api.on('POST', '/api/v1/secrets', { status: 201, body: secretBody({ version: 1 }) });
+    api.on('POST', '/api/v1/secrets', {
+      status: 201,
+      body: secretBody({ name: 'A', scope: 'global', namespace: undefined, version: 1 }),
+    });
 
     const error = await failureOf(() => client.secrets.create({ name: 'A', value: 'v' }));
 

@@ -79,6 +79,11 @@ export interface RawResponse {
   json: unknown;
 }
 
+/** An error answer's body as sent; for a success only its status, so a failing assertion never prints tokens. */
+export function answerOf(response: RawResponse): string {
+  return response.status >= 400 ? response.text : `HTTP ${response.status} (body not shown: it may hold tokens)`;
+}
+
 /** Options of `send`. A `json` value is serialised and sent with Content-Type application/json. */
 export interface SendOptions {
   headers?: Record<string, string>;
