@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   connectionIdIn,
   parseCommandArgument,
+  prefillIn,
   SECRETS_VIEW_KEY_ARGUMENT,
   secretRefIn,
 } from '../../../src/core/commandArgument';
@@ -58,6 +59,30 @@ describe('parseCommandArgument', () => {
     assert.equal(connectionIdIn(parseCommandArgument(stripeRef)), stripeRef.connectionId);
     assert.equal(connectionIdIn(parseCommandArgument({ connectionId: 'c3', name: 'N' })), 'c3');
     assert.equal(connectionIdIn(parseCommandArgument(SECRETS_VIEW_KEY_ARGUMENT)), undefined);
+  });
+});
+
+describe('the create flow’s prefill (prefillIn)', () => {
+  /** The create flow's prefill, read from what VS Code passes by the one argument parser. */
+  const prefillOf = (arg: unknown) => prefillIn(parseCommandArgument(arg));
+
+  it('reads prefills and tree nodes into the same shape', () => {
+    assert.deepEqual(prefillOf(undefined), {});
+    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'global', connectionId: 'c' }), {
+      connectionId: 'c',
+      scope: 'global',
+    });
+    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'namespaces', connectionId: 'c' }), {
+      connectionId: 'c',
+      scope: 'namespace',
+    });
+    assert.deepEqual(prefillOf({ kind: 'secret', connectionId: 'c', ref: {} }), { connectionId: 'c' });
+    assert.deepEqual(prefillOf({ name: 'N', namespace: 'ns', value: 5 }), {
+      name: 'N',
+      scope: 'namespace',
+      namespace: 'ns',
+    });
+    assert.deepEqual(prefillOf({ scope: 'global', namespace: 'ns' }), { scope: 'global' });
   });
 });
 
