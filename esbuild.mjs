@@ -105,7 +105,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   legalComments: 'none',
-  logLevel: 'info',
+  // Sizes and timings while watching; otherwise (npm test, npm run package) only warnings and errors.
+  logLevel: watch ? 'info' : 'warning',
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 

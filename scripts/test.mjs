@@ -1,4 +1,5 @@
-// `npm test`: format and lint checks, type checks, the esbuild build, then the
+// `npm test`: first installs what is missing (scripts/ensureInstalled.mjs:
+// Debian packages, `npm ci`, code-server), then format and lint checks, type checks, the esbuild build, then the
 // three test layers (unit in plain Node, integration inside VS Code/code-server,
 // e2e driving code-server in Chromium). `node scripts/test.mjs <layer>` runs one
 // layer after compiling and building what it needs.
@@ -13,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensureInstalled.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -35,6 +37,16 @@ if (only !== undefined && !Object.hasOwn(layers, only)) {
   process.exit(2);
 }
 const selectedLayers = only ? [only] : Object.keys(layers);
+
+// The integration and e2e layers drive code-server in Chromium; the unit layer needs neither.
+const drivesEditor = selectedLayers.some((name) => name !== 'unit');
+try {
+  ensureInstalled({ codeServer: drivesEditor, browser: drivesEditor }, only ? `npm run test:${only}` : 'npm test');
+} catch (error) {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 /** Runs a command with the output streaming through; resolves with its exit code and duration. */
 function run([command, ...args], env = {}) {

@@ -26,11 +26,12 @@ import { SecretsRepository } from './storage/secretsRepository';
 import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
 import { UsersRepository } from './storage/usersRepository';
+import { createRegistry, RegistryOptions } from './registry/registrySetup';
 
 export type { AdminOptions } from './auth/adminSetup';
 
 /** Options of `startServer`. Only `dataDir` is required. */
-export interface StartServerOptions {
+export interface StartServerOptions extends RegistryOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -126,13 +127,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const repository = new SecretsRepository(db);
     const groupCommit = new GroupCommit(db);
     const readCache = new ReadCache(clock, () => repository.changeCount);
+    const tokenCache = new AccessTokenCache(tokens, users);
+    const authenticator = new SecretsAuthenticator(new ServiceKeysRepository(db), tokenCache, clock);
     const handler = createRequestHandler({
       secrets: { repository, groupCommit, readCache, cipher, clock, bodyLimitBytes },
       dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
-      authenticator: new SecretsAuthenticator(
-        new ServiceKeysRepository(db),
-        new AccessTokenCache(tokens, users),
-        clock,
+      authenticator,
+      registry: createRegistry(
+        { db, clock, jwtSecret: jwtSecret.key, secretsAuth: authenticator, tokenCache, bodyLimitBytes, log },
+        options,
       ),
       log,
       drainLimits: options.drainLimits,

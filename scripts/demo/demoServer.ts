@@ -1,12 +1,14 @@
 /**
  * The local server of `npm start`: listens on 127.0.0.1 (a free port) with
- * the demo admin, gets the demo secrets through its HTTP API, and gets a
+ * the demo admin, gets the demo secrets through its HTTP API and the demo
+ * workspace's functions and jobs through its sync routes, and gets a
  * read+write service key in its storage for the editor's environment.
  */
 import { createWriteStream } from 'node:fs';
 import { createClient } from '../../src/core/api/fluxbaseClient';
 import { createServiceKey } from '../../server/cli/keysCommand';
 import { startServer, type RunningServer } from '../../server/startServer';
+import { syncDemoRegistry } from './demoRegistrySync';
 import { DEMO_ADMIN, seedDemoSecrets } from './demoSecrets';
 
 /** The running demo server and the key the editor connects with (never printed or written to disk). */
@@ -20,11 +22,13 @@ export interface DemoServerOptions {
   dataDir: string;
   /** File that receives the server's log lines. */
   logFile: string;
+  /** The demo workspace, already written: its functions and jobs are synced to the server. */
+  workspace: string;
 }
 
 function newServiceKey(dataDir: string): string {
   let key = '';
-  createServiceKey(dataDir, 'read:secrets,write:secrets', 'npm start', {
+  createServiceKey(dataDir, 'read:secrets,write:secrets,read:functions', 'npm start', {
     out: (text) => (key += text),
     err: () => undefined,
   });
@@ -53,8 +57,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   try {
     const client = createClient({ url: server.url });
     try {
-      await client.auth.login(DEMO_ADMIN);
+      const login = await client.auth.login(DEMO_ADMIN);
       await seedDemoSecrets(client);
+      if (login.requires2fa) throw new Error('the demo admin must not need 2FA');
+      await syncDemoRegistry(server.url, login.session.access_token, options.workspace);
     } finally {
       await client.close();
     }

@@ -1,32 +1,17 @@
 /**
- * The folder `npm start` opens in VS Code: a sample edge function that reads
- * demo secrets (one of them unknown, one expired, one expiring soon, so
- * diagnostics show), holds a hard-coded key to move into a secret, a `.env`
- * file to import, and a README (the editor's start page) saying what to try.
+ * The folder `npm start` opens in VS Code: functions and jobs in the
+ * Fluxbase CLI's layout (demoRegistryFiles.ts), among them a sample edge
+ * function that reads demo secrets (one of them unknown, one expired, one
+ * expiring soon, so diagnostics show) and holds a hard-coded key to move
+ * into a secret, a `.env` file to import, and a README (the editor's start
+ * page) saying what to try.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DEMO_REGISTRY_FILES, FUNCTIONS_DIR } from './demoRegistryFiles';
 
 /** The sample function, relative to the workspace root; `npm start` mentions it. */
-export const SAMPLE_FUNCTION = path.join('functions', 'billing', 'charge-customer', 'index.ts');
-
-const sampleFunction = `// A Fluxbase edge function in the "billing" namespace. Each secret reaches it as
-// FLUXBASE_SECRET_<NAME>; billing's DATABASE_URL overrides the global one.
-
-const stripeKey = Deno.env.get("FLUXBASE_SECRET_STRIPE_API_KEY");
-const databaseUrl = Deno.env.get("FLUXBASE_SECRET_DATABASE_URL");
-const emailKey = Deno.env.get("FLUXBASE_SECRET_SENDGRID_API_KEY");
-const legacyWebhook = Deno.env.get("FLUXBASE_SECRET_LEGACY_WEBHOOK_SECRET");
-const paypalSecret = Deno.env.get("FLUXBASE_SECRET_PAYPAL_CLIENT_SECRET");
-
-const mapsApiKey = "AIzaDemoHardCodedKey0123456789";
-
-export default async function handler(request: Request): Promise<Response> {
-  const { customerId, amount } = await request.json();
-  const configured = [stripeKey, databaseUrl, emailKey, legacyWebhook, paypalSecret, mapsApiKey].every(Boolean);
-  return Response.json({ customerId, amount, configured });
-}
-`;
+export const SAMPLE_FUNCTION = path.join(...FUNCTIONS_DIR.split('/'), 'charge-customer.ts');
 
 const sampleEnvFile = `# Import these into Fluxbase: right-click this file, "Import .env File…".
 MAILGUN_API_KEY=key-demo-placeholder
@@ -40,6 +25,10 @@ is connected to the local server as "Environment". Things to try:
 
 - Expand the tree: global secrets, the namespaces *billing* and *notifications*, a secret that
   expires soon, one that has expired, and billing's \`DATABASE_URL\`, which overrides the global one.
+- \`fluxbase/functions/\` and \`fluxbase/jobs/\` are laid out as the Fluxbase CLI reads them (flat
+  files, a \`_shared/\` module). The demo server has them registered as \`fluxbase functions sync\` and
+  \`fluxbase jobs sync\` would: charge-customer, refund-payment and reconcile-invoices in *billing*,
+  send-receipt and daily-digest in *notifications*, health-check in *default*.
 - Hover \`STRIPE_API_KEY\` and click the history icon: it has three versions. Roll one back.
 - Create a secret with the **+** of the view.
 - Open [${SAMPLE_FUNCTION.split(path.sep).join('/')}](${SAMPLE_FUNCTION.split(path.sep).join('/')}):
@@ -58,15 +47,26 @@ const denoTypes = `declare namespace Deno {
 `;
 
 const tsconfig = {
-  compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    allowImportingTsExtensions: true,
+    lib: ['ES2022', 'DOM'],
+    strict: true,
+    noEmit: true,
+  },
   include: ['**/*.ts'],
 };
 
 /** Writes the sample files into `folder` (created if missing) and returns the sample function's absolute path. */
 export function writeDemoWorkspace(folder: string): string {
+  for (const file of DEMO_REGISTRY_FILES) {
+    const target = path.join(folder, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+  }
   const functionFile = path.join(folder, SAMPLE_FUNCTION);
-  mkdirSync(path.dirname(functionFile), { recursive: true });
-  writeFileSync(functionFile, sampleFunction);
   writeFileSync(path.join(folder, '.env'), sampleEnvFile);
   writeFileSync(path.join(folder, 'README.md'), readme);
   writeFileSync(path.join(folder, 'deno.d.ts'), denoTypes);

@@ -1,12 +1,11 @@
 /**
- * `npm start` and `npm run start:desktop` after scripts/start.mjs has made
- * sure the dependencies are installed: builds the extension, starts the
+ * `npm start` and `npm run start:desktop` after scripts/start.mjs has
+ * installed what is missing (dependencies, code-server): builds the extension, starts the
  * local server with demo data, opens VS Code (code-server in the browser, or
  * desktop VS Code) connected to it, prints how to reach it, and stops
  * everything it started on Ctrl-C, SIGTERM or when the editor exits.
  */
 import * as path from 'node:path';
-import { ensureCodeServer } from './codeServerInstall';
 import { startBrowserEditor } from './browserEditor';
 import { DEMO_ADMIN } from './demoSecrets';
 import { startDemoServer } from './demoServer';
@@ -107,18 +106,18 @@ interface Running {
 /** Starts the server and the editor; resolves once they run. */
 async function startEverything(options: DemoOptions, folders: StartFolders, stops: StopList): Promise<Running> {
   const { repoRoot, editor } = options;
-  if (editor.kind === 'browser') {
-    await ensureCodeServer(repoRoot, stops);
-  }
-  continueUnlessStopping(stops);
   await build(repoRoot, editor, stops);
   continueUnlessStopping(stops);
 
   console.log('Starting the local Fluxbase server with demo data…');
-  const demo = await startDemoServer({ dataDir: folders.data, logFile: folders.serverLog });
+  writeDemoWorkspace(folders.workspace);
+  const demo = await startDemoServer({
+    dataDir: folders.data,
+    logFile: folders.serverLog,
+    workspace: folders.workspace,
+  });
   stops.add('the local Fluxbase server', () => demo.server.close());
   continueUnlessStopping(stops);
-  writeDemoWorkspace(folders.workspace);
   const env = { FLUXBASE_URL: demo.server.url, FLUXBASE_SERVICE_TOKEN: demo.serviceKey };
 
   continueUnlessStopping(stops);

@@ -45,7 +45,7 @@ export function callerUserId(caller: Caller): string | null {
 }
 
 /** The 403 body when a service key lacks `scope`, else undefined. Tokens are not scope-checked (§3.2). */
-export function scopeDenial(caller: Caller, scope: SecretsScope): string | undefined {
+export function scopeDenial(caller: Caller, scope: string): string | undefined {
   if (caller.kind !== 'serviceKey') return undefined;
   if (caller.scopes.length === 0) return NO_SCOPES;
   if (caller.scopes.includes(scope) || caller.scopes.includes('*')) return undefined;

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateServiceKey, hashServiceKey, SERVICE_KEY_LOOKUP_LENGTH } from '../auth/serviceKeys';
 import { serviceKeyState } from '../auth/serviceKeyState';
+import { invalidScopesMessage } from '../auth/serviceKeyScopes';
 import { Clock, createSystemClock } from '../clock';
 import { storedTimeFromMicros, storedTimeToJson } from '../goCompat/goTime';
 import { DATABASE_FILE, openDatabase, SqliteDatabase } from '../storage/database';
@@ -70,6 +71,8 @@ export function createServiceKey(
     .map((scope) => scope.trim())
     .filter((scope) => scope !== '');
   if (scopes.length === 0) throw new InputError('--scopes needs at least one scope, e.g. read:secrets,write:secrets');
+  const invalid = invalidScopesMessage(scopes);
+  if (invalid !== undefined) throw new InputError(invalid);
   if (name === '') throw new InputError('--name must not be empty');
   const nowMicros = (options.clock ?? createSystemClock())();
   const expiresAt = options.expires === undefined ? null : parseKeyExpiry(options.expires, nowMicros);

@@ -3,6 +3,7 @@
  * options. Every FLUXBASE_* variable the server reads is here.
  */
 import type { StartServerOptions } from '../startServer';
+import { parseIpRanges } from '../auth/syncAllowlist';
 
 /** The flags of `npm run server`. */
 export interface ServeFlags {
@@ -41,6 +42,13 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv, flags: ServeFlags):
     refreshTtlSeconds: positiveInteger('FLUXBASE_AUTH_REFRESH_TTL', env.FLUXBASE_AUTH_REFRESH_TTL),
     bodyLimitBytes: positiveInteger('FLUXBASE_SERVER_BODY_LIMIT', env.FLUXBASE_SERVER_BODY_LIMIT),
   };
+  for (const [name, key] of [
+    ['FLUXBASE_FUNCTIONS_SYNC_ALLOWED_IP_RANGES', 'functionsSyncAllowedIpRanges'],
+    ['FLUXBASE_JOBS_SYNC_ALLOWED_IP_RANGES', 'jobsSyncAllowedIpRanges'],
+  ] as const) {
+    const text = env[name];
+    if (text !== undefined) options[key] = parseIpRanges(name, text);
+  }
   const email = env.FLUXBASE_ADMIN_EMAIL ?? '';
   const password = env.FLUXBASE_ADMIN_PASSWORD ?? '';
   if ((email === '') !== (password === '')) {

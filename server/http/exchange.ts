@@ -28,6 +28,8 @@ export class Exchange {
   readonly #log: LogLine;
   readonly #drainLimits: DrainLimits;
   #answered = false;
+  /** Headers every response of this exchange carries (the registry routes' X-Request-ID). */
+  readonly responseHeaders: Record<string, string> = {};
 
   constructor(req: IncomingMessage, res: ServerResponse, log: LogLine, drainLimits = DEFAULT_DRAIN_LIMITS) {
     this.req = req;
@@ -74,7 +76,7 @@ export class Exchange {
       'Content-Length',
       typeof body === 'string' ? Buffer.byteLength(body) : body.length,
     ];
-    if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders)) headers.push(name, value);
+    for (const [name, value] of Object.entries({ ...this.responseHeaders, ...extraHeaders })) headers.push(name, value);
     this.res.writeHead(status, headers as unknown as string[]);
     this.res.end(body);
     this.#logLine(status, '');

@@ -14,6 +14,7 @@ import { DASHBOARD_ROUTES } from '../routes/dashboardRoutes';
 import type { SecretsDeps } from '../routes/secretsHandlers';
 import { SECRETS_PREFIX, SECRETS_ROUTES, SecretsRoute } from '../routes/secretsRoutes';
 import type { DrainLimits } from './bodyDrain';
+import type { RegistryDispatch } from '../registry/registryRoutes';
 import { errorBody, Exchange } from './exchange';
 import { BODY_TOO_LARGE, declaresTooLarge } from './requestBody';
 import { isUnder, Router, toRoutingPath } from './router';
@@ -23,6 +24,8 @@ export interface RequestHandlerDeps {
   readonly secrets: SecretsDeps;
   readonly dashboard: DashboardDeps;
   readonly authenticator: SecretsAuthenticator;
+  /** The functions and jobs registry routes (answers true when one matched). */
+  readonly registry?: RegistryDispatch;
   readonly log: LogLine;
   /** Budget for draining bodies answered early; default `DEFAULT_DRAIN_LIMITS`. */
   readonly drainLimits?: DrainLimits;
@@ -64,6 +67,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMe
       }
       return;
     }
+    if (deps.registry && (await deps.registry(exchange, path))) return;
     const match = dashboardRouter.match(exchange.method, path);
     if (!match) return notFound(exchange);
     exchange.pattern = match.route.pattern;

@@ -12,6 +12,7 @@ import { migrateDashboardUsers } from './dashboardUsersMigration';
 import { prepareDataFolder, restrictDatabaseFiles } from './dataFolder';
 import { SCHEMA_SQL } from './schema';
 import type { SqliteDatabase } from './sqliteDatabase';
+import { REGISTRY_SCHEMA_SQL } from '../registry/registrySchema';
 import { migrateServiceKeys } from './serviceKeysMigration';
 
 /** File name of the database in the data folder (plus its -wal and -shm files). */
@@ -33,6 +34,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA_SQL);
+  db.exec(REGISTRY_SCHEMA_SQL);
   migrateServiceKeys(db);
   migrateDashboardUsers(db);
   return db;

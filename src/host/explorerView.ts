@@ -7,12 +7,19 @@ import type { ExplorerNode } from '../core/explorer/explorerNodes';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { SecretRef } from '../shared/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { explorerBadge } from '../core/explorer/treeModel';
+import { anyConnectionSignedIn, explorerBadge } from '../core/explorer/treeModel';
 import type { Logger } from '../shared/logger';
+import { CONNECT_STEP_ID } from '../core/walkthroughSteps';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 
 /** Context key that is true while a filter narrows the tree (shows the clear-filter button). */
 export const FILTER_ACTIVE_CONTEXT = 'fluxbaseSecrets.filterActive';
+
+/** Context key that is true while some connection is signed in: it completes the walkthrough's "Connect" step. */
+export const SIGNED_IN_CONTEXT = 'fluxbaseSecrets.anyConnectionSignedIn';
+
+/** VS Code's command that ticks a walkthrough step. */
+const MARK_STEP_COMPLETE_COMMAND = 'welcome.markStepComplete';
 
 /** VS Code's command that selects the focused row of the focused list or tree (what Enter does). */
 const LIST_SELECT_COMMAND = 'list.select';
@@ -51,7 +58,8 @@ export interface ExplorerView extends ExplorerViewPort, vscode.Disposable {
 /**
  * Creates the Secrets tree view and keeps its chrome in step with the state:
  * the badge counts expired plus expiring secrets, the message names the
- * filter, and a context key shows the clear-filter button.
+ * filter, a context key shows the clear-filter button and another says
+ * whether some connection is signed in (for the walkthrough).
  */
 export function createExplorerView(
   provider: ExplorerTreeProvider,
@@ -60,16 +68,35 @@ export function createExplorerView(
   logger: Logger,
 ): ExplorerView {
   const view = vscode.window.createTreeView(SECRETS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const updateBadge = (): void => {
+  let signedIn: boolean | undefined;
+  const updateFromStore = (): void => {
     view.badge = explorerBadge(store.connections());
+    const nowSignedIn = anyConnectionSignedIn(store.connections());
+    if (nowSignedIn !== signedIn) {
+      signedIn = nowSignedIn;
+      void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, signedIn);
+      if (signedIn) {
+        // VS Code creates its walkthrough service only when something needs it (say, the walkthrough is
+        // opened), and a completion context key that is already true then never ticks the step: tick it here.
+        vscode.commands
+          .executeCommand(MARK_STEP_COMPLETE_COMMAND, CONNECT_STEP_ID)
+          .then(undefined, (error: unknown) =>
+            logger.debug(`Could not tick the walkthrough's Connect step: ${String(error)}`),
+          );
+      }
+    }
   };
   const updateFilter = (): void => {
     view.message = filter.active ? `Showing secrets matching "${filter.text}"` : undefined;
     void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_CONTEXT, filter.active);
   };
-  updateBadge();
+  updateFromStore();
   updateFilter();
-  const subscriptions = vscode.Disposable.from(view, store.onDidChange(updateBadge), filter.onDidChange(updateFilter));
+  const subscriptions = vscode.Disposable.from(
+    view,
+    store.onDidChange(updateFromStore),
+    filter.onDidChange(updateFilter),
+  );
 
   return {
     get selection() {

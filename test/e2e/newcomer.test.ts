@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -9,113 +7,22 @@ import { DEMO_ADMIN } from '../../scripts/demo/demoSecrets';
 import { createClient } from '../../src/core/api/fluxbaseClient';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { killProcessTree } from '../support/processTree';
-import { repoRoot } from '../support/repoRoot';
 import { historyPage } from './support/historyPage';
+import {
+  isListening,
+  isRunning,
+  processesMentioning,
+  processTreeOf,
+  runNpmStart,
+  waitForOutput,
+  type StartRun,
+} from './support/npmStart';
 import { saveScreenshot } from './support/screenshots';
 import { activityBarItem, rowAction, rowLabelled } from './support/workbenchParts';
 
 const startTimeoutMs = 150_000;
 const uiTimeoutMs = 60_000;
 const stopTimeoutMs = 30_000;
-
-/** `npm start` as a child in its own process group, so that a test can press Ctrl-C as a terminal does. */
-interface StartRun {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function runNpmStart(startDir: string): StartRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, FLUXBASE_START_DIR: startDir };
-  // What a newcomer's shell would not have: the connection of the test's own harness.
-  delete env.FLUXBASE_URL;
-  delete env.FLUXBASE_SERVICE_TOKEN;
-  const child = spawn('npm', ['start'], {
-    cwd: repoRoot(),
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text));
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exited };
-}
-
-/** Waits until the output matches `pattern` and returns the first group; fails early if npm start exits. */
-async function waitForOutput(run: StartRun, pattern: RegExp, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void run.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    const match = pattern.exec(run.output());
-    if (match?.[1]) {
-      return match[1];
-    }
-    if (exited) {
-      assert.fail(`npm start exited before printing ${pattern}:\n${run.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(`npm start did not print ${pattern} within ${timeoutMs} ms:\n${run.output()}`);
-}
-
-/** `pid` and every process below it, from `ps`. */
-function processTreeOf(pid: number): number[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [child, parent] of rows) {
-      if (parent === tree[i] && child !== undefined && !tree.includes(child)) {
-        tree.push(child);
-      }
-    }
-  }
-  return tree;
-}
-
-/** True while `pid` runs (a zombie waiting to be reaped does not count). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/** Processes whose command line mentions `text`: code-server's mentions its profile inside the start folder. */
-function processesMentioning(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text) && isRunning(Number(entry));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-/** Resolves true when something accepts connections on the port of `url`. */
-function isListening(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('npm start, as a newcomer runs it on a fresh clone', function () {
   this.timeout(startTimeoutMs + uiTimeoutMs);
@@ -152,7 +59,7 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     assert.ok(run);
     assert.match(run.output(), new RegExp(`Demo admin:\\s+${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`));
     assert.ok(existsSync(path.join(startDir, 'data', 'fluxbase.db')), 'the server data is in the start folder');
-    assert.ok(existsSync(path.join(startDir, 'workspace', 'functions', 'billing', 'charge-customer', 'index.ts')));
+    assert.ok(existsSync(path.join(startDir, 'workspace', 'fluxbase', 'functions', 'charge-customer.ts')));
   });
 
   it('seeds the demo data through the API: two namespaces, an expired secret, versions, an override', async () => {

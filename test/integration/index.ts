@@ -13,6 +13,9 @@ export async function run(): Promise<void> {
     timeout: 60_000,
     retries: 1,
     grep: process.env.FLUXBASE_TEST_GREP,
+    // The report reaches the terminal through the workbench's log, with everything else the workbench
+    // logs: codeServerShim shows the marked lines and keeps the rest in the layer's log file.
+    markReport: true,
   });
   reportTestCounts('integration', counts);
   if (counts.failed > 0) {

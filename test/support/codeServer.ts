@@ -61,7 +61,7 @@ export async function installExtension(profile: CodeServerProfile, vsixPath: str
   await promisify(execFile)(
     process.execPath,
     [codeServerEntry(), ...profileArgs(profile), '--install-extension', vsixPath],
-    { env: { ...process.env, ...profile.xdgEnv }, timeout: startTimeoutMs },
+    { env: { ...process.env, ...profile.serverEnv, ...profile.xdgEnv }, timeout: startTimeoutMs },
   );
 }
 
@@ -87,7 +87,7 @@ export function startCodeServer(options: StartCodeServerOptions): Promise<CodeSe
   ];
   // Detached: code-server leads its own process group, which stop() kills as a whole.
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...options.env, ...profile.xdgEnv },
+    env: { ...process.env, ...profile.serverEnv, ...options.env, ...profile.xdgEnv },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -13,7 +13,16 @@ export interface CodeServerProfile {
   browserDir: string;
   /** XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME inside the profile. */
   xdgEnv: Record<string, string>;
+  /** More environment for code-server (its extension host inherits it). */
+  serverEnv?: Record<string, string>;
 }
+
+/**
+ * No extension gallery for test sessions: code-server's default (open-vsx.org) is asked for the
+ * installed extensions' gallery entries at start, which fails with a stack trace on a machine
+ * without internet access and is no business of a test. An empty gallery turns the requests off.
+ */
+export const noGalleryEnv: Readonly<Record<string, string>> = { EXTENSIONS_GALLERY: '{}' };
 
 /** User settings every test session starts with: no welcome page, no git prompts, no trust dialog. */
 export const defaultTestSettings: Readonly<Record<string, unknown>> = {
@@ -46,6 +55,7 @@ export function createCodeServerProfile(settings: Record<string, unknown> = {}):
       XDG_DATA_HOME: dir('xdg/data'),
       XDG_CACHE_HOME: dir('xdg/cache'),
     },
+    serverEnv: { ...noGalleryEnv },
   };
   const userSettings = { ...defaultTestSettings, ...settings };
   writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringify(userSettings, null, 2));

@@ -13,7 +13,6 @@ import {
   badIdSegment,
   FuzzTargets,
   HeaderLine,
-  headerNoise,
   idForm,
   KnownSecret,
   missingName,
@@ -25,6 +24,8 @@ import {
   validAuth,
 } from './fuzzParts';
 import type { FuzzRandom } from './fuzzRandom';
+import { request } from './fuzzRequest';
+import { registryCase } from './fuzzRegistryCases';
 import {
   breakJson,
   invalidExpiry,
@@ -185,23 +186,6 @@ function validBodyFor(random: FuzzRandom, kind: WriteTarget['kind']): Buffer {
   if (kind === 'create') return toBody(validCreate(random));
   if (kind === 'update') return toBody(validUpdate(random));
   return random.chance(0.5) ? Buffer.from('{}') : toBody(validCreate(random));
-}
-
-/** Header bytes (with the target) a generated request may use, under Node's 16 KiB limit: only protocol cases meet 431. */
-const HEADER_BUDGET = 14_000;
-
-function request(
-  method: string,
-  target: string,
-  headers: HeaderLine[],
-  body: Buffer | undefined,
-  random: FuzzRandom,
-): RawRequest {
-  const lines = [...headers, ...headerNoise(random)];
-  const lineSize = ([name, value]: HeaderLine): number => name.length + value.length + 4;
-  let size = target.length + lines.reduce((sum, line) => sum + lineSize(line), 0);
-  while (size > HEADER_BUDGET && lines.length > headers.length) size -= lineSize(lines.pop() as HeaderLine);
-  return { method, target, headers: lines, body, chunked: random.chance(0.1) };
 }
 
 /** A write with valid credentials and target whose body the decoder or the checks refuse (400, or 409). */
@@ -496,6 +480,7 @@ const WEIGHTED: readonly [number, (random: FuzzRandom, targets: FuzzTargets) => 
   [20, readCase],
   [3, (random) => dashboardCase(random)],
   [9, protocolCase],
+  [14, registryCase],
 ];
 const TOTAL_WEIGHT = WEIGHTED.reduce((sum, [weight]) => sum + weight, 0);
 

@@ -4,6 +4,7 @@
  * produce parts that make the contract refuse the request whatever else it
  * carries; the others produce parts that are valid or harmless.
  */
+import type { RegistryFuzzTargets } from './fuzzRegistryCases';
 import type { FuzzRandom } from './fuzzRandom';
 import { oddString, percentEncode } from './fuzzValues';
 
@@ -25,6 +26,8 @@ export interface FuzzTargets {
   readonly secrets: readonly KnownSecret[];
   /** The server's body limit in bytes. */
   readonly bodyLimit: number;
+  /** Tokens and seeded names of the functions and jobs registry. */
+  readonly registry?: RegistryFuzzTargets;
 }
 
 /** One header line. */

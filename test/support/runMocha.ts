@@ -1,7 +1,14 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 import type { TestCounts } from './testCounts';
+
+/**
+ * Starts every line of the test report when {@link RunMochaOptions.markReport} is set: an invisible
+ * character (U+2063) that lets a runner that gets the report mixed with other output tell it apart.
+ */
+export const REPORT_LINE_MARKER = '\u2063';
 
 /** Options for {@link runMocha}. */
 export interface RunMochaOptions {
@@ -16,6 +23,8 @@ export interface RunMochaOptions {
   retries?: number;
   /** Runs only the tests whose full title matches (FLUXBASE_TEST_GREP when debugging one test). */
   grep?: string;
+  /** Start each line of the report (reporter and retry lines) with {@link REPORT_LINE_MARKER}. */
+  markReport?: boolean;
 }
 
 /** Every `*.test.js` file under `dir`, sorted so runs are repeatable. */
@@ -33,6 +42,11 @@ export function findTestFiles(dir: string): string[] {
  */
 export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
   const retries = options.retries ?? 0;
+  if (options.markReport) {
+    const log = console.log;
+    Mocha.reporters.Base.consoleLog = (...data: unknown[]): void => log(`${REPORT_LINE_MARKER}${format(...data)}`);
+  }
+  const report = Mocha.reporters.Base.consoleLog;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: options.timeout, retries, color: !process.env.CI });
   if (options.grep) {
     mocha.grep(options.grep);
@@ -43,7 +57,7 @@ export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
   try {
     await mocha.loadFilesAsync();
   } catch (error) {
-    console.error('Could not load the test files:', error);
+    report('Could not load the test files:', error);
     return { passed: 0, failed: 1 };
   }
   return new Promise((resolve) => {
@@ -52,7 +66,7 @@ export async function runMocha(options: RunMochaOptions): Promise<TestCounts> {
       resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0 });
     });
     runner.on(Mocha.Runner.constants.EVENT_TEST_RETRY, (test: Mocha.Test, error: unknown) => {
-      console.log(
+      report(
         `RETRYING (flaky?) "${test.fullTitle()}" after: ${error instanceof Error ? error.message : String(error)}`,
       );
     });

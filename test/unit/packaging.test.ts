@@ -4,13 +4,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
 import { repoRoot } from '../support/repoRoot';
 
 const run = promisify(execFile);
 const packageTimeoutMs = 120_000;
 
-/** The names in a zip file, read from its central directory (no unzip tool needed). */
-function zipEntryNames(zip: Buffer): string[] {
+/** One file of a zip: its name, and how to read its bytes. */
+interface ZipEntry {
+  name: string;
+  read(): Buffer;
+}
+
+/** The entries of a zip file, from its central directory (no unzip tool needed); stored and deflated entries read. */
+function zipEntries(zip: Buffer): ZipEntry[] {
   const endSignature = 0x06054b50;
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== endSignature) {
@@ -19,16 +26,34 @@ function zipEntryNames(zip: Buffer): string[] {
   assert.ok(end >= 0, 'the VSIX is a zip file');
   const count = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     assert.equal(zip.readUInt32LE(offset), 0x02014b50, 'a central directory entry');
+    const method = zip.readUInt16LE(offset + 10);
+    const compressedSize = zip.readUInt32LE(offset + 20);
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
-    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    const localHeader = zip.readUInt32LE(offset + 42);
+    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
+    entries.push({
+      name,
+      read: () => {
+        assert.equal(zip.readUInt32LE(localHeader), 0x04034b50, `the local header of ${name}`);
+        const start = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+        const data = zip.subarray(start, start + compressedSize);
+        assert.ok(method === 0 || method === 8, `${name} is stored or deflated`);
+        return method === 8 ? inflateRawSync(data) : Buffer.from(data);
+      },
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
+}
+
+/** The targets of the README's pictures, `![alt](target)`. */
+function pictureTargets(markdown: string): string[] {
+  return [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
 }
 
 /** What may be in the VSIX: vsce's own two files, the bundle, media/ and the four documents vsce renames. */
@@ -65,6 +90,7 @@ function readme(): string {
 describe('the packaged extension (VSIX)', function () {
   this.timeout(packageTimeoutMs);
   let scratch = '';
+  let zipped: ZipEntry[] = [];
   let entries: string[] = [];
 
   // vsce packages what dist/ holds now. A development build (with .map files next to the bundle) is the
@@ -76,11 +102,9 @@ describe('the packaged extension (VSIX)', function () {
     }
     scratch = mkdtempSync(path.join(tmpdir(), 'fluxbase-vsix-'));
     const vsix = path.join(scratch, 'test.vsix');
-    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], {
-      cwd: root,
-    });
-    entries = zipEntryNames(readFileSync(vsix));
+    await run(process.execPath, [path.join('scripts', 'packageVsix.mjs'), vsix], { cwd: root });
+    zipped = zipEntries(readFileSync(vsix));
+    entries = zipped.map((entry) => entry.name);
   });
 
   after(() => {
@@ -116,6 +140,28 @@ describe('the packaged extension (VSIX)', function () {
     );
   });
 
+  it('holds every picture README.md shows, inside its readme, so that the details page shows them without a repository URL', () => {
+    const packagedReadme =
+      zipped
+        .find((entry) => entry.name === 'extension/readme.md')
+        ?.read()
+        .toString('utf8') ?? '';
+    const packagedTargets = pictureTargets(packagedReadme);
+    const relative = pictureTargets(readme()).filter((target) => !/^[a-z][a-z\d+.-]*:/i.test(target));
+    assert.ok(relative.length >= 5, 'README.md has relative pictures');
+    assert.equal(packagedTargets.length, pictureTargets(readme()).length, 'the packaged README shows as many pictures');
+    const missing = relative.filter((target) => {
+      const expected = `data:image/png;base64,${readFileSync(path.join(repoRoot(), target)).toString('base64')}`;
+      return !packagedTargets.includes(expected);
+    });
+    assert.deepEqual(missing, [], 'pictures of README.md whose bytes are not in the packaged README');
+    assert.deepEqual(
+      packagedTargets.filter((target) => !target.startsWith('data:') && !target.startsWith('https:')),
+      [],
+      'the details page loads only data: and https: pictures',
+    );
+  });
+
   it('holds every file the extension bundle loads lazily (its relative requires)', () => {
     const bundle = readFileSync(path.join(repoRoot(), 'dist', 'extension.js'), 'utf8');
     const loaded = [...bundle.matchAll(/require\(["']\.\/([\w.-]+)["']\)/g)].map(
@@ -146,7 +192,7 @@ describe('README.md, as the Marketplace shows it', () => {
   });
 
   it('shows only pictures that are committed and small', () => {
-    const pictures = [...readme().matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+    const pictures = pictureTargets(readme());
     assert.ok(pictures.length >= 5, 'a picture of each main feature');
     for (const picture of pictures) {
       assert.match(picture, /^docs\/images\/[\w-]+\.png$/, 'a PNG in docs/images');
@@ -154,6 +200,14 @@ describe('README.md, as the Marketplace shows it', () => {
       assert.ok(existsSync(file), `${picture} exists`);
       assert.ok(statSync(file).size < 150 * 1024, `${picture} is under 150 KB`);
     }
+  });
+
+  it('says that Show Logs has request lines at Debug and how to set that level (the transport logs them with debug)', () => {
+    const row = readme()
+      .split('\n')
+      .find((line) => line.includes('Show Logs') && line.includes('one line per request'));
+    assert.ok(row, 'a Troubleshooting row about request lines in Show Logs');
+    assert.match(row, /set its level to Debug: \*\*Developer: Set Log Level…\*\*/);
   });
 
   it('names an icon of 128x128 pixels', () => {

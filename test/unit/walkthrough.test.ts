@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { CONNECT_STEP_ID } from '../../src/core/walkthroughSteps';
 import { repoRoot } from '../support/repoRoot';
 
 const run = promisify(execFile);
@@ -46,13 +47,31 @@ function markdownMedia(): string[] {
   return steps.map((step) => step.media.markdown ?? '').filter((file) => file !== '');
 }
 
+/** The context keys the extension sets: the values of `export const …_CONTEXT = '…'` in src/host. */
+function contextKeys(): Set<string> {
+  const dir = path.join(repoRoot(), 'src', 'host');
+  const keys = new Set<string>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    for (const match of text.matchAll(/export const \w+_CONTEXT = '([\w.]+)'/g)) {
+      keys.add(match[1] ?? '');
+    }
+  }
+  return keys;
+}
+
 /** Why a completion event does not name something this extension contributes, or undefined when it does. */
 function unknownTarget(event: string): string | undefined {
   const [kind = '', target = ''] = event.split(/:(.*)/s);
-  const known: Record<string, Set<string>> = { onCommand: commands, onView: views, onSettingChanged: settings };
+  const known: Record<string, Set<string>> = {
+    onCommand: commands,
+    onView: views,
+    onSettingChanged: settings,
+    onContext: contextKeys(),
+  };
   const names = known[kind];
   if (!names) {
-    return `${event}: only onCommand, onView and onSettingChanged are checked here`;
+    return `${event}: only onCommand, onView, onSettingChanged and onContext are checked here`;
   }
   return names.has(target) ? undefined : `${event}: no such ${kind.slice(2).toLowerCase()}`;
 }
@@ -98,6 +117,20 @@ describe('the Get Started walkthrough in package.json', () => {
       assert.ok(events.length > 0, `step ${step.id} says what completes it`);
       assert.deepEqual(events.map(unknownTarget).filter(Boolean), [], `step ${step.id}`);
     }
+  });
+
+  it('ticks "Connect" once a connection is signed in, not when Add Connection or Sign In merely ran', () => {
+    const connect = steps.find((step) => step.id === 'connect');
+    assert.deepEqual(connect?.completionEvents, ['onContext:fluxbaseSecrets.anyConnectionSignedIn']);
+    assert.ok(contextKeys().has('fluxbaseSecrets.anyConnectionSignedIn'), 'the extension sets that context key');
+  });
+
+  it('names the Connect step by the id VS Code gives it (what welcome.markStepComplete takes)', () => {
+    const { publisher, name } = JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+    };
+    assert.equal(CONNECT_STEP_ID, `${publisher}.${name}#${walkthrough?.id ?? ''}#connect`);
   });
 
   it('shows markdown media from media/walkthrough that exist and fetch nothing from the internet', () => {

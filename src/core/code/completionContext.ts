@@ -1,5 +1,6 @@
 import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
 import { isDenoEnvGetArgument } from './referenceScanner';
+import { writeSecretName } from './secretNameWriter';
 import { findStringLiterals, stringLiteralAt } from './stringLiterals';
 
 /** Where variable completions apply: the whole content of the string the cursor is in. */
@@ -32,4 +33,17 @@ export function variableCompletionContext(text: string, offset: number): Variabl
     contentEnd: literal.contentEnd,
     typed: text.slice(literal.contentStart, offset),
   };
+}
+
+/**
+ * What completing the secret `name` writes over the string content of
+ * `context` in `text`: its variable, escaped for that string's quote (the
+ * character just before the content).
+ */
+export function completionInsertText(text: string, context: VariableCompletionContext, name: string): string {
+  const quote = text[context.contentStart - 1];
+  if (quote !== '"' && quote !== "'" && quote !== '`') {
+    throw new Error('A completion context starts after a quote');
+  }
+  return writeSecretName(name, { kind: 'stringContent', quote });
 }

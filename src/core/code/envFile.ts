@@ -1,4 +1,5 @@
 import { parse as parseDotenv } from 'dotenv';
+import { PLAIN_VARIABLE_NAME } from '../secretVariable';
 
 /**
  * Reads a `.env` file the way the `dotenv` package does (values, quotes,
@@ -38,8 +39,6 @@ export interface ParsedEnvFile {
 const DOTENV_LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
 
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** Parses `.env` text; CRLF and lone CR line breaks count as line breaks, as in dotenv and VS Code. */
 export function parseEnvFile(text: string): ParsedEnvFile {
   const normalized = text.replace(/\r\n?/g, '\n');
@@ -60,7 +59,7 @@ export function parseEnvFile(text: string): ParsedEnvFile {
       covered.add(l);
     }
     const value = parseDotenv(match[0])[key] ?? '';
-    if (!VARIABLE_NAME.test(key)) {
+    if (!PLAIN_VARIABLE_NAME.test(key)) {
       problems.push({
         line,
         key,

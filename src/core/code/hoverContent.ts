@@ -1,7 +1,7 @@
 import { SECRET_LINK_COMMANDS, type CommandId } from '../commandIds';
 import { secretRefOf } from '../explorer/secretRef';
 import { describeExpiry } from './expiryText';
-import { commandLink, escapeMarkdown } from './markdownText';
+import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import { isSecretVariable } from './referenceProblems';
 import type { NamespaceProviders, ProvidingSecret, VariableResolution } from './variableResolution';
 
@@ -26,9 +26,7 @@ export function hoverMarkdown(resolution: VariableResolution, now: Date): string
     const lines = [
       ...connection.global.map((p) => `- Global: ${describeSecret(p, now)}`),
       ...connection.namespaces.flatMap((group) =>
-        group.secrets.map(
-          (p) => `- Namespace \`${escapeCode(group.namespace)}\`: ${describeSecret(p, now)}${note(group)}`,
-        ),
+        group.secrets.map((p) => `- Namespace ${codeSpan(group.namespace)}: ${describeSecret(p, now)}${note(group)}`),
       ),
     ];
     if (connection.global.length > 1 || connection.namespaces.some((n) => n.secrets.length > 1)) {
@@ -41,7 +39,7 @@ export function hoverMarkdown(resolution: VariableResolution, now: Date): string
 
 function describeSecret(provider: ProvidingSecret, now: Date): string {
   const { secret } = provider.entry;
-  const parts = [`\`${escapeCode(secret.name)}\``, `v${secret.version}`, describeExpiry(secret, now)];
+  const parts = [codeSpan(secret.name), `v${escapeMarkdown(String(secret.version))}`, describeExpiry(secret, now)];
   if (provider.state !== 'active') {
     parts[2] = `**${parts[2]}**`;
   }
@@ -56,14 +54,10 @@ function describeSecret(provider: ProvidingSecret, now: Date): string {
 
 function note(group: NamespaceProviders): string {
   if (group.overridesGlobal) {
-    return ` (wins over the global secret in \`${escapeCode(group.namespace)}\`)`;
+    return ` (wins over the global secret in ${codeSpan(group.namespace)})`;
   }
   if (group.fallsBackToGlobal) {
-    return ` (expired: functions in \`${escapeCode(group.namespace)}\` get the global value)`;
+    return ` (expired: functions in ${codeSpan(group.namespace)} get the global value)`;
   }
   return '';
-}
-
-function escapeCode(text: string): string {
-  return text.replace(/`/g, "'");
 }

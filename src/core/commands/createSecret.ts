@@ -15,6 +15,8 @@ export type { CreateSecretPrefill } from '../commandArgument';
 /** What `fluxbaseSecrets.createSecret` resolves to; undefined when cancelled. */
 export interface CreateSecretResult {
   connectionId: string;
+  /** The name the person chose (as sent), which features write into code: never the server's answer. */
+  name: string;
   secret: Secret;
 }
 
@@ -90,6 +92,6 @@ export function createSecretCommand(deps: CommandDeps) {
     void deps.notifier.info(
       `Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
     );
-    return { connectionId: connection.id, secret };
+    return { connectionId: connection.id, name, secret };
   };
 }

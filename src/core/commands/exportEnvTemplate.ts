@@ -1,6 +1,7 @@
 import type { CommandArgument } from '../commandArgument';
 import { buildEnvTemplate } from '../code/envTemplate';
 import { isInTarget } from '../code/importPlan';
+import { quotedSecretName, UnwritableNameError } from '../code/secretNameWriter';
 import { confirm, UserCancelledError } from '../userInput';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
@@ -35,7 +36,14 @@ export function exportEnvTemplateCommand(deps: ExportEnvTemplateDeps) {
     if (secrets.length === 0) {
       throw new UserFacingError(`There is no secret in the ${where}.`);
     }
-    const content = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
+    const { content, leftOut } = buildEnvTemplate(secrets, `Fluxbase secrets of the ${where}`);
+    if (leftOut.length === secrets.length) {
+      throw new UnwritableNameError(leftOut[0] ?? '', 'as a .env key');
+    }
+    if (leftOut.length > 0) {
+      const names = leftOut.map(quotedSecretName).join(', ');
+      void deps.notifier.warn(`Left out of the template (only letters, digits and _ make a .env key): ${names}.`);
+    }
     const inWorkspace = await deps.templateOutput.workspaceFile(TEMPLATE_FILE_NAME);
     const destination = await deps.input.pick<Destination>(
       [

@@ -1,6 +1,6 @@
 import type { CommandArgument, CreateSecretPrefill } from '../commandArgument';
 import { describeRefusal, planExtraction } from '../code/extraction';
-import { renderReference } from '../code/referenceTemplate';
+import { UnwritableNameError, writeSecretName } from '../code/secretNameWriter';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import type { CreateSecretResult } from './createSecret';
@@ -34,19 +34,33 @@ export function extractToSecretCommand(deps: Pick<CommandDeps, 'editor' | 'logge
       deps.logger.debug('fluxbaseSecrets.extractToSecret: no secret created; the code is unchanged');
       return;
     }
-    const name = created.secret.name;
+    // the name the person chose, never the one the server answered with
+    const { name } = created;
     if (!literal.unchanged()) {
       throw new UserFacingError(
         `Secret ${name} was created, but the code changed meanwhile: insert its reference with "Fluxbase Secrets: Insert Secret Reference".`,
       );
     }
-    if (!(await literal.replace(renderReference(document.referenceTemplate(), name)))) {
+    const reference = referenceOrExplain(name, document.referenceTemplate());
+    if (!(await literal.replace(reference))) {
       throw new UserFacingError(
         `Secret ${name} was created, but the editor refused the edit: insert its reference yourself.`,
       );
     }
     deps.logger.info(`Moved a hard-coded value in ${document.label} to secret ${name}`);
   };
+}
+
+/** The reference of the new secret; a name the template cannot take is refused, saying the secret exists. */
+function referenceOrExplain(name: string, template: string | undefined): string {
+  try {
+    return writeSecretName(name, { kind: 'reference', template });
+  } catch (error) {
+    if (error instanceof UnwritableNameError) {
+      throw new UserFacingError(`The secret was created, but its reference was not inserted. ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 async function documentOf(deps: Pick<CommandDeps, 'editor'>, arg: CommandArgument): Promise<EditorDocument> {

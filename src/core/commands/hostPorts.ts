@@ -35,8 +35,8 @@ export interface ProgressReporter {
 
 /** A document open in the editor, as the code commands see it. Offsets index `text()`. */
 export interface EditorDocument {
-  /** The reference template of the document's language: its setting, else Deno's. */
-  referenceTemplate(): string;
+  /** The reference template setting of the document's language; undefined means Deno's `Deno.env.get("…")`. */
+  referenceTemplate(): string | undefined;
   /** Its path relative to the workspace, for the log. */
   readonly label: string;
   /** Its text now. */
@@ -57,8 +57,8 @@ export interface TrackedText {
 
 /** The active text editor, for inserting at its cursors. */
 export interface ActiveEditor {
-  /** The reference template of the document's language. */
-  referenceTemplate(): string;
+  /** The reference template setting of the document's language; undefined means Deno's. */
+  referenceTemplate(): string | undefined;
   /** Replaces every selection (inserts at every cursor) in one edit; false when the editor refused. */
   replaceSelections(text: string): Promise<boolean>;
 }

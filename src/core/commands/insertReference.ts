@@ -1,5 +1,5 @@
 import type { CommandArgument } from '../commandArgument';
-import { renderReference } from '../code/referenceTemplate';
+import { writeSecretName } from '../code/secretNameWriter';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { chooseSecretName } from './secretPick';
@@ -16,7 +16,8 @@ export function insertReferenceCommand(deps: Pick<CommandDeps, 'catalog' | 'inpu
       throw new UserFacingError('Open an editor to insert the secret reference into.');
     }
     const name = await chooseSecretName(deps, arg);
-    const inserted = await editor.replaceSelections(renderReference(editor.referenceTemplate(), name));
+    const reference = writeSecretName(name, { kind: 'reference', template: editor.referenceTemplate() });
+    const inserted = await editor.replaceSelections(reference);
     if (!inserted) {
       throw new UserFacingError('The editor refused the edit.');
     }

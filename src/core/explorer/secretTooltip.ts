@@ -3,7 +3,7 @@ import { SECRET_LINK_COMMANDS } from '../commandIds';
 import type { ExpiryState } from '../../shared/expiry';
 import { exactAndRelativeText } from '../../shared/time';
 import { secretVariableName } from '../secretVariable';
-import { codeSpan, commandLink, escapeMarkdown } from './markdown';
+import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import type { SecretRef } from '../../shared/secretRef';
 
 /**
@@ -40,7 +40,7 @@ export function secretTooltip(input: SecretTooltipInput): string {
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
-    `- Version: ${secret.version}`,
+    `- Version: ${escapeMarkdown(String(secret.version))}`,
     `- Expires: ${expiryText(secret, input.expiry, now)}`,
     `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by)}`,
     `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by)}`,

@@ -25,6 +25,11 @@ export function buildExplorerTree(states: readonly ConnectionState[], options: T
   return states.map((state) => connectionNode(state, options));
 }
 
+/** Whether some connection is signed in (its session may be loading, listed or failing): the walkthrough's "Connect" step is done. */
+export function anyConnectionSignedIn(states: readonly ConnectionState[]): boolean {
+  return states.some((state) => state.status !== 'signedOut' && state.status !== 'sessionExpired');
+}
+
 /** The view's badge: how many secrets are expired or expire within 7 days, over all connections. */
 export function explorerBadge(states: readonly ConnectionState[]): { value: number; tooltip: string } | undefined {
   let expired = 0;

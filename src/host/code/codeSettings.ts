@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { DEFAULT_REFERENCE_TEMPLATE } from '../../core/code/referenceTemplate';
 
 /** The languages the code features always serve; `fluxbaseSecrets.completionLanguages` adds more. */
 export const BUILT_IN_CODE_LANGUAGES: readonly string[] = [
@@ -47,9 +46,9 @@ export function readCodeSettings(scope?: vscode.ConfigurationScope): CodeSetting
   };
 }
 
-/** The reference template for a language: its setting, else Deno's `Deno.env.get("${variable}")`. */
-export function referenceTemplateFor(languageId: string, scope?: vscode.ConfigurationScope): string {
-  return readCodeSettings(scope).referenceTemplates[languageId] ?? DEFAULT_REFERENCE_TEMPLATE;
+/** The reference template setting of a language; undefined means Deno's `Deno.env.get("…")`. */
+export function referenceTemplateFor(languageId: string, scope?: vscode.ConfigurationScope): string | undefined {
+  return readCodeSettings(scope).referenceTemplates[languageId];
 }
 
 /** True when a change touches the code features' settings. */

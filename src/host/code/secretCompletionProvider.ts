@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
-import { variableCompletionContext } from '../../core/code/completionContext';
+import { completionInsertText, variableCompletionContext } from '../../core/code/completionContext';
 import { completionDetail } from '../../core/code/completionDetail';
 import { hoverMarkdown } from '../../core/code/hoverContent';
 import { resolveVariable } from '../../core/code/variableResolution';
@@ -31,7 +31,8 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     if (variables.size === 0) {
       return undefined;
     }
-    const context = variableCompletionContext(document.getText(), document.offsetAt(position));
+    const text = document.getText();
+    const context = variableCompletionContext(text, document.offsetAt(position));
     if (!context) {
       return undefined;
     }
@@ -44,14 +45,20 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end) };
     const now = new Date(this.clock.now());
 
-    return [...variables].map(([variable, entries]) => {
+    return [...variables].flatMap(([variable, entries]) => {
+      const [first] = entries;
+      if (!first) {
+        return [];
+      }
       const resolution = resolveVariable(variable, entries, now);
       const item = new vscode.CompletionItem(
         { label: variable, description: 'Fluxbase secret' },
         vscode.CompletionItemKind.Constant,
       );
       item.range = range;
-      item.filterText = variable;
+      // the server's name, escaped for the string it goes into
+      item.insertText = completionInsertText(text, context, first.secret.name);
+      item.filterText = item.insertText;
       item.sortText = `${SORT_BY_STATE[resolution.status]}${variable}`;
       item.detail = completionDetail(resolution, now);
       const markdown = hoverMarkdown(resolution, now);
@@ -61,7 +68,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
       if (resolution.status === 'expired') {
         item.tags = [vscode.CompletionItemTag.Deprecated];
       }
-      return item;
+      return [item];
     });
   }
 }

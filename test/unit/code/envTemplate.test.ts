@@ -11,7 +11,7 @@ describe('buildEnvTemplate', () => {
 
   it('writes one empty assignment per variable, sorted, with descriptions as comments', () => {
     assert.equal(
-      buildEnvTemplate(secrets, 'Fluxbase secrets of Local, global scope'),
+      buildEnvTemplate(secrets, 'Fluxbase secrets of Local, global scope').content,
       [
         '# Fluxbase secrets of Local, global scope',
         '# Names only: fill in values locally and never commit them.',
@@ -27,7 +27,7 @@ describe('buildEnvTemplate', () => {
 
   it('contains no value even when the objects it is given carry one', () => {
     const withValues = secrets.map((s, i) => ({ ...s, value: `canary-value-${i}` })) as TemplateSecret[];
-    const template = buildEnvTemplate(withValues, 'heading');
+    const template = buildEnvTemplate(withValues, 'heading').content;
     assert.doesNotMatch(template, /canary-value/);
     // read back, every variable has an empty value, so importing it as-is writes nothing
     const parsed = parseEnvFile(template);
@@ -36,11 +36,11 @@ describe('buildEnvTemplate', () => {
   });
 
   it('lists a variable once when names differ only in case', () => {
-    const template = buildEnvTemplate([{ name: 'key' }, { name: 'KEY' }], 'h');
+    const template = buildEnvTemplate([{ name: 'key' }, { name: 'KEY' }], 'h').content;
     assert.equal(template.match(/FLUXBASE_SECRET_KEY=/g)?.length, 1);
   });
 
   it('keeps a heading on one comment line', () => {
-    assert.match(buildEnvTemplate([], 'a\nB=leak'), /^# a B=leak\n/);
+    assert.match(buildEnvTemplate([], 'a\nB=leak').content, /^# a B=leak\n/);
   });
 });

@@ -47,6 +47,7 @@ describe('Move to Fluxbase secret (core handler over the editor port)', () => {
   const cursor = code.indexOf('sk_live');
   const created = (prefill: CreateSecretPrefill) => ({
     connectionId: 'local',
+    name: prefill.name ?? 'X',
     secret: { ...summary({ name: prefill.name ?? 'X' }), value: prefill.value ?? '' },
   });
 

@@ -133,4 +133,30 @@ describe('exportEnvTemplate', () => {
     const { run } = setup([]);
     await assert.rejects(run({ kind: 'namespace', namespace: 'empty', connectionId: 'local' }), UserFacingError);
   });
+
+  it('leaves out names that cannot be .env keys and warns naming them; refuses when none can', async () => {
+    const hostile = 'x\nEVIL=1 [a](command:workbench.action.quit)';
+    const mixed = new FakeCatalog([
+      entry({ name: 'fine', scope: 'namespace', namespace: 'n' }),
+      entry({ name: hostile, scope: 'namespace', namespace: 'n' }),
+      entry({ name: 'x"y', scope: 'namespace', namespace: 'only-hostile' }),
+    ]);
+    const output = new RecordingOutput();
+    const warnings: string[] = [];
+    const input = scripted([{ pick: 'Open in an Untitled Editor' }]);
+    const warning: Notifier = { ...notifier, warn: async (message) => void warnings.push(message) };
+    const run = exportEnvTemplate({ catalog: mixed, input, output, notifier: warning });
+    await run({ kind: 'namespace', namespace: 'n', connectionId: 'local' });
+    assert.doesNotMatch(output.opened[0] ?? '', /EVIL|command/);
+    assert.match(output.opened[0] ?? '', /\nFLUXBASE_SECRET_FINE=\n/);
+    assert.deepEqual(warnings, [
+      'Left out of the template (only letters, digits and _ make a .env key): ' +
+        '"x\\nEVIL=1 \\u005ba\\u005d\\u0028command:workbench.action.quit\\u0029".',
+    ]);
+    await assert.rejects(
+      run({ kind: 'namespace', namespace: 'only-hostile', connectionId: 'local' }),
+      (error: Error) =>
+        error instanceof UserFacingError && error.message.startsWith('Secret "x\\"y" cannot be written as a .env key'),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ExplorerFilter } from '../../../src/core/explorer/explorerFilter';
-import { codeSpan, commandLink, escapeMarkdown } from '../../../src/core/explorer/markdown';
+import { codeSpan, commandLink, escapeMarkdown } from '../../../src/core/markdown';
 import { refreshIntervalMs } from '../../../src/core/explorer/refreshInterval';
 import { isSecretRef } from '../../../src/shared/secretRef';
 import { matchesFilter } from '../../../src/core/explorer/secretFilter';
@@ -30,7 +30,7 @@ describe('secret tooltip', () => {
 
   it('has the description, scope, namespace, variable, version, times and author', () => {
     assert.match(tooltip, /\*\*stripe\\_key\*\*/);
-    assert.match(tooltip, /Live \\\*key\\\* \\\[link\\\]\\\(http:\/\/x\\\)/, 'user text is escaped');
+    assert.match(tooltip, /Live \\\*key\\\* \\\[link\\\]\\\(http\\:\\\/\\\/x\\\)/, 'user text is escaped');
     assert.match(tooltip, /- Scope: Namespace `payments`/);
     assert.match(tooltip, /- Variable: `FLUXBASE_SECRET_STRIPE_KEY`/);
     assert.match(tooltip, /- Version: 4/);

@@ -7,9 +7,14 @@ import type {
   ScopeNode,
   SecretNode,
 } from '../../../src/core/explorer/explorerNodes';
-import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
+import type { ConnectionState, ConnectionStatus } from '../../../src/core/explorer/secretsStore';
 import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
-import { buildExplorerTree, connectionDescription, explorerBadge } from '../../../src/core/explorer/treeModel';
+import {
+  anyConnectionSignedIn,
+  buildExplorerTree,
+  connectionDescription,
+  explorerBadge,
+} from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
 
@@ -197,5 +202,20 @@ describe('explorerBadge', () => {
   it('shows no badge when nothing is expired or expiring', () => {
     assert.equal(explorerBadge([readyState([])]), undefined);
     assert.equal(explorerBadge([{ ...readyState([]), status: 'signedOut', stats: undefined }]), undefined);
+  });
+});
+
+describe('anyConnectionSignedIn (the walkthrough’s Connect step)', () => {
+  const withStatus = (status: ConnectionStatus, id = 'a'): ConnectionState => ({ ...readyState([], id), status });
+
+  it('is true once some connection is signed in, listed or not', () => {
+    assert.equal(anyConnectionSignedIn([withStatus('signedOut'), withStatus('ready', 'b')]), true);
+    assert.equal(anyConnectionSignedIn([withStatus('loading')]), true);
+    assert.equal(anyConnectionSignedIn([withStatus('error')]), true);
+  });
+
+  it('is false with no connection, or only signed-out and expired ones', () => {
+    assert.equal(anyConnectionSignedIn([]), false);
+    assert.equal(anyConnectionSignedIn([withStatus('signedOut'), withStatus('sessionExpired', 'b')]), false);
   });
 });

@@ -6,9 +6,11 @@ import * as assert from 'node:assert/strict';
 import { fuzzCase, type FuzzCase } from '../../support/fuzzCases';
 import { sendRaw, type RawHttpResponse } from '../../support/fuzzHttp';
 import type { FuzzTargets, KnownSecret } from '../../support/fuzzParts';
+import type { RegistryFuzzTargets } from '../../support/fuzzRegistryCases';
 import { FuzzRandom, fuzzSeed } from '../../support/fuzzRandom';
 import { oddString } from '../../support/fuzzValues';
 import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
+import { roleToken, TEST_JWT_SECRET } from '../server/registry/registryHarness';
 import { createKey, removeDir, send, tempDir, TEST_ENCRYPTION_KEY } from '../server/serverHarness';
 import { apiSnapshot, databaseSnapshot, snapshotDifference } from './support/dataSnapshot';
 import { describeRequest, fuzzProblem, type FuzzProblem } from './support/fuzzCheck';
@@ -59,6 +61,38 @@ async function runBatch(port: number, cases: FuzzCase[], first: number, run: Fuz
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+/** Functions in two namespaces and jobs, synced with a service_role JWT; the fuzz must leave them as they are. */
+async function seedRegistry(url: string): Promise<RegistryFuzzTargets> {
+  const serviceRoleToken = await roleToken('service_role');
+  const headers = { Authorization: `Bearer ${serviceRoleToken}` };
+  const seeds: [string, Record<string, unknown>][] = [
+    [
+      'functions',
+      {
+        namespace: 'billing',
+        functions: [
+          { name: 'charge', code: 'a' },
+          { name: 'refund', code: 'b' },
+        ],
+      },
+    ],
+    ['functions', { functions: [{ name: 'hello', code: '// @fluxbase:public false\nc' }] }],
+    ['jobs', { namespace: 'billing', jobs: [{ name: 'invoices', code: 'd', schedule: '0 2 * * *' }] }],
+    ['jobs', { jobs: [{ name: 'cleanup', code: 'import x from "y"', require_roles: ['admin'] }] }],
+  ];
+  for (const [kind, json] of seeds) {
+    const response = await send(url, 'POST', `/api/v1/admin/${kind}/sync`, { headers, json });
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual((response.json as { errors: unknown[] }).errors, []);
+  }
+  return {
+    serviceRoleToken,
+    anonToken: await roleToken('anon'),
+    functions: ['billing/charge', 'billing/refund', 'default/hello'],
+    jobs: ['billing/invoices', 'default/cleanup'],
+  };
 }
 
 describe('Server fuzzing (issue 9): 10,000 seeded malformed requests against one server process', function () {
@@ -117,8 +151,13 @@ describe('Server fuzzing (issue 9): 10,000 seeded malformed requests against one
     const readKey = createKey(dataDir, 'read:secrets');
     server = await startServerProcess({
       dataDir,
-      env: { FLUXBASE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, FLUXBASE_SERVER_BODY_LIMIT: String(BODY_LIMIT) },
+      env: {
+        FLUXBASE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        FLUXBASE_SERVER_BODY_LIMIT: String(BODY_LIMIT),
+        FLUXBASE_AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      },
     });
+    const registry = await seedRegistry(server.url);
     let three = await create({ name: 'FUZZ_GLOBAL_ONE', value: 'v1', description: 'three versions' });
     three = await updateValue(three, 'v2');
     three = await updateValue(three, 'v3');
@@ -132,7 +171,7 @@ describe('Server fuzzing (issue 9): 10,000 seeded malformed requests against one
     controlId = (await create({ name: 'FUZZ_CONTROL', value: 'control' })).id;
     beforeDb = databaseSnapshot(dataDir, [controlId]);
     beforeApi = await apiSnapshot(server.url, writeKey, [controlId]);
-    const targets: FuzzTargets = { writeKey, readKey, secrets, bodyLimit: BODY_LIMIT };
+    const targets: FuzzTargets = { writeKey, readKey, secrets, bodyLimit: BODY_LIMIT, registry };
     const port = Number(new URL(server.url).port);
 
     const started = Date.now();

@@ -104,7 +104,8 @@ export function send(baseUrl: string, method: string, path: string, options: Sen
   }
   if (body !== undefined) headers['Content-Length'] = Buffer.byteLength(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers, agent: false }, (res) => {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const req = httpRequest({ host, port: url.port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {

@@ -8,14 +8,24 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { send } from '../../server/serverHarness';
 
-const TABLES = ['meta', 'dashboard_users', 'service_keys', 'secrets', 'secret_versions'] as const;
+const TABLES = [
+  'meta',
+  'dashboard_users',
+  'service_keys',
+  'secrets',
+  'secret_versions',
+  'edge_functions',
+  'job_functions',
+] as const;
 
 /** All rows of all tables, in a stable order, leaving out the secrets (and their history) in `excludeIds`. */
 export function databaseSnapshot(dataDir: string, excludeIds: readonly string[] = []): string {
   const db = new Database(join(dataDir, 'fluxbase.db'), { readonly: true, fileMustExist: true });
   try {
     const tables: Record<string, unknown[]> = {};
+    const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
     for (const table of TABLES) {
+      if (!present.has(table)) continue;
       const rows = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
       tables[table] = rows.filter((row) => !excludeIds.includes(String(row.secret_id ?? row.id)));
     }
