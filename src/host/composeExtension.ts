@@ -3,7 +3,8 @@ import { createClient, type FluxbaseClient } from '../core/api/fluxbaseClient';
 import type { CommandDeps } from '../core/commands/commandDeps';
 import { createCommandTable } from '../core/commands/commands';
 import { ConnectionSessions } from '../core/connections/connectionSessions';
-import { environmentConnection } from '../core/connections/environmentConnection';
+import { cliEnvironmentPairShadowed, environmentSignIn } from '../core/cliProfiles/environmentSignIn';
+import { RegistryWithCliProfiles } from '../core/cliProfiles/registryWithCliProfiles';
 import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
@@ -13,6 +14,7 @@ import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
+import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import { createTemplateOutput } from './code/codeHostPorts';
 import { vscodeEditorPort, workspaceFiles } from './code/editorPorts';
@@ -22,6 +24,7 @@ import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { createExplorerView } from './explorerView';
 import { registerHistoryPanels } from './history/registerHistoryPanel';
 import { registerCommands } from './registerCommands';
+import { userProductionPatterns } from './productionPatternsSetting';
 import { SecretStorageCredentialStore } from './secretStorageCredentialStore';
 import { SettingsConnectionRegistry } from './settingsConnectionRegistry';
 import { SwitchableUserInput } from './switchableUserInput';
@@ -39,15 +42,16 @@ export function composeExtension(
   logger: Logger,
   showLogs: () => void,
 ): FluxbaseSecretsApi {
-  const environment = environmentConnection(process.env);
-  const registry = new SettingsConnectionRegistry(logger, environment?.connection);
+  const environment = environmentSignIn(process.env);
+  const settingsRegistry = new SettingsConnectionRegistry(logger, environment?.connection);
+  const cliProfiles = activateCliProfiles(context, logger);
+  const registry = new RegistryWithCliProfiles(settingsRegistry, cliProfiles.source, cliProfiles.hidden);
   const credentials = new SecretStorageCredentialStore(context.secrets);
   const sessions = new ConnectionSessions<FluxbaseClient>({
     createClient: (connection) => createClient({ url: connection.url, tenant: connection.tenant, logger }),
     credentials,
-    environmentCredentials: new Map(
-      environment ? [[environment.connection.id, { type: 'serviceKey', key: environment.serviceKey }]] : [],
-    ),
+    environmentCredentials: new Map(environment ? [[environment.connection.id, environment.credentials]] : []),
+    linkedSignIns: cliProfiles.links,
     logger,
   });
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
@@ -62,7 +66,7 @@ export function composeExtension(
     pickMany: (items, options) => codeDialogs.pickMany(items, options),
   };
   const provider = new ExplorerTreeProvider(store, filter, systemClock);
-  const view = createExplorerView(provider, store, filter, logger);
+  const view = createExplorerView(provider, store, filter, logger, systemClock);
   const executeCommand: CommandDeps['executeCommand'] = (id, arg) =>
     Promise.resolve(vscode.commands.executeCommand(id, arg));
   const history = registerHistoryPanels(context, {
@@ -93,8 +97,15 @@ export function composeExtension(
     files: workspaceFiles(codeDialogs),
     templateOutput: createTemplateOutput(codeDialogs),
     historyPanels: history.panels,
+    productionPatterns: userProductionPatterns,
+    cliProfiles: {
+      profileOf: (connectionId) => registry.profileOf(connectionId),
+      readSignIn: (connectionId) => cliProfiles.source.readSignIn(connectionId),
+    },
   };
   context.subscriptions.push(
+    settingsRegistry,
+    cliProfiles,
     registry,
     sessions,
     store,
@@ -107,7 +118,10 @@ export function composeExtension(
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
-    logger.info(`Offering the connection from FLUXBASE_URL: ${environment.connection.url}`);
+    logger.info(`Offering the connection from the environment: ${environment.description}`);
+  }
+  if (cliEnvironmentPairShadowed(process.env)) {
+    logger.info('FLUXBASE_SERVER and FLUXBASE_TOKEN are not used: FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN win');
   }
   void store.refresh();
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
+import type { SignedInUser } from '../core/connections/signedInUsers';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
 
@@ -41,8 +42,14 @@ export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
 }
 
 /** A secret's markdown tooltip at `now`, trusted to run only the commands it links to. */
-export function secretTooltipMarkdown(node: SecretNode, now: number): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(secretTooltip({ ...node, now }));
+export function secretTooltipMarkdown(
+  node: SecretNode,
+  now: number,
+  currentUser?: SignedInUser,
+): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(
+    secretTooltip({ ...node, now, ...(currentUser === undefined ? {} : { currentUser }) }),
+  );
   tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
   return tooltip;
 }

@@ -4,6 +4,7 @@ import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
+import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
@@ -19,11 +20,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private snapshot = '';
   private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
   private readonly parents = new Map<string, ExplorerNode>();
+  /** Who is signed in, so that tooltips say "You" as the history page does. */
+  private readonly users = new KnownUsers();
 
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
+    private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
   ) {
@@ -49,7 +52,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    */
   resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
     if (node.kind === 'secret' && item.tooltip === undefined) {
-      item.tooltip = secretTooltipMarkdown(node, this.clock.now());
+      const client = this.store.clientFor(node.connectionId);
+      const currentUser = client === undefined ? undefined : this.users.peek(client);
+      item.tooltip = secretTooltipMarkdown(node, this.clock.now(), currentUser);
     }
     return item;
   }

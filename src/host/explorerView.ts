@@ -7,8 +7,10 @@ import type { ExplorerNode } from '../core/explorer/explorerNodes';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { SecretRef } from '../shared/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { anyConnectionSignedIn, explorerBadge } from '../core/explorer/treeModel';
 import type { Logger } from '../shared/logger';
+import type { Clock } from '../core/explorer/clock';
+import { explorerBadge } from '../core/explorer/explorerBadge';
+import { anyConnectionSignedIn } from '../core/explorer/treeModel';
 import { CONNECT_STEP_ID } from '../core/walkthroughSteps';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 
@@ -57,7 +59,7 @@ export interface ExplorerView extends ExplorerViewPort, vscode.Disposable {
 
 /**
  * Creates the Secrets tree view and keeps its chrome in step with the state:
- * the badge counts expired plus expiring secrets, the message names the
+ * the badge counts expired plus expiring secrets (each once), the message names the
  * filter, a context key shows the clear-filter button and another says
  * whether some connection is signed in (for the walkthrough).
  */
@@ -66,11 +68,12 @@ export function createExplorerView(
   store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange'>,
   filter: ExplorerFilter,
   logger: Logger,
+  clock: Clock,
 ): ExplorerView {
   const view = vscode.window.createTreeView(SECRETS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   let signedIn: boolean | undefined;
   const updateFromStore = (): void => {
-    view.badge = explorerBadge(store.connections());
+    view.badge = explorerBadge(store.connections(), clock.now());
     const nowSignedIn = anyConnectionSignedIn(store.connections());
     if (nowSignedIn !== signedIn) {
       signedIn = nowSignedIn;

@@ -39,9 +39,18 @@ export interface VersionRowView {
   isCurrent: boolean;
 }
 
+/** The connection a secret lives on, as the page's header names it. */
+export interface ConnectionView {
+  name: string;
+  /** The server URL, as configured. */
+  url: string;
+}
+
 /** Everything the page shows about a secret; versions are newest first. */
 export interface SecretHistoryView {
   name: string;
+  /** Where the secret lives; absent when the host does not know (the page then names none). */
+  connection?: ConnectionView;
   scope: 'global' | 'namespace';
   namespace?: string;
   variableName: string;
@@ -149,10 +158,15 @@ function isExpiryView(value: unknown): value is TimeView & { expired: boolean } 
   return isTimeView(value) && 'expired' in value && typeof value.expired === 'boolean';
 }
 
+function isConnectionView(value: unknown): value is ConnectionView {
+  return isRecord(value) && isString(value.name) && isString(value.url);
+}
+
 function isSecretHistoryView(value: unknown): value is SecretHistoryView {
   return (
     isRecord(value) &&
     isString(value.name) &&
+    isOptional(isConnectionView)(value.connection) &&
     isScope(value.scope) &&
     isOptional(isString)(value.namespace) &&
     isString(value.variableName) &&

@@ -1,4 +1,5 @@
 import type { AuthorView, SecretHistoryView, TimeView, VersionRowView } from '../shared/historyProtocol';
+import { GLOBAL_SCOPE_LABEL } from '../shared/scopeWording';
 import { actionButton } from './actionButton';
 import { h, icon } from './dom';
 
@@ -42,7 +43,10 @@ function header(view: SecretHistoryView): HTMLElement {
     h(
       'dl',
       { class: 'details' },
-      ...detail('Scope', view.scope === 'global' ? 'Global (all functions)' : 'Namespace'),
+      ...(view.connection === undefined
+        ? []
+        : detail('Connection', view.connection.name, h('span', { class: 'exact' }, view.connection.url))),
+      ...detail('Scope', view.scope === 'global' ? GLOBAL_SCOPE_LABEL : 'Namespace'),
       ...(view.namespace === undefined ? [] : detail('Namespace', view.namespace)),
       ...detail('Variable', h('code', {}, view.variableName)),
       ...detail('Current version', h('span', { class: 'version-badge' }, `v${view.currentVersion}`)),

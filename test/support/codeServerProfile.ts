@@ -36,7 +36,10 @@ export const defaultTestSettings: Readonly<Record<string, unknown>> = {
   'workbench.tips.enabled': false,
 };
 
-/** Creates a profile under the OS temp folder with {@link defaultTestSettings} plus `settings` as user settings. */
+/**
+ * Creates a profile under the OS temp folder with {@link defaultTestSettings}, a Fluxbase CLI file that does
+ * not exist, and `settings` as user settings.
+ */
 export function createCodeServerProfile(settings: Record<string, unknown> = {}): CodeServerProfile {
   const root = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-server-'));
   const dir = (name: string): string => {
@@ -57,7 +60,12 @@ export function createCodeServerProfile(settings: Record<string, unknown> = {}):
     },
     serverEnv: { ...noGalleryEnv },
   };
-  const userSettings = { ...defaultTestSettings, ...settings };
+  const userSettings = {
+    ...defaultTestSettings,
+    // The runner's own Fluxbase CLI profiles (~/.fluxbase/config.yaml) would add connections to every test.
+    'fluxbaseSecrets.cliConfigPath': path.join(root, 'no-fluxbase-cli', 'config.yaml'),
+    ...settings,
+  };
   writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringify(userSettings, null, 2));
   return profile;
 }

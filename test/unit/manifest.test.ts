@@ -89,5 +89,6 @@ describe('package.json manifest', () => {
     const properties = Object.keys(contributes.configuration?.properties ?? {});
     assert.ok(properties.includes('fluxbaseSecrets.connections'));
     assert.ok(properties.includes('fluxbaseSecrets.refreshIntervalSeconds'));
+    assert.ok(properties.includes('fluxbaseSecrets.productionPatterns'));
   });
 });

@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/logger';
 import type { UserInput } from '../userInput';
 import type { SecretCatalog } from '../explorer/secretCatalog';
 import type { CommandId } from '../commandIds';
+import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
 import type {
   Clipboard,
@@ -46,6 +47,10 @@ export interface CommandDeps {
   showLogs(): void;
   /** The Secrets tree view: its selection, and revealing what a command made. Absent where there is no tree. */
   explorerView?: ExplorerViewPort;
+  /** Patterns of `fluxbaseSecrets.productionPatterns`; deletes on a matching connection ask to type the name. Defaults apply when absent. */
+  productionPatterns?(): readonly string[];
+  /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
+  cliProfiles?: CliProfileAccess;
   /** Runs another command through the editor, so that its failures are reported as its own. */
   executeCommand(id: CommandId, arg?: unknown): Promise<unknown>;
   /** The secrets of every signed-in connection, as the code features list them. */

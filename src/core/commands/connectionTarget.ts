@@ -53,7 +53,8 @@ function accepts(deps: Pick<CommandDeps, 'store'>, connection: Connection, filte
     case 'any':
       return true;
     case 'settings':
-      return connection.source === 'settings';
+      // Settings connections are removed, CLI profiles hidden; the environment's stay.
+      return connection.source !== 'environment';
     case 'signedIn':
       return deps.store.clientFor(connection.id) !== undefined;
   }

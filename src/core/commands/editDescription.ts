@@ -1,5 +1,6 @@
 import type { CommandArgument } from '../commandArgument';
 import type { Secret } from '../api/secretTypes';
+import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
 import { resolveSecret } from './secretTarget';
@@ -14,21 +15,22 @@ import { withClient } from './withClient';
 export function editDescriptionCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Edit Description');
+    const on = onConnection(connection, deps.registry.list().length);
     const current = secret.description ?? '';
     const description = await deps.input.inputText({
-      title: `Edit Description of ${ref.name}`,
+      title: `Edit Description of ${ref.name}${on}`,
       prompt: 'Description (empty stores an empty description; the value and version stay as they are)',
       value: current,
     });
     if (description === current) {
       return undefined;
     }
-    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { description })),
     );
     await deps.store.refresh(connection.id);
     await revealChangedSecret(deps, ref, arg);
-    void deps.notifier.info(`Updated the description of "${ref.name}".`);
+    void deps.notifier.info(`Updated the description of "${ref.name}"${on}.`);
     return updated;
   };
 }

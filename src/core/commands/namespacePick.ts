@@ -1,3 +1,4 @@
+import { GLOBAL_SCOPE_REACH } from '../../shared/scopeWording';
 import type { PickItem, UserInput } from '../userInput';
 
 const NEW_NAMESPACE = Symbol('new namespace');
@@ -14,7 +15,7 @@ export async function pickScope(
 ): Promise<'global' | 'namespace'> {
   return input.pick<'global' | 'namespace'>(
     [
-      { label: 'Global', description: 'every function and job', value: 'global' },
+      { label: 'Global', description: GLOBAL_SCOPE_REACH, value: 'global' },
       { label: options.namespaceLabel, description: 'the functions and jobs of one namespace', value: 'namespace' },
     ],
     { title: options.title, placeholder: options.placeholder },

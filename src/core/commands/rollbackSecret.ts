@@ -3,6 +3,7 @@ import type { Secret, SecretVersion } from '../api/secretTypes';
 import { exactAndRelativeText } from '../../shared/time';
 import { confirmRollback } from '../history/rollbackConfirmation';
 import { UserCancelledError } from '../userInput';
+import { onConnection } from '../connections/connectionNaming';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
@@ -18,7 +19,8 @@ import { withClient } from './withClient';
 export function rollbackSecretCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
-    const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}…`, () =>
+    const on = onConnection(connection, deps.registry.list().length);
+    const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),
     );
     const earlier = versions
@@ -38,12 +40,13 @@ export function rollbackSecretCommand(deps: CommandDeps) {
         value: version.version,
       })),
       {
-        title: `Roll Back ${ref.name} (now v${secret.version})`,
+        title: `Roll Back ${ref.name}${on} (now v${secret.version})`,
         placeholder: 'Choose the version whose value to restore',
       },
     );
     const confirmed = await confirmRollback(deps.input, {
       name: ref.name,
+      ...(deps.registry.list().length > 1 ? { connection: connection.name } : {}),
       ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }),
       version: target,
       currentVersion: secret.version,
@@ -51,12 +54,12 @@ export function rollbackSecretCommand(deps: CommandDeps) {
     if (!confirmed) {
       throw new UserCancelledError();
     }
-    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}…`, () =>
+    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
     );
     await deps.store.refresh(connection.id);
     await revealChangedSecret(deps, ref, arg);
-    void deps.notifier.info(`Rolled back "${ref.name}" to version ${target}: now version ${rolledBack.version}.`);
+    void deps.notifier.info(`Rolled back "${ref.name}"${on} to version ${target}: now version ${rolledBack.version}.`);
     return rolledBack;
   };
 }

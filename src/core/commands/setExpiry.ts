@@ -2,6 +2,7 @@ import type { CommandArgument } from '../commandArgument';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Secret } from '../api/secretTypes';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
+import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
 import { resolveSecret, type SecretTarget } from './secretTarget';
 import { withClient } from './withClient';
@@ -18,9 +19,10 @@ export function setExpiryCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const target = await resolveSecret(deps, arg, 'Set Expiry');
     const { ref, connection, secret } = target;
+    const on = onConnection(connection, deps.registry.list().length);
     const current = secret.expires_at ? `It expires at ${secret.expires_at}.` : 'It never expires.';
     const text = await deps.input.inputText({
-      title: `Set Expiry of ${ref.name}`,
+      title: `Set Expiry of ${ref.name}${on}`,
       prompt: `${current} New expiry: ${EXPIRY_INPUT_HINT}`,
       placeholder: '30d',
       validate: (value) => {
@@ -35,11 +37,11 @@ export function setExpiryCommand(deps: CommandDeps) {
     if (expiry.kind === 'none') {
       return secret.expires_at === undefined ? undefined : recreateWithoutExpiry(deps, target);
     }
-    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { expires_at: expiry.expiresAt })),
     );
     await deps.store.refresh(connection.id);
-    void deps.notifier.info(`"${ref.name}" now expires at ${expiry.expiresAt}.`);
+    void deps.notifier.info(`"${ref.name}"${on} now expires at ${expiry.expiresAt}.`);
     return updated;
   };
 }

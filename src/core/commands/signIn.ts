@@ -3,11 +3,12 @@ import type { ClientPort } from '../connections/clientPort';
 import type { Connection } from '../connections/connection';
 import { sendsCredentialsInClear } from '../connections/transportSecurity';
 import { confirm, type InputValidation } from '../userInput';
+import { cliSignInChoice, signInWithCliProfile, type CliSignInMethod } from './cliProfileSignIn';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
 import { guardConnection } from './withClient';
 
-type SignInMethod = 'password' | 'serviceKey' | 'accessToken';
+type SignInMethod = 'password' | 'serviceKey' | 'accessToken' | CliSignInMethod;
 
 const required =
   (what: string) =>
@@ -31,13 +32,15 @@ export function signInCommand(deps: CommandDeps) {
       return;
     }
     const title = `Sign In to ${connection.name}`;
+    const cli = cliSignInChoice(deps.cliProfiles, connection);
     const method = await deps.input.pick<SignInMethod>(
       [
+        ...cli.items,
         { label: 'Email and Password', description: 'a dashboard administrator account', value: 'password' },
         { label: 'Service Key', description: 'sent as X-Service-Key', value: 'serviceKey' },
         { label: 'Access Token', description: 'a dashboard access token you paste', value: 'accessToken' },
       ],
-      { title, placeholder: 'How do you want to sign in?' },
+      { title, placeholder: cli.placeholder ?? 'How do you want to sign in?' },
     );
     if (sendsCredentialsInClear(connection.url)) {
       await confirm(
@@ -50,7 +53,7 @@ export function signInCommand(deps: CommandDeps) {
     const client = deps.sessions.newClient(connection);
     try {
       await authenticate(deps, connection, client, method, title);
-      await deps.sessions.adopt(connection, client);
+      await deps.sessions.adopt(connection, client, { linked: method === 'cliProfile' });
     } catch (error) {
       await client.close().catch(() => undefined);
       throw error;
@@ -70,6 +73,8 @@ async function authenticate(
   const check = <T>(task: () => Promise<T>): Promise<T> =>
     deps.progress.withProgress(`Signing in to ${connection.name}…`, () => guardConnection(connection, task));
   switch (method) {
+    case 'cliProfile':
+      return signInWithCliProfile(deps.cliProfiles, connection, client, check, deps.logger, deps.clock.now());
     case 'password': {
       const email = await deps.input.inputText({ title, prompt: 'Email', validate: required('your email') });
       const password = await deps.input.inputText({

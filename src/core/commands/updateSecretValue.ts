@@ -1,5 +1,6 @@
 import type { CommandArgument } from '../commandArgument';
 import type { Secret } from '../api/secretTypes';
+import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
 import { resolveSecret } from './secretTarget';
@@ -15,18 +16,19 @@ import { withClient } from './withClient';
 export function updateSecretValueCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Update Secret Value');
+    const on = onConnection(connection, deps.registry.list().length);
     const value = await deps.input.inputText({
-      title: `Update Value of ${ref.name}`,
+      title: `Update Value of ${ref.name}${on}`,
       prompt: `The current value cannot be shown. Saving a new value makes version ${secret.version + 1}.`,
       password: true,
       validate: (text) => (text === '' ? { severity: 'error', message: 'Enter the new value' } : undefined),
     });
-    const updated = await deps.progress.withProgress(`Updating ${ref.name}…`, () =>
+    const updated = await deps.progress.withProgress(`Updating ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.updateById(ref.id, { value })),
     );
     await deps.store.refresh(connection.id);
     await revealChangedSecret(deps, ref, arg);
-    void deps.notifier.info(`Updated the value of "${ref.name}": now version ${updated.version}.`);
+    void deps.notifier.info(`Updated the value of "${ref.name}"${on}: now version ${updated.version}.`);
     return updated;
   };
 }

@@ -19,6 +19,8 @@ export interface AuthPort {
   login(request: { email: string; password: string }): Promise<LoginResult>;
   verify2fa(request: { userId: string; code: string }): Promise<AuthSession>;
   me(): Promise<DashboardUser>;
+  /** POST /dashboard/auth/refresh with the held refresh token (as the Fluxbase CLI refreshes). */
+  refresh(): Promise<AuthSession>;
   useAccessToken(accessToken: string, refreshToken?: string): void;
   useServiceKey(key: string): void;
   signOut(): void;

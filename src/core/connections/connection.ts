@@ -1,8 +1,8 @@
 /**
  * A Fluxbase server the explorer shows as one root of the tree. Connections
- * come from the `fluxbaseSecrets.connections` setting or, for remote machines,
- * containers and CI, from the `FLUXBASE_URL`/`FLUXBASE_SERVICE_TOKEN`
- * environment variables.
+ * come from the `fluxbaseSecrets.connections` setting, from the profiles of
+ * the Fluxbase CLI's `config.yaml` (`cli`), or, for remote machines,
+ * containers and CI, from environment variables (see `environmentSignIn`).
  */
 export interface Connection {
   /** Stable, and different for a different server: stored credentials are keyed by it. */
@@ -12,7 +12,7 @@ export interface Connection {
   readonly url: string;
   /** Sent as `X-FB-Tenant` (contract §3.6). */
   readonly tenant?: string;
-  readonly source: 'settings' | 'environment';
+  readonly source: 'settings' | 'environment' | 'cli';
 }
 
 /** The id of the connection that the extension host's environment offers. */

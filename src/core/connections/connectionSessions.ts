@@ -1,5 +1,6 @@
 import type { Disposable } from '../../shared/disposable';
 import type { Logger } from '../../shared/logger';
+import type { LinkedSignIns } from '../cliProfiles/cliSignInLinks';
 import type { ClientFactory, ClientPort } from './clientPort';
 import type { Connection } from './connection';
 import type { CredentialStore, StoredCredentials } from './credentialStore';
@@ -15,6 +16,8 @@ export interface ConnectionSessionsDeps<C extends ClientPort> {
   credentials: CredentialStore;
   /** Credentials that come from the environment, by connection id: used, never stored. */
   environmentCredentials?: ReadonlyMap<string, StoredCredentials>;
+  /** CLI-profile connections that use the CLI's own sign-in, read from its file at use: never stored. */
+  linkedSignIns?: LinkedSignIns;
   logger: Logger;
 }
 
@@ -30,6 +33,8 @@ export class ConnectionSessions<C extends ClientPort> implements Disposable {
   private readonly generations = new Map<string, number>();
   /** Environment connections the person signed out of during this session. */
   private readonly environmentSignedOut = new Set<string>();
+  /** Sessions whose credentials came from the CLI's file: their refreshed tokens are not stored. */
+  private readonly linked = new Set<string>();
 
   constructor(private readonly deps: ConnectionSessionsDeps<C>) {}
 
@@ -59,13 +64,13 @@ export class ConnectionSessions<C extends ClientPort> implements Disposable {
     }
     const generation = this.generation(connection.id);
     const restore = this.readCredentials(connection)
-      .then((credentials) => {
-        if (!credentials || generation !== this.generation(connection.id)) {
+      .then((read) => {
+        if (!read || generation !== this.generation(connection.id)) {
           return undefined;
         }
         const client = this.deps.createClient(connection);
-        applyCredentials(client, credentials);
-        this.install(connection, client);
+        applyCredentials(client, read.credentials);
+        this.install(connection, client, read.linked);
         return client;
       })
       .finally(() => this.restoring.delete(connection.id));
@@ -76,19 +81,25 @@ export class ConnectionSessions<C extends ClientPort> implements Disposable {
   /**
    * Makes `client`, which a sign-in flow has just authenticated, the
    * connection's session and stores its credentials (environment
-   * connections keep them in memory only).
+   * connections keep them in memory only). With `linked`, a CLI-profile
+   * connection stores nothing and reads the CLI's file on the next restore.
    */
-  async adopt(connection: Connection, client: C): Promise<void> {
+  async adopt(connection: Connection, client: C, options: { linked?: boolean } = {}): Promise<void> {
     const credentials = client.auth.credentials;
     if (credentials.type === 'none') {
       throw new Error('The client holds no credentials to sign in with');
     }
+    const linked = connection.source === 'cli' && options.linked === true;
     this.bump(connection.id);
     this.environmentSignedOut.delete(connection.id);
-    if (connection.source === 'settings') {
+    if (linked) {
+      await this.deps.credentials.delete(connection.id);
+      await this.deps.linkedSignIns?.link(connection.id);
+    } else if (connection.source !== 'environment') {
+      await this.deps.linkedSignIns?.unlink(connection.id);
       await this.deps.credentials.set(connection.id, credentials);
     }
-    this.install(connection, client);
+    this.install(connection, client, linked);
   }
 
   /** Forgets the connection's credentials (stored ones included) and closes its client. */
@@ -99,6 +110,7 @@ export class ConnectionSessions<C extends ClientPort> implements Disposable {
       this.environmentSignedOut.add(connection.id);
     } else {
       await this.deps.credentials.delete(connection.id);
+      await this.deps.linkedSignIns?.unlink(connection.id);
     }
   }
 
@@ -123,19 +135,36 @@ export class ConnectionSessions<C extends ClientPort> implements Disposable {
     }
   }
 
-  private async readCredentials(connection: Connection): Promise<StoredCredentials | undefined> {
-    if (connection.source === 'environment') {
-      return this.environmentSignedOut.has(connection.id)
-        ? undefined
-        : this.deps.environmentCredentials?.get(connection.id);
+  private async readCredentials(
+    connection: Connection,
+  ): Promise<{ credentials: StoredCredentials; linked: boolean } | undefined> {
+    const environment =
+      connection.source === 'environment' && !this.environmentSignedOut.has(connection.id)
+        ? this.deps.environmentCredentials?.get(connection.id)
+        : undefined;
+    const stored = connection.source === 'environment' ? environment : await this.deps.credentials.get(connection.id);
+    if (stored) {
+      return { credentials: stored, linked: false };
     }
-    return this.deps.credentials.get(connection.id);
+    const linked =
+      connection.source === 'cli' ? await this.deps.linkedSignIns?.read(connection.id, connection.name) : undefined;
+    return linked ? { credentials: linked, linked: true } : undefined;
   }
 
-  private install(connection: Connection, client: C): void {
+  private install(connection: Connection, client: C, linked = false): void {
     this.close(connection.id, false);
+    if (linked) {
+      this.linked.add(connection.id);
+    } else {
+      this.linked.delete(connection.id);
+    }
     const subscription = client.auth.onDidChangeCredentials((credentials) => {
-      if (credentials.type === 'none' || connection.source !== 'settings' || this.clientFor(connection.id) !== client) {
+      if (
+        credentials.type === 'none' ||
+        connection.source === 'environment' ||
+        this.linked.has(connection.id) ||
+        this.clientFor(connection.id) !== client
+      ) {
         return;
       }
       this.deps.credentials.set(connection.id, credentials).then(undefined, (error: unknown) => {

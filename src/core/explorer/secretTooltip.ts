@@ -1,7 +1,10 @@
+import { GLOBAL_SCOPE_LABEL } from '../../shared/scopeWording';
 import type { SecretSummary } from '../api/secretTypes';
 import { SECRET_LINK_COMMANDS } from '../commandIds';
 import type { ExpiryState } from '../../shared/expiry';
 import { exactAndRelativeText } from '../../shared/time';
+import type { SignedInUser } from '../connections/signedInUsers';
+import { authorView } from '../connections/authorView';
 import { secretVariableName } from '../secretVariable';
 import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import type { SecretRef } from '../../shared/secretRef';
@@ -22,6 +25,8 @@ export interface SecretTooltipInput {
   /** For a global secret: the namespaces whose secrets hide it. */
   overriddenIn: readonly string[];
   now: number;
+  /** The signed-in user of the secret's connection, whose changes read "You"; undefined when unknown. */
+  currentUser?: SignedInUser;
 }
 
 /**
@@ -36,14 +41,14 @@ export function secretTooltip(input: SecretTooltipInput): string {
   if (secret.description) {
     lines.push(escapeMarkdown(secret.description), '');
   }
-  const scope = secret.scope === 'global' ? 'Global (every function)' : `Namespace ${codeSpan(secret.namespace ?? '')}`;
+  const scope = secret.scope === 'global' ? GLOBAL_SCOPE_LABEL : `Namespace ${codeSpan(secret.namespace ?? '')}`;
   lines.push(
     `- Scope: ${scope}`,
     `- Variable: ${codeSpan(secretVariableName(secret.name))}`,
     `- Version: ${escapeMarkdown(String(secret.version))}`,
     `- Expires: ${expiryText(secret, input.expiry, now)}`,
-    `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by)}`,
-    `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by)}`,
+    `- Created: ${timeText(secret.created_at, now)}${authorText(secret.created_by, input.currentUser)}`,
+    `- Updated: ${timeText(secret.updated_at, now)}${authorText(secret.updated_by, input.currentUser)}`,
   );
   for (const global of input.overrides) {
     lines.push('', `Overrides the global secret ${codeSpan(global.name)} in this namespace.`);
@@ -74,6 +79,11 @@ function timeText(iso: string, now: number): string {
   return exactAndRelativeText(iso, new Date(now)) ?? escapeMarkdown(iso);
 }
 
-function authorText(userId: string | undefined): string {
-  return userId ? ` by ${codeSpan(userId)}` : '';
+/** Who made a change, as the history page names them: "You", else the short id (full UUIDs wrap the tooltip). */
+function authorText(userId: string | undefined, currentUser: SignedInUser | undefined): string {
+  if (!userId) {
+    return '';
+  }
+  const author = authorView(userId, currentUser);
+  return author.kind === 'you' ? ' by You' : ` by ${codeSpan(author.label)}`;
 }

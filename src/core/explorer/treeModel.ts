@@ -1,8 +1,8 @@
 import type { SecretSummary } from '../api/secretTypes';
 import { expiryStateOf } from '../../shared/expiry';
-import { formatRelativeTime } from '../../shared/time';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
 import { compareNames, createOverrideIndex, type OverrideIndex } from './overrides';
+import { connectionTooltip, secretDescription, statsDescription } from './nodeDescriptions';
 import { matchesFilter } from './secretFilter';
 import { secretRefOf } from './secretRef';
 import type { ConnectionState } from './secretsStore';
@@ -30,34 +30,11 @@ export function anyConnectionSignedIn(states: readonly ConnectionState[]): boole
   return states.some((state) => state.status !== 'signedOut' && state.status !== 'sessionExpired');
 }
 
-/** The view's badge: how many secrets are expired or expire within 7 days, over all connections. */
-export function explorerBadge(states: readonly ConnectionState[]): { value: number; tooltip: string } | undefined {
-  let expired = 0;
-  let expiring = 0;
-  for (const state of states) {
-    expired += state.stats?.expired ?? 0;
-    expiring += state.stats?.expiring_soon ?? 0;
-  }
-  const value = expired + expiring;
-  if (value === 0) {
-    return undefined;
-  }
-  return { value, tooltip: `${plural(expired, 'secret')} expired, ${expiring} expiring within 7 days` };
-}
-
 /** The connection node's description: its stats when ready, else its status. */
 export function connectionDescription(state: ConnectionState): string {
   switch (state.status) {
     case 'ready': {
-      const stats = state.stats ?? { total: state.secrets.length, expiring_soon: 0, expired: 0 };
-      const parts = [plural(stats.total, 'secret')];
-      if (stats.expiring_soon > 0) {
-        parts.push(`${stats.expiring_soon} expiring`);
-      }
-      if (stats.expired > 0) {
-        parts.push(`${stats.expired} expired`);
-      }
-      return parts.join(' · ');
+      return statsDescription(state.stats ?? { total: state.secrets.length, expiring_soon: 0, expired: 0 });
     }
     case 'loading':
       return 'loading…';
@@ -80,7 +57,7 @@ function connectionNode(state: ConnectionState, options: TreeModelOptions): Conn
     description: connectionDescription(state),
     status: state.status,
     url: state.url,
-    tooltip: [state.name, state.url, state.error].filter(Boolean).join('\n'),
+    tooltip: connectionTooltip(state),
     children: connectionChildren(state, id, options),
   };
 }
@@ -195,21 +172,12 @@ function secretNode(secret: SecretSummary, parentId: string, context: SecretNode
   const expiry = expiryStateOf(secret, now);
   const overrides = context.overrides.overriddenGlobals(secret);
   const overriddenIn = context.overrides.overridingNamespaces(secret);
-  const description = [`v${secret.version}`];
-  if (expiry === 'expired') {
-    description.push('expired');
-  } else if (secret.expires_at !== undefined) {
-    description.push(`expires ${formatRelativeTime(new Date(secret.expires_at), now)}`);
-  }
-  if (overrides.length > 0) {
-    description.push('overrides global');
-  }
   return {
     kind: 'secret',
     id: `${parentId}/${encodeURIComponent(secret.id)}`,
     connectionId: state.id,
     label: secret.name,
-    description: description.join(' · '),
+    description: secretDescription(secret, expiry, overrides.length > 0, now),
     ref,
     secret,
     expiry,

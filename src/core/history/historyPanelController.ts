@@ -12,7 +12,7 @@ import type { HistorySource } from './historySource';
 import { HistoryRollback } from './historyRollback';
 import type { ConfirmRollback } from './rollbackConfirmation';
 import { formatExactTime } from '../../shared/time';
-import { buildHistoryView } from './historyView';
+import { buildHistoryView, type ConnectionNaming } from './historyView';
 
 /** The page as the controller sees it: the host implements it over a webview panel. */
 export interface HistoryPage {
@@ -59,6 +59,7 @@ export class HistoryPanelController implements Disposable {
         ref,
         view: () => this.view,
         isDisposed: () => this.disposed,
+        severalConnections: () => this.connections().length > 1,
         showHistory: () => this.showHistory(),
         reload: () => this.reload(),
         notice: (severity, text) => this.notice(severity, text),
@@ -128,8 +129,10 @@ export class HistoryPanelController implements Disposable {
         return;
       }
       const now = (this.deps.now ?? (() => new Date()))();
+      const connection = this.connections().find((candidate) => candidate.id === this.ref.connectionId);
       this.view = buildHistoryView(secret, versions, {
         now,
+        ...(connection === undefined ? {} : { connection: { name: connection.name, url: connection.url } }),
         formatExactTime: this.deps.formatExactTime ?? formatExactTime,
         ...(currentUser === undefined ? {} : { currentUser }),
       });
@@ -178,6 +181,10 @@ export class HistoryPanelController implements Disposable {
       this.notice('error', `Sign-in failed: ${describeHistoryError(error)}`);
     }
     await this.reload();
+  }
+
+  private connections(): readonly ConnectionNaming[] {
+    return this.deps.source.connections?.() ?? [];
   }
 
   private showHistory(): void {

@@ -12,6 +12,8 @@ export interface RollbackPanel {
   /** The history the page shows now, if any. */
   view(): SecretHistoryView | undefined;
   isDisposed(): boolean;
+  /** Whether there are several connections to tell apart (the confirmation then names this one). */
+  severalConnections(): boolean;
   /** Shows the history again, with the rollback under way (`pending`) or without. */
   showHistory(): void;
   reload(): Promise<void>;
@@ -63,6 +65,7 @@ export class HistoryRollback {
     try {
       const confirmed = await this.deps.confirmRollback({
         name: view.name,
+        ...(panel.severalConnections() && view.connection !== undefined ? { connection: view.connection.name } : {}),
         ...(view.namespace === undefined ? {} : { namespace: view.namespace }),
         version,
         currentVersion: view.currentVersion,

@@ -2,6 +2,7 @@ import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
 import type { Disposable } from '../../shared/disposable';
 import type { SecretRef } from '../../shared/secretRef';
+import type { ConnectionNaming } from './historyView';
 
 /**
  * What the history panel needs from the rest of the extension. The host
@@ -24,6 +25,8 @@ export interface HistorySource {
    * Optional: a source without it shows no "You", and a rejection counts as unknown.
    */
   currentUser?(connectionId: string): Promise<SignedInUser | undefined>;
+  /** Every connection, in order: history titles and confirmations name the secret's when there are several. */
+  connections?(): readonly ConnectionNaming[];
   /** Asks the explorer to refetch the connection's secrets, so that the tree shows a rollback. */
   refresh(connectionId: string): void | Promise<void>;
 }

@@ -1,10 +1,11 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
-import type { SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
 import { formatRelativeTime } from '../../shared/time';
 import type { SecretRef } from '../../shared/secretRef';
-import { authorView } from './authorView';
+import type { ConnectionView, SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
+import { connectionTitleSuffix } from '../connections/connectionNaming';
+import { authorView } from '../connections/authorView';
 
 /** The clock, the exact-time format and who is signed in (for "You"); tests fix all three. */
 export interface HistoryViewOptions {
@@ -12,6 +13,8 @@ export interface HistoryViewOptions {
   formatExactTime: (date: Date) => string;
   /** The signed-in user; undefined for a service key or when the server would not say. */
   currentUser?: SignedInUser;
+  /** The secret's connection, for the page's header. */
+  connection?: ConnectionView;
 }
 
 function timeView(iso: string, options: HistoryViewOptions): TimeView {
@@ -48,6 +51,7 @@ export function buildHistoryView(
     }));
   return {
     name: secret.name,
+    ...(options.connection === undefined ? {} : { connection: options.connection }),
     scope: secret.scope,
     ...(secret.namespace === undefined ? {} : { namespace: secret.namespace }),
     variableName: secretVariableName(secret.name),
@@ -59,11 +63,23 @@ export function buildHistoryView(
   };
 }
 
-/** The panel's tab title, e.g. "History: STRIPE_KEY (billing)". */
-export function historyPanelTitle(ref: SecretRef): string {
+/**
+ * The panel's tab title, e.g. "History: STRIPE_KEY (billing)", and with two
+ * or more connections also the secret's, e.g. "History: STRIPE_KEY — prod".
+ */
+export function historyPanelTitle(ref: SecretRef, connections: readonly ConnectionNaming[] = []): string {
+  const connection = connections.find((candidate) => candidate.id === ref.connectionId);
+  const suffix = connection === undefined ? '' : connectionTitleSuffix(connection, connections.length);
   return ref.scope === 'namespace' && ref.namespace !== undefined
-    ? `History: ${ref.name} (${ref.namespace})`
-    : `History: ${ref.name}`;
+    ? `History: ${ref.name} (${ref.namespace})${suffix}`
+    : `History: ${ref.name}${suffix}`;
+}
+
+/** What titles and headers need of a connection. */
+export interface ConnectionNaming {
+  id: string;
+  name: string;
+  url: string;
 }
 
 /** The key under which one panel per secret is kept: its connection and server id (a rename keeps the panel). */

@@ -3,6 +3,8 @@ import { isUserCancelled, type UserInput } from '../userInput';
 /** What the person is asked to confirm before a rollback. */
 export interface RollbackRequest {
   name: string;
+  /** The connection's name, set only when there are several connections to tell apart. */
+  connection?: string;
   namespace?: string;
   version: number;
   currentVersion: number;
@@ -21,9 +23,10 @@ export const ROLL_BACK_ACTION = 'Roll Back';
  */
 export async function confirmRollback(input: Pick<UserInput, 'choose'>, request: RollbackRequest): Promise<boolean> {
   const where = request.namespace === undefined ? '' : ` in namespace "${request.namespace}"`;
+  const on = request.connection === undefined ? '' : ` on ${request.connection}`;
   try {
     await input.choose({
-      message: `Roll back "${request.name}"${where} to version ${request.version}?`,
+      message: `Roll back "${request.name}"${where}${on} to version ${request.version}?`,
       detail:
         `Its value becomes that of version ${request.version}, saved as the new version ${request.currentVersion + 1}. ` +
         `Functions and jobs read it from their next run. Version ${request.currentVersion} stays in the history.`,

@@ -4,6 +4,7 @@ import { SignedInUsers } from '../connections/signedInUsers';
 import type { Disposable } from '../../shared/disposable';
 import type { ConnectionStatus } from '../explorer/secretsStore';
 import type { HistorySource } from './historySource';
+import type { ConnectionNaming } from './historyView';
 
 /** The part of the explorer's `SecretsStore` that the history panel reads through. */
 export interface HistoryStorePort {
@@ -11,6 +12,7 @@ export interface HistoryStorePort {
     connectionId: string,
   ): { readonly secrets: SecretsPort; readonly auth: Pick<AuthPort, 'credentials' | 'me'> } | undefined;
   connection(connectionId: string): { readonly status: ConnectionStatus } | undefined;
+  connections(): readonly ConnectionNaming[];
   onDidChange(listener: () => void): Disposable;
   refresh(connectionId?: string): Promise<void>;
   markSessionExpired(connectionId: string, message: string): void;
@@ -51,6 +53,7 @@ export function createStoreHistorySource(store: HistoryStorePort): HistorySource
       return store.clientFor(connectionId) !== undefined && status !== 'sessionExpired' && status !== 'signedOut';
     },
     refresh: (connectionId) => store.refresh(connectionId),
+    connections: () => store.connections().map(({ id, name, url }) => ({ id, name, url })),
     currentUser: async (connectionId) => {
       const client = store.clientFor(connectionId);
       return client === undefined ? undefined : users.userOf(client);

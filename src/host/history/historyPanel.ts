@@ -47,7 +47,7 @@ export class HistoryPanel implements vscode.Disposable {
   static create(extensionUri: vscode.Uri, ref: SecretRef, deps: HistoryPanelDeps): HistoryPanel {
     const panel = vscode.window.createWebviewPanel(
       HISTORY_VIEW_TYPE,
-      historyPanelTitle(ref),
+      historyPanelTitle(ref, deps.source.connections?.()),
       vscode.ViewColumn.Active,
       historyWebviewOptions(extensionUri),
     );
@@ -61,7 +61,10 @@ export class HistoryPanel implements vscode.Disposable {
     deps: HistoryPanelDeps,
   ) {
     const { webview } = panel;
-    panel.title = historyPanelTitle(ref);
+    const updateTitle = (): void => {
+      panel.title = historyPanelTitle(ref, deps.source.connections?.());
+    };
+    updateTitle();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'fluxbase.svg');
     webview.options = historyWebviewOptions(extensionUri);
     this.controller = new HistoryPanelController(ref, {
@@ -82,6 +85,8 @@ export class HistoryPanel implements vscode.Disposable {
     this.subscriptions.push(
       webview.onDidReceiveMessage((message: unknown) => void this.controller.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      // A connection added, removed or renamed changes whether and how the title names it.
+      deps.source.onDidChange(updateTitle),
     );
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments));
     webview.html = buildHistoryPageHtml({

@@ -3,6 +3,7 @@ import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import { DAY, NOW } from '../explorer/support/fakeFluxbase';
 import { CANCEL, choose, pick, text } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
+import { settingsConnection } from '../explorer/support/fakes';
 
 const NEW_VALUE = 'new-value-canary-4711';
 
@@ -243,8 +244,14 @@ describe('fluxbaseSecrets.rollbackSecret', () => {
 });
 
 describe('fluxbaseSecrets.deleteSecret', () => {
+  // Not production-like: a modal is enough there (see deleteOnProduction.test.ts for the typed confirmation).
+  const STAGING = [settingsConnection('Staging')];
+
   it('asks in a modal that names the secret, its scope and that functions using it will fail, then deletes', async () => {
-    const h = await withSecrets([{ partial: { name: 'stripe_key', namespace: 'payments', scope: 'namespace' } }]);
+    const h = await withSecrets(
+      [{ partial: { name: 'stripe_key', namespace: 'payments', scope: 'namespace' } }],
+      STAGING,
+    );
     const node = h.nodes.get('payments/stripe_key')!;
     h.script([
       choose(
@@ -260,8 +267,8 @@ describe('fluxbaseSecrets.deleteSecret', () => {
   });
 
   it('names the global scope for a global secret', async () => {
-    const h = await withSecrets([{ partial: { name: 'A' } }]);
-    h.script([choose(/from global scope \(every function\)/, CANCEL)]);
+    const h = await withSecrets([{ partial: { name: 'A' } }], STAGING);
+    h.script([choose(/from global scope \(all functions\)/, CANCEL)]);
     await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));
     h.input.assertDone();
     assert.equal(h.server.all().length, 1, 'cancelled: nothing deleted');
@@ -269,7 +276,7 @@ describe('fluxbaseSecrets.deleteSecret', () => {
   });
 
   it('reports a server failure once and keeps the secret in the tree', async () => {
-    const h = await withSecrets([{ partial: { name: 'A' } }]);
+    const h = await withSecrets([{ partial: { name: 'A' } }], STAGING);
     h.server.failNext('deleteById', new FluxbaseApiError('server', 'Failed to delete secret (500)', { status: 500 }));
     h.script([choose(/Delete/, 'Delete')]);
     await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));

@@ -65,7 +65,12 @@ const CASES: Case[] = [
     steps: [pick(/Roll Back/, 'v1'), choose(/Roll back/, 'Roll Back')],
   },
   { command: 'fluxbaseSecrets.rollbackSecret', method: 'getVersionsById', onNode: true, steps: [] },
-  { command: 'fluxbaseSecrets.deleteSecret', method: 'deleteById', onNode: true, steps: [choose(/Delete/, 'Delete')] },
+  {
+    command: 'fluxbaseSecrets.deleteSecret',
+    method: 'deleteById',
+    onNode: true,
+    steps: [text(/Type A to delete/, 'A')],
+  },
   {
     command: 'fluxbaseSecrets.signIn',
     method: 'login',

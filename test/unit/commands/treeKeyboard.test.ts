@@ -12,7 +12,7 @@ import type { ExplorerViewPort } from '../../../src/core/commands/explorerViewPo
 import type { ExplorerNode } from '../../../src/core/explorer/explorerNodes';
 import type { SecretRef } from '../../../src/shared/secretRef';
 import { repoRoot } from '../../support/repoRoot';
-import { choose, pick } from './support/scriptedUserInput';
+import { pick, text } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
 
 /** A tree view whose focused row the test sets; records reveals. */
@@ -31,7 +31,7 @@ describe('keys in the Secrets view act on the row the keyboard is on', () => {
     const h = await withSecrets([{ partial: { name: 'A' } }, { partial: { name: 'B' } }]);
     const b = h.nodes.get('global/B')!;
     h.deps.explorerView = fakeView(b);
-    const input = h.script([choose(/Delete the secret "B" from global scope/, 'Delete')]);
+    const input = h.script([text(/Type B to delete it from global scope/, 'B')]);
     await h.run('fluxbaseSecrets.deleteSecret', SECRETS_VIEW_KEY_ARGUMENT);
     input.assertDone();
     assert.deepEqual(

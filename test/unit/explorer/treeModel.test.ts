@@ -9,12 +9,7 @@ import type {
 } from '../../../src/core/explorer/explorerNodes';
 import type { ConnectionState, ConnectionStatus } from '../../../src/core/explorer/secretsStore';
 import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
-import {
-  anyConnectionSignedIn,
-  buildExplorerTree,
-  connectionDescription,
-  explorerBadge,
-} from '../../../src/core/explorer/treeModel';
+import { anyConnectionSignedIn, buildExplorerTree, connectionDescription } from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
 
@@ -101,8 +96,8 @@ describe('buildExplorerTree', () => {
       global.map((node) => [node.label, node.description, node.expiry]),
       [
         ['A', 'v3', 'active'],
-        ['B', 'v2 · expires in 5 days', 'expiring'],
-        ['C', 'v1 · expired', 'expired'],
+        ['B', 'expires in 5 days · v2', 'expiring'],
+        ['C', 'expired · v1', 'expired'],
         ['D', 'v1 · expires in 2 months', 'active'],
       ],
     );
@@ -125,9 +120,13 @@ describe('buildExplorerTree', () => {
     assert.equal((childrenOf(analytics)[0] as SecretNode).description, 'v1');
   });
 
-  it('shows the stats in the connection description and the status otherwise', () => {
+  it('shows the stats in the connection description, problems compactly, and the status otherwise', () => {
     const ready: ConnectionState = { ...readyState([]), stats: { total: 5, expiring_soon: 1, expired: 2 } };
-    assert.equal(connectionDescription(ready), '5 secrets · 1 expiring · 2 expired');
+    assert.equal(connectionDescription(ready), '5 · 2 expired · 1 expiring');
+    assert.equal(
+      connectionDescription({ ...ready, stats: { total: 7, expiring_soon: 1, expired: 0 } }),
+      '7 · 1 expiring',
+    );
     assert.equal(connectionDescription({ ...ready, stats: { total: 1, expiring_soon: 0, expired: 0 } }), '1 secret');
     assert.equal(connectionDescription({ ...ready, status: 'signedOut' }), 'signed out');
     assert.equal(connectionDescription({ ...ready, status: 'sessionExpired' }), 'session expired');
@@ -189,19 +188,6 @@ describe('buildExplorerTree', () => {
     });
     assert.deepEqual(labels(roots), ['Prod', 'Staging']);
     assert.notEqual(roots[0]?.id, roots[1]?.id);
-  });
-});
-
-describe('explorerBadge', () => {
-  it('counts expired plus expiring secrets over all connections', () => {
-    const a = { ...readyState([]), stats: { total: 4, expiring_soon: 1, expired: 2 } };
-    const b = { ...readyState([], 'b'), stats: { total: 1, expiring_soon: 1, expired: 0 } };
-    assert.deepEqual(explorerBadge([a, b]), { value: 4, tooltip: '2 secrets expired, 2 expiring within 7 days' });
-  });
-
-  it('shows no badge when nothing is expired or expiring', () => {
-    assert.equal(explorerBadge([readyState([])]), undefined);
-    assert.equal(explorerBadge([{ ...readyState([]), status: 'signedOut', stats: undefined }]), undefined);
   });
 });
 

@@ -7,6 +7,7 @@ import type { RollbackRequest } from '../../../src/core/history/rollbackConfirma
 import type { SecretRef } from '../../../src/shared/secretRef';
 import type { HistorySource } from '../../../src/core/history/historySource';
 import type { Logger } from '../../../src/shared/logger';
+import type { ConnectionNaming } from '../../../src/core/history/historyView';
 import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';
 
 /** An in-memory secret with a history, behaving like the server's id routes; failures can be queued. */
@@ -83,6 +84,13 @@ export class FakeHistorySource implements HistorySource {
 
   refresh(connectionId: string): void {
     this.refreshes.push(connectionId);
+  }
+
+  /** The connections the source names; none unless a test sets them. */
+  connectionList: ConnectionNaming[] = [];
+
+  connections(): readonly ConnectionNaming[] {
+    return this.connectionList;
   }
 
   /** What the explorer does when anything changed. */

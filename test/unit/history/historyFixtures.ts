@@ -45,6 +45,7 @@ export function sampleView(): SecretHistoryView {
   const time = { iso: '2026-04-30T12:00:00Z', exact: 'Apr 30, 2026, 12:00:00 UTC', relative: '1 day ago' };
   return {
     name: 'STRIPE_KEY',
+    connection: { name: 'prod', url: 'https://prod.example.com' },
     scope: 'namespace',
     namespace: 'billing',
     variableName: 'FLUXBASE_SECRET_STRIPE_KEY',

@@ -73,7 +73,7 @@ function wrongTypeFor(value: unknown): unknown {
 }
 
 describe('history protocol guards', () => {
-  const optionalKeys = new Set(['namespace', 'description', 'expires', 'pendingRollback']);
+  const optionalKeys = new Set(['namespace', 'description', 'expires', 'pendingRollback', 'connection']);
 
   describe('host → page', () => {
     for (const [type, message] of Object.entries(validHostMessages)) {
@@ -93,7 +93,7 @@ describe('history protocol guards', () => {
     }
 
     it('accepts the optional fields left out', () => {
-      const { namespace: _n, description: _d, expires: _e, ...view } = sampleView();
+      const { namespace: _n, description: _d, expires: _e, connection: _c, ...view } = sampleView();
       assert.equal(
         isHostToWebviewMessage({ type: 'history', ref: globalRef, view: { ...view, scope: 'global' } }),
         true,
@@ -108,6 +108,8 @@ describe('history protocol guards', () => {
         { ...validHostMessages.history, view: { ...view, description: 7 } },
         { ...validHostMessages.history, view: { ...view, expires: { ...view.updated } } },
         { ...validHostMessages.history, view: { ...view, namespace: null } },
+        { ...validHostMessages.history, view: { ...view, connection: 'prod' } },
+        { ...validHostMessages.history, view: { ...view, connection: { name: 'prod' } } },
       ]) {
         assert.equal(isHostToWebviewMessage(bad), false, JSON.stringify(bad));
       }

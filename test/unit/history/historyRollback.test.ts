@@ -6,6 +6,31 @@ import { stripeRef } from './historyFixtures';
 /** The rollback flow (historyRollback.ts), driven through the panel's controller as the page drives it. */
 describe('HistoryPanelController', () => {
   describe('rollback', () => {
+    it('names the connection in the confirmation and the header when there are several', async () => {
+      const { page, controller, source, confirm } = setup();
+      source.connectionList = [
+        { id: 'local', name: 'prod', url: 'https://prod.example.com' },
+        { id: 'other', name: 'staging', url: 'https://staging.example.com' },
+      ];
+      confirm.answer(false);
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(lastHistory(page).view.connection, { name: 'prod', url: 'https://prod.example.com' });
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.deepEqual(confirm.asked, [
+        { name: 'STRIPE_KEY', connection: 'prod', namespace: 'billing', version: 1, currentVersion: 3 },
+      ]);
+    });
+
+    it('names no connection in the confirmation when there is only one, but still in the header', async () => {
+      const { page, controller, source, confirm } = setup();
+      source.connectionList = [{ id: 'local', name: 'prod', url: 'https://prod.example.com' }];
+      confirm.answer(false);
+      await controller.receive({ type: 'ready' });
+      assert.deepEqual(lastHistory(page).view.connection, { name: 'prod', url: 'https://prod.example.com' });
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.deepEqual(confirm.asked, [{ name: 'STRIPE_KEY', namespace: 'billing', version: 1, currentVersion: 3 }]);
+    });
+
     it('confirms, rolls back, refreshes the explorer and shows the new current version', async () => {
       const { page, controller, source, confirm, logger } = setup();
       confirm.answer(true);

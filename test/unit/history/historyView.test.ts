@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { UNKNOWN_AUTHOR } from '../../../src/core/history/authorView';
+import { UNKNOWN_AUTHOR } from '../../../src/core/connections/authorView';
 import { buildHistoryView, historyPanelTitle } from '../../../src/core/history/historyView';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
 
@@ -124,5 +124,29 @@ describe('historyPanelTitle', () => {
       historyPanelTitle({ connectionId: 'c', id: 'i', name: 'API_KEY', scope: 'global' }),
       'History: API_KEY',
     );
+  });
+
+  it('names the connection when there are several, and only then', () => {
+    const prod = { id: 'local', name: 'prod', url: 'https://prod.example.com' };
+    const staging = { id: 'staging', name: 'staging', url: 'https://staging.example.com' };
+    assert.equal(historyPanelTitle(stripeRef, [prod, staging]), 'History: STRIPE_KEY (billing) — prod');
+    assert.equal(
+      historyPanelTitle({ ...stripeRef, connectionId: 'staging' }, [prod, staging]),
+      'History: STRIPE_KEY (billing) — staging',
+    );
+    assert.equal(
+      historyPanelTitle({ connectionId: 'local', id: 'i', name: 'API_KEY', scope: 'global' }, [prod, staging]),
+      'History: API_KEY — prod',
+    );
+    assert.equal(historyPanelTitle(stripeRef, [prod]), 'History: STRIPE_KEY (billing)');
+  });
+});
+
+describe('buildHistoryView connection', () => {
+  it('carries the connection name and server URL for the header when given', () => {
+    const connection = { name: 'prod', url: 'https://prod.example.com' };
+    const view = buildHistoryView(stripeSecret(), [versionRow(1, '2026-04-01T12:00:00Z')], { ...options, connection });
+    assert.deepEqual(view.connection, connection);
+    assert.equal(buildHistoryView(stripeSecret(), [], options).connection, undefined);
   });
 });

@@ -31,6 +31,10 @@ class FakeStore implements HistoryStorePort {
   readonly changes = new Emitter<void>();
   failWith: unknown;
 
+  connections() {
+    return [{ id: 'prod', name: 'Prod', url: 'https://prod.example.com', status: this.status }];
+  }
+
   readonly secrets: SecretsPort = {
     list: unexpected,
     stats: unexpected,

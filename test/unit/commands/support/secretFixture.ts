@@ -1,4 +1,5 @@
 import type { SecretSummary } from '../../../../src/core/api/secretTypes';
+import type { Connection } from '../../../../src/core/connections/connection';
 import type { SecretNode } from '../../../../src/core/explorer/explorerNodes';
 import { buildExplorerTree } from '../../../../src/core/explorer/treeModel';
 import { NOW } from '../../explorer/support/fakeFluxbase';
@@ -7,8 +8,9 @@ import { commandHarness } from './commandHarness';
 /** A signed-in harness with seeded secrets, and the tree node of each (as a context menu passes it). */
 export async function withSecrets(
   seeds: { partial: Partial<SecretSummary> & { name: string }; versions?: number }[],
+  connections?: Connection[],
 ): Promise<ReturnType<typeof commandHarness> & { nodes: Map<string, SecretNode> }> {
-  const h = commandHarness();
+  const h = commandHarness(connections);
   for (const seed of seeds) {
     h.server.seed(seed.partial, 'old-value', seed.versions ?? 1);
   }

@@ -39,6 +39,7 @@ export class FakeFluxbase {
   requires2fa = false;
   readonly validTokens = new Set<string>([ACCESS_TOKEN]);
   readonly validKeys = new Set<string>([SERVICE_KEY]);
+  readonly validRefreshTokens = new Set<string>(['refresh-1']);
   private readonly stored = new Map<string, StoredSecret>();
   private readonly failures = new Map<string, FluxbaseApiError[]>();
   private nextId = 1;
@@ -261,6 +262,19 @@ class FakeAuth implements AuthPort {
     };
   }
 
+  async refresh(): Promise<AuthSession> {
+    this.server.enter('refresh');
+    const held = this.held;
+    if (
+      held.type !== 'session' ||
+      held.refreshToken === undefined ||
+      !this.server.validRefreshTokens.has(held.refreshToken)
+    ) {
+      throw new FluxbaseApiError('auth', 'Invalid or expired refresh token (401)', { status: 401 });
+    }
+    return this.issue(held.refreshToken);
+  }
+
   useAccessToken(accessToken: string, refreshToken?: string): void {
     this.set(refreshToken ? { type: 'session', accessToken, refreshToken } : { type: 'session', accessToken });
   }
@@ -279,11 +293,11 @@ class FakeAuth implements AuthPort {
     this.set({ type: 'session', accessToken, refreshToken: 'refresh-1' });
   }
 
-  private issue(): AuthSession {
+  private issue(refreshToken = 'refresh-1'): AuthSession {
     const accessToken = `access-${this.server.calls.length}`;
     this.server.validTokens.add(accessToken);
-    this.set({ type: 'session', accessToken, refreshToken: 'refresh-1' });
-    return { access_token: accessToken, refresh_token: 'refresh-1', expires_in: 86400 };
+    this.set({ type: 'session', accessToken, refreshToken });
+    return { access_token: accessToken, refresh_token: refreshToken, expires_in: 86400 };
   }
 
   private set(credentials: Credentials): void {

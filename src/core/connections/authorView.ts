@@ -1,4 +1,4 @@
-import type { SignedInUser } from '../connections/signedInUsers';
+import type { SignedInUser } from './signedInUsers';
 import type { AuthorView } from '../../shared/historyProtocol';
 
 /** Shown for a version whose author the server did not record. */

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { connectionTitleSuffix, onConnection } from '../../../src/core/connections/connectionNaming';
+import {
+  DEFAULT_PRODUCTION_PATTERNS,
+  isProductionLike,
+  productionPatternsOf,
+} from '../../../src/core/connections/productionConnection';
+import { settingsConnection } from '../explorer/support/fakes';
+import { CANCEL, choose, pick, text } from './support/scriptedUserInput';
+import { withSecrets } from './support/secretFixture';
+
+const PROD = settingsConnection('prod', 'https://prod.example.com');
+const STAGING = settingsConnection('staging', 'https://staging.example.com');
+
+describe('connection naming', () => {
+  it('adds the connection to titles and sentences only when there are several connections', () => {
+    assert.equal(connectionTitleSuffix(PROD, 2), ' — prod');
+    assert.equal(connectionTitleSuffix(PROD, 1), '');
+    assert.equal(onConnection(STAGING, 3), ' on staging');
+    assert.equal(onConnection(STAGING, 1), '');
+  });
+});
+
+describe('isProductionLike', () => {
+  const looks = (name: string, url = 'https://fluxbase.example.com') =>
+    isProductionLike({ name, url }, DEFAULT_PRODUCTION_PATTERNS);
+
+  it('matches prod, production and live as whole words of the name, in any case', () => {
+    assert.equal(looks('Prod'), true);
+    assert.equal(looks('prod-eu'), true);
+    assert.equal(looks('EU Production'), true);
+    assert.equal(looks('live'), true);
+  });
+
+  it('matches the URL too', () => {
+    assert.equal(looks('Main', 'https://api.prod.example.com'), true);
+    assert.equal(looks('Main', 'https://live.example.com'), true);
+  });
+
+  it('does not match the patterns inside other words', () => {
+    assert.equal(looks('staging'), false);
+    assert.equal(looks('product-demo'), false);
+    assert.equal(looks('Main', 'https://olive.example.com'), false);
+    assert.equal(looks('Local', 'http://127.0.0.1:8080'), false);
+  });
+
+  it('follows the configured patterns, ignoring blank ones', () => {
+    assert.equal(isProductionLike({ name: 'customer-a', url: 'https://x' }, ['customer-a']), true);
+    assert.equal(isProductionLike({ name: 'prod', url: 'https://x' }, ['', '  ']), false);
+    assert.equal(isProductionLike({ name: 'prod', url: 'https://x' }, []), false);
+  });
+
+  it('reads a malformed setting as the defaults, so the guard cannot be switched off by accident', () => {
+    assert.deepEqual(productionPatternsOf(['eu-main']), ['eu-main']);
+    assert.deepEqual(productionPatternsOf('prod'), DEFAULT_PRODUCTION_PATTERNS);
+    assert.deepEqual(productionPatternsOf([1, 2]), DEFAULT_PRODUCTION_PATTERNS);
+    assert.deepEqual(productionPatternsOf(undefined), DEFAULT_PRODUCTION_PATTERNS);
+  });
+});
+
+describe('deleting on a production-like connection', () => {
+  it('asks to type the secret name, refuses anything else, then deletes', async () => {
+    const h = await withSecrets([{ partial: { name: 'STRIPE_API_KEY' } }], [PROD]);
+    h.script([
+      text(/"prod" looks like production\. Type STRIPE_API_KEY to delete it from global scope/, 'STRIPE_API_KEY', {
+        rejected: [
+          { answer: '', message: /Type STRIPE_API_KEY exactly/ },
+          { answer: 'stripe_api_key', message: /Type STRIPE_API_KEY exactly/ },
+          { answer: 'STRIPE_API_KEY ', message: /Type STRIPE_API_KEY exactly/ },
+        ],
+      }),
+    ]);
+    await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/STRIPE_API_KEY'));
+    h.input.assertDone();
+    assert.deepEqual(h.server.all(), []);
+    assert.match(h.input.textBoxes[0]!.title, /Delete STRIPE_API_KEY on prod \(production\)/);
+  });
+
+  it('deletes nothing when the typed confirmation is dismissed', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [PROD]);
+    h.script([text(/Type A to delete/, CANCEL)]);
+    await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.server.all().length, 1);
+    assert.deepEqual(h.notifier.shown, []);
+  });
+
+  it('keeps the modal on a connection that does not look like production', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING]);
+    h.script([choose(/Delete the secret "A" from global scope/, 'Delete')]);
+    await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.deepEqual(h.server.all(), []);
+  });
+
+  it('uses the configured patterns', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING]);
+    h.deps.productionPatterns = () => ['staging'];
+    h.script([text(/"staging" looks like production/, 'A')]);
+    await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.deepEqual(h.server.all(), []);
+  });
+});
+
+describe('commands name the connection when there are several', () => {
+  it('delete: the confirmation, the progress and the notification say which connection', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING, PROD]);
+    h.script([choose(/Delete the secret "A" on staging from global scope/, 'Delete')]);
+    await h.run('fluxbaseSecrets.deleteSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.deepEqual(h.progress.titles, ['Deleting A on staging…']);
+    assert.equal(h.notifier.shown[0]?.message, 'Deleted the secret "A" on staging.');
+  });
+
+  it('rollback: the pick, the confirmation, the progress and the notification say which connection', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' }, versions: 2 }], [STAGING, PROD]);
+    h.script([
+      pick(/Roll Back A on staging \(now v2\)/, 'v1'),
+      choose(/Roll back "A" on staging to version 1\?/, 'Roll Back'),
+    ]);
+    await h.run('fluxbaseSecrets.rollbackSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.deepEqual(h.progress.titles, ['Loading the versions of A on staging…', 'Rolling back A on staging…']);
+    assert.match(h.notifier.shown[0]!.message, /^Rolled back "A" on staging to version 1/);
+  });
+
+  it('update value and edit description say which connection', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING, PROD]);
+    h.script([text(/makes version 2/, 'new-value')]);
+    await h.run('fluxbaseSecrets.updateSecretValue', h.nodes.get('global/A'));
+    h.script([text(/Description/, 'new description')]);
+    await h.run('fluxbaseSecrets.editDescription', h.nodes.get('global/A'));
+    assert.deepEqual(
+      h.input.textBoxes.map((box) => box.title),
+      ['Edit Description of A on staging'],
+    );
+    assert.deepEqual(h.progress.titles, ['Updating A on staging…', 'Updating A on staging…']);
+    assert.deepEqual(
+      h.notifier.shown.map((shown) => shown.message),
+      ['Updated the value of "A" on staging: now version 2.', 'Updated the description of "A" on staging.'],
+    );
+  });
+
+  it('set expiry says which connection', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING, PROD]);
+    h.script([text(/New expiry/, '30d')]);
+    await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.input.textBoxes[0]?.title, 'Set Expiry of A on staging');
+    assert.deepEqual(h.progress.titles, ['Updating A on staging…']);
+    assert.match(h.notifier.shown[0]!.message, /^"A" on staging now expires at /);
+  });
+
+  it('with a single connection, nothing names it', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' }, versions: 2 }], [STAGING]);
+    h.script([pick(/^Roll Back A \(now v2\) \//, 'v1'), choose(/^Roll back "A" to version 1\?/, 'Roll Back')]);
+    await h.run('fluxbaseSecrets.rollbackSecret', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.deepEqual(h.progress.titles, ['Loading the versions of A…', 'Rolling back A…']);
+  });
+});
