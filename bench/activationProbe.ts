@@ -3,9 +3,9 @@
  * then times `require()` of the extension bundle given as argv[2] and its
  * `activate()`, and prints the figures as one JSON line.
  */
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { createFakeExtensionContext, createFakeVscode, missingMembers } from './fakeVscode';
+import { createFakeExtensionContext, installFakeVscode, missingMembers } from './fakeVscode';
 
 /** What the probe prints. */
 export interface ProbeOutput {
@@ -17,25 +17,6 @@ export interface ProbeOutput {
   sinceProcessStartMs: number;
   missing: string[];
   error?: string;
-}
-
-const FAKE_ID = '\0fluxbase-bench-vscode';
-
-type ResolveFilename = (request: string, ...rest: unknown[]) => string;
-const moduleInternals = Module as unknown as {
-  _resolveFilename: ResolveFilename;
-  _cache: Record<string, unknown>;
-};
-
-function installFakeVscode(): void {
-  const fake = new Module(FAKE_ID);
-  fake.exports = createFakeVscode();
-  fake.loaded = true;
-  moduleInternals._cache[FAKE_ID] = fake;
-  const resolve = moduleInternals._resolveFilename;
-  moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? FAKE_ID : resolve.call(this, request, ...rest);
-  };
 }
 
 function main(): void {

@@ -5,6 +5,8 @@
  * fails loudly instead of timing a different code path.
  */
 
+import Module from 'node:module';
+
 /** Names of members the extension read but the stand-in does not provide. */
 export const missingMembers: string[] = [];
 
@@ -256,4 +258,24 @@ export function createFakeExtensionContext(extensionPath: string): { subscriptio
     }),
     asAbsolutePath: (relative: string) => `${extensionPath}/${relative}`,
   });
+}
+
+const FAKE_ID = '\0fluxbase-bench-vscode';
+
+type ResolveFilename = (request: string, ...rest: unknown[]) => string;
+const moduleInternals = Module as unknown as {
+  _resolveFilename: ResolveFilename;
+  _cache: Record<string, unknown>;
+};
+
+/** Makes `require('vscode')` in this process return the stand-in (call before loading code that imports it). */
+export function installFakeVscode(): void {
+  const fake = new Module(FAKE_ID);
+  fake.exports = createFakeVscode();
+  fake.loaded = true;
+  moduleInternals._cache[FAKE_ID] = fake;
+  const resolve = moduleInternals._resolveFilename;
+  moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? FAKE_ID : resolve.call(this, request, ...rest);
+  };
 }

@@ -13,6 +13,9 @@ import { createClient } from '../src/core/api/fluxbaseClient';
 import { runActivationBench } from './activationBench';
 import { runBulkBench } from './bulkBench';
 import { forkServer, killAllChildren, type ForkedServer } from './childServer';
+import { runHostBench } from './hostBench';
+import type { LatencyProxyConfig } from './latencyProxyProcess';
+import { runNetworkBench } from './networkBench';
 import { runClientBench } from './clientBench';
 import { describeMachine } from './machine';
 import { resultsTable, type BenchResults } from './report';
@@ -21,10 +24,12 @@ import type { ServerProcessConfig } from './serverProcess';
 import { globalCount, globalName, type DataSetShape } from './syntheticSecrets';
 import { runTreeBench } from './treeBench';
 
-const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server'] as const;
+const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server', 'host', 'network'] as const;
 type Item = (typeof ITEMS)[number];
 
-const WATCHDOG_MS = 15 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
+/** One-way delay of the latency proxy: `--delay=<ms>`, default 25. */
+let NETWORK_DELAY_MS = 25;
 const ADMIN = { email: 'bench@example.com', password: randomBytes(12).toString('hex') };
 
 interface Settings {
@@ -40,6 +45,15 @@ interface Settings {
   serverData: DataSetShape;
   serverRounds: number;
   serverDurationMs: number;
+  hostData: DataSetShape;
+  hostRounds: number;
+  hostRefreshes: number;
+  hostDocument: { lines: number; references: number };
+  networkData: DataSetShape;
+  networkImports: { secrets: number; rounds: number }[];
+  networkRefreshRounds: number;
+  networkGets: number;
+  networkGetRounds: number;
 }
 
 const FULL: Settings = {
@@ -59,6 +73,18 @@ const FULL: Settings = {
   serverData: { total: 1000, namespaces: 10 },
   serverRounds: 3,
   serverDurationMs: 1000,
+  hostData: { total: 50_000, namespaces: 1000 },
+  hostRounds: 3,
+  hostRefreshes: 3,
+  hostDocument: { lines: 5000, references: 1000 },
+  networkData: { total: 1000, namespaces: 10 },
+  networkImports: [
+    { secrets: 100, rounds: 3 },
+    { secrets: 1000, rounds: 1 },
+  ],
+  networkRefreshRounds: 3,
+  networkGets: 100,
+  networkGetRounds: 3,
 };
 
 const QUICK: Settings = {
@@ -77,6 +103,15 @@ const QUICK: Settings = {
   serverData: { total: 200, namespaces: 5 },
   serverRounds: 1,
   serverDurationMs: 300,
+  hostData: { total: 2000, namespaces: 20 },
+  hostRounds: 1,
+  hostRefreshes: 1,
+  hostDocument: { lines: 500, references: 100 },
+  networkData: { total: 200, namespaces: 5 },
+  networkImports: [{ secrets: 20, rounds: 1 }],
+  networkRefreshRounds: 1,
+  networkGets: 10,
+  networkGetRounds: 1,
 };
 
 function parseItems(argv: readonly string[]): Item[] {
@@ -125,8 +160,10 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
       maxRuns: 7,
       budgetMs: 5000,
       capMs: s.treeCapMs,
-      targetSize: 10_000,
-      targetMs: 50,
+      targets: [
+        { size: 10_000, maxMs: 25 },
+        { size: 50_000, maxMs: 150 },
+      ],
     });
   }
   if (has('activation')) {
@@ -160,6 +197,7 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
           admin: ADMIN,
           secrets: s.bulkSecrets,
           rounds: s.bulkRounds,
+          minSpeedup: 4,
         });
       }
     } finally {
@@ -185,6 +223,47 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
       await server.stop();
     }
   }
+  if (has('host')) {
+    progress(`host: seeding ${s.hostData.total} secrets; load, refresh, memory, diagnostics in ${s.hostRounds} probes`);
+    const server = await startBenchServer(scratch, 'host', s.hostData);
+    try {
+      results.host = await runHostBench({
+        url: server.url,
+        token: await accessToken(server.url),
+        rounds: s.hostRounds,
+        refreshes: s.hostRefreshes,
+        diagnostics: s.hostDocument,
+        maxSliceMs: 50,
+        maxRetainedPerResponseByte: 2,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+  if (has('network')) {
+    progress(`network: ${s.networkData.total} secrets behind a ${NETWORK_DELAY_MS} ms one-way proxy`);
+    const server = await startBenchServer(scratch, 'network', s.networkData);
+    try {
+      const startProxy = (delayMs: number): Promise<ForkedServer> => {
+        const config: LatencyProxyConfig = { targetUrl: server.url, delayMs };
+        return forkServer(join(__dirname, 'latencyProxyProcess.js'), config);
+      };
+      results.network = await runNetworkBench({
+        startProxy,
+        admin: ADMIN,
+        token: await accessToken(server.url),
+        delayMs: NETWORK_DELAY_MS,
+        imports: s.networkImports,
+        refreshRounds: s.networkRefreshRounds,
+        getNames: Array.from({ length: Math.min(s.networkGets, globalCount(s.networkData.total)) }, (_, i) =>
+          globalName(i),
+        ),
+        getRounds: s.networkGetRounds,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
   return results;
 }
 
@@ -193,6 +272,8 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   const root = resolve(__dirname, '..', '..');
   const items = parseItems(argv);
   const quick = argv.includes('--quick');
+  const delay = argv.find((arg) => arg.startsWith('--delay='))?.slice('--delay='.length);
+  if (delay !== undefined) NETWORK_DELAY_MS = Number(delay);
   const settings = quick ? QUICK : FULL;
   const machine = describeMachine();
   progress(`${machine.cores} cores, load average ${machine.loadAverage.join(' ')}; items: ${items.join(', ')}`);

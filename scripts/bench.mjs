@@ -11,8 +11,18 @@ import { nodeScriptBundleOptions } from './nodeScriptBundle.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
 // Each entry runs in its own process or thread: the runner, the two servers,
-// the tree worker and the activation probe.
-const entries = ['main', 'serverProcess', 'bareServerProcess', 'treeWorker', 'activationProbe'];
+// the tree worker, the activation probe, the host probe (with the scenario it
+// loads once the stand-in vscode module is installed) and the latency proxy.
+const entries = [
+  'main',
+  'serverProcess',
+  'bareServerProcess',
+  'treeWorker',
+  'activationProbe',
+  'hostProbe',
+  'hostScenario',
+  'latencyProxyProcess',
+];
 
 await esbuild.build({
   entryPoints: Object.fromEntries(entries.map((name) => [name, join(root, 'bench', `${name}.ts`)])),

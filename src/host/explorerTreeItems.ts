@@ -23,12 +23,12 @@ export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
       });
     }
     case 'scope':
-      return item(node, collapsible(node.children.length), {
+      return item(node, collapsible(node.childCount), {
         contextValue: node.scope === 'global' ? 'scope.global' : 'scope.namespaces',
         iconPath: new vscode.ThemeIcon(node.scope === 'global' ? 'globe' : 'layers'),
       });
     case 'namespace':
-      return item(node, collapsible(node.children.length), {
+      return item(node, collapsible(node.childCount), {
         contextValue: 'namespace',
         // Not the `folder` codicon: VS Code treats that one as a file-icon-theme folder and misaligns the children.
         iconPath: new vscode.ThemeIcon('symbol-namespace'),

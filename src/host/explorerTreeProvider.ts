@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/explorer/clock';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
+import { plainDataEqual } from '../core/explorer/plainDataEqual';
 import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
 import { KnownUsers } from '../core/connections/knownUsers';
@@ -17,9 +18,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<undefined>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
-  private snapshot = '';
-  private readonly byId = new Map<string, ExplorerNode & { children?: ExplorerNode[] }>();
-  private readonly parents = new Map<string, ExplorerNode>();
+  private built = false;
+  /** Every node above the secret rows, by id; a node's parent is the node whose id is its id less the last segment. */
+  private readonly byId = new Map<string, ExplorerNode>();
   /** Who is signed in, so that tooltips say "You" as the history page does. */
   private readonly users = new KnownUsers();
 
@@ -63,11 +64,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (!node) {
       return this.roots;
     }
-    return this.byId.get(node.id)?.children ?? [];
+    // the current node of that id: VS Code may hand back a node from before the last rebuild
+    const current = this.byId.get(node.id);
+    return current && 'children' in current ? current.children : [];
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return this.parents.get(node.id);
+    const separator = node.id.lastIndexOf('/');
+    return separator < 0 ? undefined : this.byId.get(node.id.slice(0, separator));
   }
 
   /**
@@ -78,26 +82,20 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    */
   rebuild(): void {
     const roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
-    const snapshot = JSON.stringify(roots);
-    if (snapshot === this.snapshot) {
+    if (this.built && plainDataEqual(roots, this.roots)) {
       return;
     }
-    this.snapshot = snapshot;
+    this.built = true;
     this.roots = roots;
     this.byId.clear();
-    this.parents.clear();
-    const index = (node: ExplorerNode, parent?: ExplorerNode): void => {
+    // every node but the secret rows, which their group builds when VS Code first asks for them
+    const index = (node: ExplorerNode): void => {
       this.byId.set(node.id, node);
-      if (parent) {
-        this.parents.set(node.id, parent);
-      }
-      if ('children' in node) {
-        for (const child of node.children) {
-          index(child, node);
-        }
+      if (node.kind === 'connection' || (node.kind === 'scope' && node.scope === 'namespaces')) {
+        node.children.forEach(index);
       }
     };
-    this.roots.forEach((root) => index(root));
+    this.roots.forEach(index);
     this.changed.fire(undefined);
   }
 

@@ -6,6 +6,9 @@ import { Emitter } from '../../src/shared/disposable';
 import { silentLogger } from '../../src/shared/logger';
 import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';
 import { secretVariableName } from '../../src/core/secretVariable';
+import { CatalogIndex } from '../../src/core/code/catalogIndex';
+import { systemClock } from '../../src/core/explorer/clock';
+import { SecretCompletionProvider } from '../../src/host/code/secretCompletionProvider';
 import { trustedSecretMarkdown } from '../../src/host/code/secretMarkdown';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
@@ -155,6 +158,38 @@ describe('code features in VS Code, against the local server', () => {
     assert.ok(
       ours.find((i) => labelOf(i) === 'FLUXBASE_SECRET_OLD_TOKEN')?.tags?.includes(vscode.CompletionItemTag.Deprecated),
     );
+  });
+
+  it("builds an item's documentation only when the item is resolved (not for the whole list)", () => {
+    const index = new CatalogIndex(catalog);
+    const provider = new SecretCompletionProvider(index, systemClock);
+    const items = provider.provideCompletionItems(document, positionIn(5, '""', 1)) ?? [];
+    const stripe = items.find((item) => labelOf(item) === 'FLUXBASE_SECRET_STRIPE_KEY');
+    assert.ok(stripe);
+    assert.ok(
+      items.every((item) => item.documentation === undefined),
+      'the list carries no documentation',
+    );
+    const documentation = provider.resolveCompletionItem(stripe).documentation;
+    const markdown = typeof documentation === 'string' ? documentation : (documentation?.value ?? '');
+    assert.match(markdown, /Stripe live key/);
+    assert.match(markdown, /payments/);
+    index.dispose();
+  });
+
+  it("shows an item's documentation once VS Code resolves it", async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionIn(5, '""', 1),
+      undefined,
+      1000,
+    );
+    const documentation = secretItems(list).find(
+      (item) => labelOf(item) === 'FLUXBASE_SECRET_STRIPE_KEY',
+    )?.documentation;
+    const markdown = typeof documentation === 'string' ? documentation : (documentation?.value ?? '');
+    assert.match(markdown, /Stripe live key/);
   });
 
   it('completes in a string that starts with FLUXBASE_SECRET_, replacing the whole content', async () => {

@@ -22,9 +22,15 @@ export function findDocumentProblems(
   now: Date,
 ): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
+  // a variable read in many places is resolved once
+  const assessed = new Map<string, ReferenceProblem | undefined>();
   for (const reference of scanSecretReferences(text)) {
-    const resolution = resolveVariable(reference.variable, index.get(reference.variable) ?? [], now);
-    const problem = assessReference(resolution, signedInConnections, now);
+    let problem = assessed.get(reference.variable);
+    if (!assessed.has(reference.variable)) {
+      const resolution = resolveVariable(reference.variable, index.get(reference.variable) ?? [], now);
+      problem = assessReference(resolution, signedInConnections, now);
+      assessed.set(reference.variable, problem);
+    }
     if (problem) {
       problems.push({
         ...problem,

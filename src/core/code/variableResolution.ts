@@ -65,6 +65,8 @@ export function resolveVariable(
   now: Date,
 ): VariableResolution {
   const byConnection = new Map<string, ConnectionProviders>();
+  // one map per connection: a name used in 1,000 namespaces made a search of the groups per secret quadratic
+  const groups = new Map<ConnectionProviders, Map<string, NamespaceProviders>>();
   for (const entry of providingEntries) {
     let connection = byConnection.get(entry.connectionId);
     if (!connection) {
@@ -78,7 +80,7 @@ export function resolveVariable(
     }
     const provider: ProvidingSecret = { entry, state: expiryStateOf(entry.secret, now) };
     if (entry.secret.scope === 'namespace' && entry.secret.namespace !== undefined) {
-      namespaceGroup(connection, entry.secret.namespace).secrets.push(provider);
+      namespaceGroup(connection, groups, entry.secret.namespace).secrets.push(provider);
     } else {
       connection.global.push(provider);
     }
@@ -91,19 +93,33 @@ export function resolveVariable(
   return { variable, status: worstState(providers), connections, providers };
 }
 
-function namespaceGroup(connection: ConnectionProviders, namespace: string): NamespaceProviders {
-  let group = connection.namespaces.find((n) => n.namespace === namespace);
+function namespaceGroup(
+  connection: ConnectionProviders,
+  groups: Map<ConnectionProviders, Map<string, NamespaceProviders>>,
+  namespace: string,
+): NamespaceProviders {
+  let byNamespace = groups.get(connection);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    groups.set(connection, byNamespace);
+  }
+  let group = byNamespace.get(namespace);
   if (!group) {
     group = { namespace, secrets: [], overridesGlobal: false, fallsBackToGlobal: false };
     connection.namespaces.push(group);
+    byNamespace.set(namespace, group);
   }
   return group;
 }
 
+/** `localeCompare`'s order (the default locale), with one collator instead of one per call; made on first use. */
+let defaultCollator: Intl.Collator | undefined;
+
 function finishConnection(connection: ConnectionProviders): void {
-  const byName = (a: ProvidingSecret, b: ProvidingSecret) => a.entry.secret.name.localeCompare(b.entry.secret.name);
+  const { compare } = (defaultCollator ??= new Intl.Collator());
+  const byName = (a: ProvidingSecret, b: ProvidingSecret) => compare(a.entry.secret.name, b.entry.secret.name);
   connection.global.sort(byName);
-  connection.namespaces.sort((a, b) => a.namespace.localeCompare(b.namespace));
+  connection.namespaces.sort((a, b) => compare(a.namespace, b.namespace));
   const globalUsable = connection.global.some(isUsable);
   for (const group of connection.namespaces) {
     group.secrets.sort(byName);

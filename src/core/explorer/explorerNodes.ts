@@ -27,18 +27,37 @@ export interface ConnectionNode extends NodeBase {
   children: ExplorerNode[];
 }
 
+/**
+ * The secrets of a group (`Global` or a namespace) in display order, and the
+ * description each row shows. The group's secret nodes are built from these
+ * when its `children` are first read (when the group is expanded): at 50,000
+ * secrets most groups never are. Comparing two trees compares these instead.
+ */
+export interface SecretRows {
+  secrets: readonly SecretSummary[];
+  descriptions: readonly string[];
+}
+
 /** `Global` or `Namespaces` under a connection. */
 export interface ScopeNode extends NodeBase {
   kind: 'scope';
   scope: 'global' | 'namespaces';
+  /** How many children, known without building them. */
+  childCount: number;
+  /** For `global`, built on first read from `rows`; not enumerable then. */
   children: ExplorerNode[];
+  /** Set for `global`. */
+  rows?: SecretRows;
 }
 
 /** One namespace under `Namespaces`. */
 export interface NamespaceNode extends NodeBase {
   kind: 'namespace';
   namespace: string;
+  childCount: number;
+  /** Built on first read from `rows`; not enumerable. */
   children: SecretNode[];
+  rows: SecretRows;
 }
 
 /**

@@ -24,8 +24,18 @@ export interface OverrideIndex {
 export function createOverrideIndex(all: readonly SecretSummary[]): OverrideIndex {
   const globalsByVariable = new Map<string, SecretSummary[]>();
   const namespacesByVariable = new Map<string, Set<string>>();
+  // the same names recur in many namespaces: each is upper-cased once
+  const variables = new Map<string, string>();
+  const variableOf = (name: string): string => {
+    let variable = variables.get(name);
+    if (variable === undefined) {
+      variable = secretVariableName(name);
+      variables.set(name, variable);
+    }
+    return variable;
+  };
   for (const secret of all) {
-    const variable = secretVariableName(secret.name);
+    const variable = variableOf(secret.name);
     if (secret.scope === 'global') {
       const globals = globalsByVariable.get(variable);
       if (globals) {
@@ -45,12 +55,12 @@ export function createOverrideIndex(all: readonly SecretSummary[]): OverrideInde
   const sortedNamespaces = new Map<string, readonly string[]>();
   return {
     overriddenGlobals: (secret) =>
-      secret.scope === 'namespace' ? (globalsByVariable.get(secretVariableName(secret.name)) ?? NONE) : NONE,
+      secret.scope === 'namespace' ? (globalsByVariable.get(variableOf(secret.name)) ?? NONE) : NONE,
     overridingNamespaces: (secret) => {
       if (secret.scope !== 'global') {
         return NONE;
       }
-      const variable = secretVariableName(secret.name);
+      const variable = variableOf(secret.name);
       let sorted = sortedNamespaces.get(variable);
       if (sorted === undefined) {
         sorted = [...(namespacesByVariable.get(variable) ?? [])].sort(compareNames);

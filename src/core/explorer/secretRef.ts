@@ -6,11 +6,9 @@ export function secretRefOf(
   connectionId: string,
   secret: Pick<Secret, 'id' | 'name' | 'scope' | 'namespace'>,
 ): SecretRef {
-  return {
-    connectionId,
-    id: secret.id,
-    name: secret.name,
-    scope: secret.scope,
-    ...(secret.scope === 'namespace' && secret.namespace !== undefined ? { namespace: secret.namespace } : {}),
-  };
+  // built without a spread: this runs once per secret on every tree rebuild
+  if (secret.scope === 'namespace' && secret.namespace !== undefined) {
+    return { connectionId, id: secret.id, name: secret.name, scope: secret.scope, namespace: secret.namespace };
+  }
+  return { connectionId, id: secret.id, name: secret.name, scope: secret.scope };
 }

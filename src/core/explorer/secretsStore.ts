@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { FluxbaseClient } from '../api/fluxbaseClient';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { SecretStats, SecretSummary } from '../api/secretTypes';
@@ -9,6 +8,8 @@ import type { ConnectionSessions } from '../connections/connectionSessions';
 import { DisposableStore, Emitter, type Disposable } from '../../shared/disposable';
 import type { Logger } from '../../shared/logger';
 import type { Clock } from './clock';
+import { plainDataEqual } from './plainDataEqual';
+import { reuseUnchanged } from './reuseUnchanged';
 import { computeStats } from './secretStats';
 
 /** Where a connection stands: its node in the tree is drawn from this. */
@@ -130,8 +131,11 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
       this.update({ ...base, status: 'loading' });
     }
     try {
-      const secrets = await client.secrets.list();
+      const listed = await client.secrets.list();
+      // the client parsed and checked the whole response in this turn: let other work run before the store's share
+      await nextTurn();
       if (isCurrent()) {
+        const secrets = reuseUnchanged(this.states.get(connection.id)?.secrets ?? [], listed);
         this.update({ ...base, status: 'ready', secrets, stats: computeStats(secrets, this.deps.clock.now()) });
       }
     } catch (error) {
@@ -182,7 +186,7 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
   /** Stores a connection's new state and fires, unless nothing changed (a refresh that found the same list). */
   private update(state: ConnectionState): void {
     const previous = this.states.get(state.id);
-    if (!previous || isDeepStrictEqual(previous, state)) {
+    if (!previous || plainDataEqual(previous, state)) {
       return;
     }
     this.states.set(state.id, state);
@@ -194,4 +198,9 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     this.generations.set(connectionId, next);
     return next;
   }
+}
+
+/** Resolves in a later turn of the event loop, after the timers and I/O that are waiting. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,10 +1,9 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../../shared/expiry';
-import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode, SecretNode } from './explorerNodes';
-import { compareNames, createOverrideIndex, type OverrideIndex } from './overrides';
-import { connectionTooltip, secretDescription, statsDescription } from './nodeDescriptions';
+import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode } from './explorerNodes';
+import { connectionTooltip, statsDescription } from './nodeDescriptions';
+import { compareNames, createOverrideIndex } from './overrides';
 import { matchesFilter } from './secretFilter';
-import { secretRefOf } from './secretRef';
+import { defineLazySecretChildren, pathSegment, secretRows, type SecretRowContext } from './secretRows';
 import type { ConnectionState } from './secretsStore';
 
 /** What the tree is drawn with besides the store's state. */
@@ -48,7 +47,7 @@ export function connectionDescription(state: ConnectionState): string {
 }
 
 function connectionNode(state: ConnectionState, options: TreeModelOptions): ConnectionNode {
-  const id = encodeURIComponent(state.id);
+  const id = pathSegment(state.id);
   return {
     kind: 'connection',
     id,
@@ -85,21 +84,35 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
   }
 
   const filter = options.filter?.trim() ?? '';
-  const shown = state.secrets.filter((secret) => matchesFilter(secret, filter));
-  if (filter !== '' && shown.length === 0) {
+  const globals: SecretSummary[] = [];
+  const namespaced: SecretSummary[] = [];
+  for (const secret of state.secrets) {
+    if (filter !== '' && !matchesFilter(secret, filter)) {
+      continue;
+    }
+    if (secret.scope === 'global') {
+      globals.push(secret);
+    } else if (secret.scope === 'namespace') {
+      namespaced.push(secret);
+    }
+  }
+  if (filter !== '' && globals.length === 0 && namespaced.length === 0) {
     return [message(`No secret matches "${filter}"`, 'info')];
   }
-  const globals = shown.filter((secret) => secret.scope === 'global');
-  const namespaced = shown.filter((secret) => secret.scope === 'namespace');
-  const context: SecretNodeContext = {
+  const context: SecretRowContext = {
     state,
     now: new Date(options.now),
     overrides: createOverrideIndex(state.secrets),
+    descriptions: new Map(),
   };
   const nodes: ExplorerNode[] = [];
   if (filter === '' || globals.length > 0) {
-    const children = globals.sort(byName).map((secret) => secretNode(secret, `${id}/global`, context));
-    nodes.push(scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), children));
+    const globalNode = {
+      ...scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), globals.length),
+      rows: secretRows(globals.sort(byName), context),
+    } as ScopeNode;
+    defineLazySecretChildren(globalNode, context);
+    nodes.push(globalNode);
   }
   if (filter === '' || namespaced.length > 0) {
     const byNamespace = groupByNamespace(namespaced);
@@ -107,7 +120,10 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
       .sort(compareNames)
       .map((namespace) => namespaceNode(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context));
     const description = plural(namespaces.length, 'namespace');
-    nodes.push(scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces));
+    nodes.push({
+      ...scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces.length),
+      children: namespaces,
+    });
   }
   return nodes;
 }
@@ -118,16 +134,9 @@ function scopeNode(
   scope: ScopeNode['scope'],
   label: string,
   description: string,
-  children: ExplorerNode[],
-): ScopeNode {
-  return { kind: 'scope', id, connectionId: state.id, scope, label, description, children };
-}
-
-/** What every secret node of one connection is built with: the state, the time, and its override index. */
-interface SecretNodeContext {
-  state: ConnectionState;
-  now: Date;
-  overrides: OverrideIndex;
+  childCount: number,
+): Omit<ScopeNode, 'children'> {
+  return { kind: 'scope', id, connectionId: state.id, scope, label, description, childCount };
 }
 
 /** The namespace secrets by namespace, in one pass (filtering once per namespace is quadratic). */
@@ -151,39 +160,20 @@ function namespaceNode(
   parentId: string,
   namespace: string,
   inNamespace: SecretSummary[],
-  context: SecretNodeContext,
+  context: SecretRowContext,
 ): NamespaceNode {
-  const id = `${parentId}/${encodeURIComponent(namespace)}`;
-  const children = inNamespace.sort(byName).map((secret) => secretNode(secret, id, context));
-  return {
+  const node = {
     kind: 'namespace',
-    id,
+    id: `${parentId}/${pathSegment(namespace)}`,
     connectionId: context.state.id,
     label: namespace,
-    description: plural(children.length, 'secret'),
+    description: plural(inNamespace.length, 'secret'),
     namespace,
-    children,
-  };
-}
-
-function secretNode(secret: SecretSummary, parentId: string, context: SecretNodeContext): SecretNode {
-  const { state, now } = context;
-  const ref = secretRefOf(state.id, secret);
-  const expiry = expiryStateOf(secret, now);
-  const overrides = context.overrides.overriddenGlobals(secret);
-  const overriddenIn = context.overrides.overridingNamespaces(secret);
-  return {
-    kind: 'secret',
-    id: `${parentId}/${encodeURIComponent(secret.id)}`,
-    connectionId: state.id,
-    label: secret.name,
-    description: secretDescription(secret, expiry, overrides.length > 0, now),
-    ref,
-    secret,
-    expiry,
-    overrides,
-    overriddenIn,
-  };
+    childCount: inNamespace.length,
+    rows: secretRows(inNamespace.sort(byName), context),
+  } as NamespaceNode;
+  defineLazySecretChildren(node, context);
+  return node;
 }
 
 function byName(a: SecretSummary, b: SecretSummary): number {

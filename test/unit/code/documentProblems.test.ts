@@ -33,4 +33,16 @@ describe('findDocumentProblems', () => {
   it('does not report unknown references while no connection is signed in', () => {
     assert.deepEqual(findDocumentProblems('Deno.env.get("FLUXBASE_SECRET_MISSING")', new Map(), 0, NOW), []);
   });
+
+  it('reports every reference of a variable read in several places, each at its own place', () => {
+    const repeated = 'Deno.env.get("FLUXBASE_SECRET_OLD");\nconst again = "FLUXBASE_SECRET_OLD";\n';
+    const problems = findDocumentProblems(repeated, index, 1, NOW);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.start]),
+      [
+        ['expiredSecret', repeated.indexOf('FLUXBASE_SECRET_OLD')],
+        ['expiredSecret', repeated.lastIndexOf('FLUXBASE_SECRET_OLD')],
+      ],
+    );
+  });
 });

@@ -114,4 +114,29 @@ describe('resolveVariable', () => {
       ['key', 'KEY'],
     );
   });
+
+  it('groups namespace secrets by connection and namespace, namespaces sorted, however the entries interleave', () => {
+    const prod = { id: 'a', name: 'Prod' };
+    const staging = { id: 'b', name: 'Staging' };
+    const resolution = resolve('FLUXBASE_SECRET_KEY', [
+      entry({ name: 'KEY', scope: 'namespace', namespace: 'jobs' }, prod),
+      entry({ name: 'key', scope: 'namespace', namespace: 'api' }, prod),
+      entry({ name: 'KEY', scope: 'namespace', namespace: 'jobs' }, staging),
+      entry({ name: 'Key', scope: 'namespace', namespace: 'jobs' }, prod),
+    ]);
+    const shape = resolution.connections.map((c) => [
+      c.connectionName,
+      c.namespaces.map((group) => [group.namespace, group.secrets.map((p) => p.entry.secret.name)]),
+    ]);
+    assert.deepEqual(shape, [
+      [
+        'Prod',
+        [
+          ['api', ['key']],
+          ['jobs', ['Key', 'KEY']],
+        ],
+      ],
+      ['Staging', [['jobs', ['KEY']]]],
+    ]);
+  });
 });

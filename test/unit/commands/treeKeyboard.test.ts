@@ -54,7 +54,16 @@ describe('keys in the Secrets view act on the row the keyboard is on', () => {
       { partial: { name: 'A' } },
       { partial: { name: 'B', scope: 'namespace', namespace: 'ns' } },
     ]);
-    const namespaceRow = { kind: 'namespace', id: 'x', connectionId: 'c', label: 'ns', namespace: 'ns', children: [] };
+    const namespaceRow = {
+      kind: 'namespace',
+      id: 'x',
+      connectionId: 'c',
+      label: 'ns',
+      namespace: 'ns',
+      childCount: 0,
+      rows: { secrets: [], descriptions: [] },
+      children: [],
+    };
     for (const selected of [namespaceRow as ExplorerNode, undefined]) {
       h.deps.explorerView = fakeView(selected);
       const input = h.script([pick(/Copy Secret Name/, 'B', ['A', 'B'])]);

@@ -49,16 +49,43 @@ describe('SecretsStore', () => {
 
   it('fires onDidChange after a refresh changes the state, and not when the list is the same', async () => {
     const setup = storeSetup();
+    setup.serverFor('https://fluxbase.example.com').seed({ name: 'OLD' });
     let fired = 0;
     setup.store.onDidChange(() => fired++);
     await setup.signIn();
     assert.ok(fired >= 1);
     const before = fired;
+    const listed = setup.store.connections()[0]?.secrets;
     await setup.store.refresh();
     assert.equal(fired, before, 'the same list again changes nothing');
+    assert.equal(setup.store.connections()[0]?.secrets, listed, 'the state is kept, not replaced');
     setup.serverFor('https://fluxbase.example.com').seed({ name: 'NEW' });
     await setup.store.refresh();
     assert.equal(fired, before + 1, 'a changed list fires once');
+    const [kept] = listed ?? [];
+    assert.equal(
+      setup.store.connections()[0]?.secrets[0],
+      kept,
+      'an unchanged secret keeps its object across refreshes',
+    );
+  });
+
+  it('handles a list in a later turn than the one that parsed it, so that waiting work runs in between', async () => {
+    const setup = storeSetup();
+    await setup.signIn();
+    setup.serverFor('https://fluxbase.example.com').seed({ name: 'NEW' });
+    const client = setup.store.clientFor(setup.store.connections()[0]!.id)!;
+    const order: string[] = [];
+    const list = client.secrets.list.bind(client.secrets);
+    client.secrets.list = async (options) => {
+      const listed = await list(options);
+      // work that became due while the response was parsed (a keystroke, a timer)
+      setImmediate(() => order.push('waiting work'));
+      return listed;
+    };
+    setup.store.onDidChange(() => order.push('store changed'));
+    await setup.store.refresh();
+    assert.deepEqual(order, ['waiting work', 'store changed']);
   });
 
   it('turns refused credentials into a session-expired state, not a rejection', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { SecretSummary } from '../../../src/core/api/secretTypes';
 import type {
   ConnectionNode,
   ExplorerNode,
@@ -7,6 +8,7 @@ import type {
   ScopeNode,
   SecretNode,
 } from '../../../src/core/explorer/explorerNodes';
+import { plainDataEqual } from '../../../src/core/explorer/plainDataEqual';
 import type { ConnectionState, ConnectionStatus } from '../../../src/core/explorer/secretsStore';
 import { secretTooltip } from '../../../src/core/explorer/secretTooltip';
 import { anyConnectionSignedIn, buildExplorerTree, connectionDescription } from '../../../src/core/explorer/treeModel';
@@ -62,6 +64,47 @@ describe('buildExplorerTree', () => {
     const payments = find(childrenOf(find(childrenOf(first[0]), 'Namespaces')), 'payments');
     const secret = childrenOf(payments)[0] as SecretNode;
     assert.equal(secret.id, `conn-1/namespaces/payments/${encodeURIComponent(secret.ref.id)}`);
+  });
+
+  it('encodes the parts of a node id that a path separator or space would break', () => {
+    const odd = { ...summary({ name: 'ODD', namespace: 'team/a b' }), id: 'id/with space?' };
+    const [root] = buildExplorerTree([readyState([odd], 'conn/1')], { now: NOW });
+    const namespace = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'team/a b');
+    assert.equal(root?.id, 'conn%2F1');
+    assert.equal(namespace.id, 'conn%2F1/namespaces/team%2Fa%20b');
+    assert.equal(childrenOf(namespace)[0]?.id, 'conn%2F1/namespaces/team%2Fa%20b/id%2Fwith%20space%3F');
+  });
+
+  it("builds a group's secret nodes when its children are first read, from the rows it shows, and keeps them", () => {
+    const [root] = buildExplorerTree([readyState(secrets)], { now: NOW });
+    const global = find(childrenOf(root), 'Global') as ScopeNode;
+    const payments = find(childrenOf(find(childrenOf(root), 'Namespaces')), 'payments') as NamespaceNode;
+    for (const group of [global, payments]) {
+      assert.ok(!Object.keys(group).includes('children'), `${group.label}: children are built on demand`);
+      assert.equal(group.childCount, group.rows?.secrets.length);
+      const children = group.children as SecretNode[];
+      assert.equal(group.children, children, `${group.label}: built once`);
+      assert.deepEqual(
+        children.map((node) => node.secret),
+        group.rows?.secrets,
+      );
+      assert.deepEqual(
+        children.map((node) => node.description),
+        group.rows?.descriptions,
+      );
+    }
+    assert.deepEqual(labels(global.children), ['Alpha', 'api_key', 'beta', 'zeta']);
+  });
+
+  it('compares two trees by the rows their groups show, so an unchanged list compares equal unbuilt', () => {
+    const build = (list: SecretSummary[], now = NOW): ExplorerNode[] => buildExplorerTree([readyState(list)], { now });
+    assert.ok(plainDataEqual(build(secrets), build([...secrets])));
+    const newer = secrets.map((secret) => (secret.name === 'DB_URL' ? { ...secret, version: 2 } : secret));
+    assert.ok(!plainDataEqual(build(secrets), build(newer)), 'a secret in a namespace changed');
+    const renamed = secrets.map((secret) => (secret.name === 'zeta' ? { ...secret, name: 'omega' } : secret));
+    assert.ok(!plainDataEqual(build(secrets), build(renamed)), 'a global secret changed');
+    const soon = [...secrets, summary({ name: 'SOON', expires_at: new Date(NOW + 3 * DAY).toISOString() })];
+    assert.ok(!plainDataEqual(build(soon), build(soon, NOW + DAY)), 'a row whose text changed with time');
   });
 
   it('gives each secret node the SecretRef that commands act on', () => {

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { reuseUnchanged } from '../../../src/core/explorer/reuseUnchanged';
+import { summary } from './support/secrets';
+
+describe('reuseUnchanged', () => {
+  const a = summary({ name: 'A' });
+  const b = summary({ name: 'B', namespace: 'payments' });
+  const c = summary({ name: 'C' });
+
+  it('keeps the previous object of every secret that did not change, in the new order', () => {
+    const next = [{ ...c }, { ...a }, { ...b }];
+    const kept = reuseUnchanged([a, b, c], next);
+    assert.equal(kept.length, 3);
+    assert.equal(kept[0], c);
+    assert.equal(kept[1], a);
+    assert.equal(kept[2], b);
+  });
+
+  it('takes the new object of a secret whose any field changed, and of a new secret', () => {
+    const changed = [
+      { ...a, version: a.version + 1 },
+      { ...b, description: 'now described' },
+      { ...c, is_expired: true },
+    ];
+    const d = summary({ name: 'D' });
+    const kept = reuseUnchanged([a, b, c], [...changed, d]);
+    changed.forEach((secret, i) => assert.equal(kept[i], secret, `${secret.name} is the new object`));
+    assert.equal(kept[3], d);
+  });
+
+  it('does not match secrets by name: a secret deleted and created again has a new id', () => {
+    const recreated = { ...a, id: 'id-new' };
+    assert.equal(reuseUnchanged([a], [recreated])[0], recreated);
+  });
+
+  it('returns a new array, even for a first list', () => {
+    const next = [a];
+    const kept = reuseUnchanged([], next);
+    assert.deepEqual(kept, next);
+    assert.notEqual(kept, next);
+  });
+});
