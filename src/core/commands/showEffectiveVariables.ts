@@ -1,3 +1,4 @@
+import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import { effectiveVariables, namespacesOf, type EffectiveVariable } from '../explorer/effectiveVariables';
 import { denoReference } from '../secretVariable';
 import { UserFacingError } from './commandErrors';
@@ -16,8 +17,8 @@ const DEFAULT_NAMESPACE = 'default';
  * choosing one copies the code that reads it.
  */
 export function showEffectiveVariablesCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<EffectiveVariable[]> => {
-    const connection = await resolveConnection(deps, arg, 'signedIn', TITLE);
+  return async (arg: CommandArgument): Promise<EffectiveVariable[]> => {
+    const connection = await resolveConnection(deps, connectionIdIn(arg), 'signedIn', TITLE);
     const state = deps.store.connection(connection.id);
     if (state?.status !== 'ready') {
       throw new UserFacingError(`The secrets of "${connection.name}" are not loaded; refresh and try again.`);
@@ -62,10 +63,6 @@ function sourceText(variable: EffectiveVariable, namespace: string): string {
   return `from ${parts.join(' · ')}`;
 }
 
-function namespaceOf(arg: unknown): string | undefined {
-  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'namespace') {
-    const namespace = (arg as { namespace?: unknown }).namespace;
-    return typeof namespace === 'string' ? namespace : undefined;
-  }
-  return undefined;
+function namespaceOf(arg: CommandArgument): string | undefined {
+  return arg.kind === 'treeNode' && arg.node.kind === 'namespace' ? arg.node.namespace : undefined;
 }

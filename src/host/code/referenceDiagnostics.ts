@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { findDocumentProblems } from '../../core/code/documentProblems';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
-import { DisposableStore } from '../../core/disposable';
+import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import {
   affectsCodeSettings,
   readCodeSettings,
