@@ -17,7 +17,7 @@ import type { StoredCredentials } from '../src/core/connections/credentialStore'
 import { ExplorerFilter } from '../src/core/explorer/explorerFilter';
 import { SecretsStore } from '../src/core/explorer/secretsStore';
 import { catalogOverStore } from '../src/core/explorer/storeCatalog';
-import { silentLogger } from '../src/core/logger';
+import { silentLogger } from '../src/shared/logger';
 import { secretVariableName } from '../src/core/secretVariable';
 import { ExplorerTreeProvider } from '../src/host/explorerTreeProvider';
 import { measureSlices, measureSyncSlice, type SliceFigures } from './sliceMonitor';

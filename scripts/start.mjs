@@ -3,7 +3,7 @@
 //
 // This file needs nothing but Node: it installs what is missing
 // (scripts/ensureInstalled.mjs: Debian packages, `npm ci`, code-server), then bundles
-// server/demo/startDemo.ts with esbuild (as scripts/server.mjs does for the
+// scripts/demo/startDemo.ts with esbuild (as scripts/server.mjs does for the
 // server) and runs it. scripts/startDesktop.mjs reuses `start()`.
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -18,7 +18,7 @@ async function bundleDemo() {
   const esbuild = await import('esbuild');
   const outfile = path.join(root, 'out', 'demo', 'startDemo.js');
   await esbuild.build({
-    entryPoints: [path.join(root, 'server', 'demo', 'startDemo.ts')],
+    entryPoints: [path.join(root, 'scripts', 'demo', 'startDemo.ts')],
     outfile,
     ...nodeScriptBundleOptions,
   });

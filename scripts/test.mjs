@@ -143,6 +143,17 @@ const started = Date.now();
 if (!only) {
   await check('prettier --check', [bin('prettier'), '--check', '.']);
   await check('eslint', [bin('eslint'), '.']);
+  // The layer rules of .dependency-cruiser.cjs (README, "For contributors"): zero violations, zero cycles.
+  await check('depcruise (layers)', [
+    bin('depcruise'),
+    'src',
+    'server',
+    'scripts',
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'err',
+  ]);
 }
 await check('tsc -p .', [bin('tsc'), '-p', '.']);
 if (!only) {

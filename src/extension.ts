@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { FluxbaseSecretsApi } from './host/extensionApi';
-import { activateExplorer } from './host/explorerActivation';
+import { composeExtension } from './host/composeExtension';
 import { LogChannelLogger } from './host/logChannelLogger';
 
 /**
- * Composition root: creates the log channel first, then the explorer. Returns
+ * Creates the log channel first, then composes the extension (host/composeExtension.ts). Returns
  * the store and the test hooks only when VS Code runs the extension for tests
  * or from its sources; an installed extension exports nothing, because every
  * other extension can read the exports (and with them answer our input boxes
@@ -14,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): FluxbaseSecretsApi |
   const channel = vscode.window.createOutputChannel('Fluxbase Secrets', { log: true });
   context.subscriptions.push(channel);
   const logger = new LogChannelLogger(channel);
-  const api = activateExplorer(context, logger, () => channel.show());
+  const api = composeExtension(context, logger, () => channel.show());
   return exportsTestHooks(context.extensionMode) ? api : undefined;
 }
 

@@ -3,7 +3,7 @@
  * expiry input (30m, 12h, 30d, 1w, 1y, a date, a date and time, `never`),
  * parsed by the shared parser so both read them alike.
  */
-import { parseExpiryInput } from '../../src/core/explorer/expiryInput';
+import { parseExpiryInput } from '../../src/shared/expiryInput';
 import { storedTimeFromMicros } from '../goCompat/goTime';
 import { InputError } from './cliArgs';
 

@@ -3,7 +3,7 @@
  * written by older versions, so old rows keep working with the columns'
  * defaults.
  */
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from './sqliteDatabase';
 
 /** A column added after the first release, with its SQL type and default. */
 export interface AddedColumn {

@@ -10,7 +10,7 @@
  *   once it is out of date (tokens without one count as epoch 0).
  */
 import { addMissingColumns, AddedColumn } from './columnMigration';
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from './sqliteDatabase';
 
 const ADDED_COLUMNS: readonly AddedColumn[] = [
   { name: 'second_factor_failures', definition: 'INTEGER NOT NULL DEFAULT 0' },

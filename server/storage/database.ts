@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { migrateDashboardUsers } from './dashboardUsersMigration';
 import { prepareDataFolder, restrictDatabaseFiles } from './dataFolder';
 import { SCHEMA_SQL } from './schema';
+import type { SqliteDatabase } from './sqliteDatabase';
 import { REGISTRY_SCHEMA_SQL } from '../registry/registrySchema';
 import { migrateServiceKeys } from './serviceKeysMigration';
 
 /** File name of the database in the data folder (plus its -wal and -shm files). */
 export const DATABASE_FILE = 'fluxbase.db';
 
-/** An open better-sqlite3 database. */
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase } from './sqliteDatabase';
 
 /**
  * Makes the data folder private (see dataFolder.ts), creating it when missing,

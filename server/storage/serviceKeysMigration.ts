@@ -4,7 +4,7 @@
  * keys keep working (a NULL `revoked_at` means "not revoked").
  */
 import { addMissingColumns, AddedColumn } from './columnMigration';
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from './sqliteDatabase';
 
 /** Columns added to service_keys after the first release, with their SQL type. */
 const ADDED_COLUMNS: readonly AddedColumn[] = [{ name: 'revoked_at', definition: 'TEXT' }];

@@ -48,10 +48,21 @@ export interface ChoiceOptions<T extends string> {
   choices: readonly T[];
 }
 
+/** One choice of a multi-select pick; `picked` items start checked. */
+export interface PickManyItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  picked: boolean;
+  value: T;
+}
+
 /** The questions a command may ask. */
 export interface UserInput {
   inputText(options: TextInputOptions): Promise<string>;
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T>;
+  /** A pick with check boxes; resolves to the checked items' values. */
+  pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]>;
   /** A modal message whose buttons are `choices`; resolves to the chosen one. */
   choose<T extends string>(options: ChoiceOptions<T>): Promise<T>;
 }

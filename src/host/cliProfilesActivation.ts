@@ -4,8 +4,8 @@ import { resolveCliConfigPath } from '../core/cliProfiles/cliConfigPath';
 import { CliProfileSource } from '../core/cliProfiles/cliProfileSource';
 import { CliSignInLinks } from '../core/cliProfiles/cliSignInLinks';
 import type { HiddenCliProfiles } from '../core/cliProfiles/registryWithCliProfiles';
-import { DisposableStore, Emitter, type Disposable } from '../core/disposable';
-import type { Logger } from '../core/logger';
+import { DisposableStore, Emitter, type Disposable } from '../shared/disposable';
+import type { Logger } from '../shared/logger';
 import { vscodeNotifier } from './vscodeHostPorts';
 
 const SECTION = 'fluxbaseSecrets';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../core/commandIds';
 import type { SignedInUser } from '../core/connections/signedInUsers';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
@@ -73,9 +74,9 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   const color = { info: undefined, warning: 'list.warningForeground', error: 'list.errorForeground' }[node.severity];
   const command: vscode.Command | undefined =
     node.action === 'signIn'
-      ? { command: 'fluxbaseSecrets.signIn', title: 'Sign In', arguments: [node.connectionId] }
+      ? { command: 'fluxbaseSecrets.signIn' satisfies CommandId, title: 'Sign In', arguments: [node.connectionId] }
       : node.action === 'refresh'
-        ? { command: 'fluxbaseSecrets.refresh', title: 'Retry', arguments: [node.connectionId] }
+        ? { command: 'fluxbaseSecrets.refresh' satisfies CommandId, title: 'Retry', arguments: [node.connectionId] }
         : undefined;
   return item(node, vscode.TreeItemCollapsibleState.None, {
     contextValue: node.action ? `message.${node.action}` : 'message',

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { SECRETS_VIEW_ID } from '../core/commands/commandOrigin';
+import { SECRETS_VIEW_ID } from '../core/commandArgument';
 import type { ExplorerViewPort } from '../core/commands/explorerViewPort';
 import { findSecretNode } from '../core/commands/findSecretNode';
 import type { ClientPort } from '../core/connections/clientPort';
 import type { ExplorerNode } from '../core/explorer/explorerNodes';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
-import type { SecretRef } from '../core/explorer/secretRef';
+import type { SecretRef } from '../shared/secretRef';
 import type { SecretsStore } from '../core/explorer/secretsStore';
+import type { Logger } from '../shared/logger';
 import type { Clock } from '../core/explorer/clock';
 import { explorerBadge } from '../core/explorer/explorerBadge';
 import { anyConnectionSignedIn } from '../core/explorer/treeModel';
-import type { Logger } from '../core/logger';
 import { CONNECT_STEP_ID } from '../core/walkthroughSteps';
 import type { ExplorerTreeProvider } from './explorerTreeProvider';
 

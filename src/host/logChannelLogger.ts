@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../shared/logger';
 
 /** The Logger port over the extension's one `LogOutputChannel`. */
 export class LogChannelLogger implements Logger {

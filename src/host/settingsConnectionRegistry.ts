@@ -3,8 +3,8 @@ import { UserFacingError } from '../core/commands/commandErrors';
 import { settingsConnectionId, type Connection } from '../core/connections/connection';
 import { parseConnectionSettings, type ConnectionConfig } from '../core/connections/connectionConfig';
 import type { ConnectionRegistry } from '../core/connections/connectionRegistry';
-import { DisposableStore, Emitter, type Disposable } from '../core/disposable';
-import type { Logger } from '../core/logger';
+import { DisposableStore, Emitter, type Disposable } from '../shared/disposable';
+import type { Logger } from '../shared/logger';
 
 const SECTION = 'fluxbaseSecrets';
 const KEY = 'connections';

@@ -1,4 +1,11 @@
-import type { ChoiceOptions, PickItem, PickOptions, TextInputOptions, UserInput } from '../core/userInput';
+import type {
+  ChoiceOptions,
+  PickItem,
+  PickManyItem,
+  PickOptions,
+  TextInputOptions,
+  UserInput,
+} from '../core/userInput';
 import { Switchable } from './switchable';
 
 /** A UserInput that forwards to VS Code's, or to the scripted one a test put in its place. */
@@ -13,5 +20,9 @@ export class SwitchableUserInput extends Switchable<UserInput> implements UserIn
 
   choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {
     return this.current.choose(options);
+  }
+
+  pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    return this.current.pickMany(items, options);
   }
 }

@@ -17,13 +17,20 @@ export const vscodeClipboard: Clipboard = {
   writeText: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
 };
 
-/** Progress as a notification with a spinner while the task runs. */
+/** Progress as a notification with a spinner while the task runs; the cancellable one has a Cancel button and a bar. */
 export const vscodeProgress: ProgressReporter = {
   withProgress: (title, task) =>
     Promise.resolve(
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: inertNotificationText(title) },
         task,
+      ),
+    ),
+  withCancellableProgress: (title, task) =>
+    Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: inertNotificationText(title), cancellable: true },
+        (progress, token) => task((message, increment) => progress.report({ message, increment }), token),
       ),
     ),
 };

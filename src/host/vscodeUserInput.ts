@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { vscodeMultiPicker } from './code/codeDialogs';
 import {
   UserCancelledError,
   type ChoiceOptions,
   type InputValidation,
   type PickItem,
+  type PickManyItem,
   type PickOptions,
   type TextInputOptions,
   type UserInput,
@@ -47,6 +49,10 @@ export class VscodeUserInput implements UserInput {
       throw new UserCancelledError();
     }
     return picked.item.value;
+  }
+
+  pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    return vscodeMultiPicker.pickMany(items, options);
   }
 
   async choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {

@@ -7,19 +7,7 @@
  * Imported by the host and by the browser bundle, so no `vscode` and no Node
  * built-ins.
  */
-
-/**
- * The wire form of the explorer's `SecretRef` (src/core/explorer/secretRef.ts),
- * kept here so that `src/shared` depends on nothing; the two are structurally
- * identical, and a unit test makes the compiler prove it.
- */
-export interface PanelSecretRef {
-  connectionId: string;
-  id: string;
-  name: string;
-  scope: 'global' | 'namespace';
-  namespace?: string;
-}
+import { isSecretRef, type SecretRef } from './secretRef';
 
 /** A point in time as the page shows it: relative text, exact text and the ISO instant for `<time datetime>`. */
 export interface TimeView {
@@ -75,17 +63,17 @@ export interface SecretHistoryView {
 
 /** Messages from the host to the page. Every state message carries the ref, which the page keeps for restoring. */
 export type HostToWebviewMessage =
-  | { type: 'loading'; ref: PanelSecretRef }
+  | { type: 'loading'; ref: SecretRef }
   | {
       type: 'history';
-      ref: PanelSecretRef;
+      ref: SecretRef;
       view: SecretHistoryView;
       /** The version a rollback to which is under way; its buttons are inert meanwhile. */
       pendingRollback?: number;
     }
-  | { type: 'error'; ref: PanelSecretRef; message: string }
-  | { type: 'signedOut'; ref: PanelSecretRef; canSignIn: boolean }
-  | { type: 'deleted'; ref: PanelSecretRef }
+  | { type: 'error'; ref: SecretRef; message: string }
+  | { type: 'signedOut'; ref: SecretRef; canSignIn: boolean }
+  | { type: 'deleted'; ref: SecretRef }
   | { type: 'notice'; severity: NoticeSeverity; text: string };
 
 /** How a notice is styled and announced. */
@@ -103,7 +91,7 @@ export type WebviewToHostMessage =
 
 /** What the page keeps with `vscode.setState`, and what the panel serializer gets back after a reload. */
 export interface HistoryPageState {
-  ref: PanelSecretRef;
+  ref: SecretRef;
   scrollY: number;
 }
 
@@ -140,19 +128,6 @@ function isVersionNumber(value: unknown): value is number {
 
 function isScope(value: unknown): value is 'global' | 'namespace' {
   return value === 'global' || value === 'namespace';
-}
-
-/** Checks the shape of a secret reference; a namespace secret must name its namespace. */
-export function isPanelSecretRef(value: unknown): value is PanelSecretRef {
-  return (
-    isRecord(value) &&
-    isString(value.connectionId) &&
-    isString(value.id) &&
-    isString(value.name) &&
-    isScope(value.scope) &&
-    isOptional(isString)(value.namespace) &&
-    (value.scope === 'global' || isString(value.namespace))
-  );
 }
 
 function isTimeView(value: unknown): value is TimeView {
@@ -215,17 +190,15 @@ export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMe
   switch (value.type) {
     case 'loading':
     case 'deleted':
-      return isPanelSecretRef(value.ref);
+      return isSecretRef(value.ref);
     case 'history':
       return (
-        isPanelSecretRef(value.ref) &&
-        isSecretHistoryView(value.view) &&
-        isOptional(isVersionNumber)(value.pendingRollback)
+        isSecretRef(value.ref) && isSecretHistoryView(value.view) && isOptional(isVersionNumber)(value.pendingRollback)
       );
     case 'error':
-      return isPanelSecretRef(value.ref) && isString(value.message);
+      return isSecretRef(value.ref) && isString(value.message);
     case 'signedOut':
-      return isPanelSecretRef(value.ref) && typeof value.canSignIn === 'boolean';
+      return isSecretRef(value.ref) && typeof value.canSignIn === 'boolean';
     case 'notice':
       return isNoticeSeverity(value.severity) && isString(value.text);
     default:
@@ -255,9 +228,6 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
 /** Checks what a serializer was handed back before a panel is restored from it. */
 export function isHistoryPageState(value: unknown): value is HistoryPageState {
   return (
-    isRecord(value) &&
-    isPanelSecretRef(value.ref) &&
-    typeof value.scrollY === 'number' &&
-    Number.isFinite(value.scrollY)
+    isRecord(value) && isSecretRef(value.ref) && typeof value.scrollY === 'number' && Number.isFinite(value.scrollY)
   );
 }

@@ -1,8 +1,8 @@
+import type { SecretRef } from '../shared/secretRef';
 import {
   isHistoryPageState,
   isHostToWebviewMessage,
   type HostToWebviewMessage,
-  type PanelSecretRef,
   type WebviewToHostMessage,
 } from '../shared/historyProtocol';
 import { FocusKeeper } from './focus';
@@ -25,7 +25,7 @@ const focus = new FocusKeeper(appElement);
 const status = new LiveStatus(statusRegion);
 
 const saved = api.getState();
-let ref: PanelSecretRef | undefined = isHistoryPageState(saved) ? saved.ref : undefined;
+let ref: SecretRef | undefined = isHistoryPageState(saved) ? saved.ref : undefined;
 let scrollToRestore = isHistoryPageState(saved) ? saved.scrollY : 0;
 let lastType: HostToWebviewMessage['type'] | undefined;
 let lastPending: number | undefined;

@@ -1,8 +1,8 @@
-import type { PanelSecretRef } from '../shared/historyProtocol';
+import type { SecretRef } from '../shared/secretRef';
 import { h, icon } from './dom';
 import { actionButton } from './actionButton';
 
-function secretLabel(ref: PanelSecretRef): string {
+function secretLabel(ref: SecretRef): string {
   return ref.namespace === undefined ? ref.name : `${ref.name} (${ref.namespace})`;
 }
 
@@ -21,7 +21,7 @@ function statePage(iconName: string, title: string, text: string, ...buttons: HT
 }
 
 /** Shown until the first load answers. */
-export function renderLoading(ref: PanelSecretRef): DocumentFragment {
+export function renderLoading(ref: SecretRef): DocumentFragment {
   const fragment = document.createDocumentFragment();
   fragment.append(
     h(
@@ -35,7 +35,7 @@ export function renderLoading(ref: PanelSecretRef): DocumentFragment {
 }
 
 /** A load failed for a reason other than sign-out or deletion; Retry loads again. */
-export function renderError(ref: PanelSecretRef, message: string): DocumentFragment {
+export function renderError(ref: SecretRef, message: string): DocumentFragment {
   return statePage(
     'error',
     `Could not load the history of ${secretLabel(ref)}`,
@@ -45,7 +45,7 @@ export function renderError(ref: PanelSecretRef, message: string): DocumentFragm
 }
 
 /** The connection has no session; the button appears when the host can start a sign-in. */
-export function renderSignedOut(ref: PanelSecretRef, canSignIn: boolean): DocumentFragment {
+export function renderSignedOut(ref: SecretRef, canSignIn: boolean): DocumentFragment {
   return statePage(
     'account',
     'Signed out',
@@ -58,7 +58,7 @@ export function renderSignedOut(ref: PanelSecretRef, canSignIn: boolean): Docume
 }
 
 /** The secret no longer exists on the server, e.g. it was deleted elsewhere while the panel was open. */
-export function renderDeleted(ref: PanelSecretRef): DocumentFragment {
+export function renderDeleted(ref: SecretRef): DocumentFragment {
   return statePage(
     'trash',
     `${secretLabel(ref)} no longer exists`,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { DEMO_ADMIN } from '../../server/demo/demoSecrets';
+import { DEMO_ADMIN } from '../../scripts/demo/demoSecrets';
 import { createClient } from '../../src/core/api/fluxbaseClient';
 import { closeChromium, launchChromium } from '../support/chromium';
 import { killProcessTree } from '../support/processTree';

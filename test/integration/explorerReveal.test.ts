@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SECRETS_VIEW_ID } from '../../src/core/commands/commandOrigin';
+import { SECRETS_VIEW_ID } from '../../src/core/commandArgument';
 import type { CreateSecretResult } from '../../src/core/commands/createSecret';
 import type { ExplorerNode } from '../../src/core/explorer/explorerNodes';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { SecretRef } from '../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../src/shared/secretRef';
 import type { HistorySource } from '../../src/core/history/historySource';
-import { silentLogger } from '../../src/core/logger';
+import { silentLogger } from '../../src/shared/logger';
 import type { PostedHistoryMessage } from '../../src/host/history/historyPanel';
 import { HistoryPanels } from '../../src/host/history/historyPanels';
 import type { HostToWebviewMessage } from '../../src/shared/historyProtocol';

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { CreateSecretResult } from '../../src/core/commands/createSecret';
-import type { SecretRef } from '../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../src/shared/secretRef';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { repoRoot } from '../support/repoRoot';
 import { leaksIn } from '../unit/reliability/support/sacredText';

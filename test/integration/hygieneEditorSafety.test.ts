@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { settingsConnectionId } from '../../src/core/connections/connection';
 import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
-import type { SecretRef } from '../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../src/shared/secretRef';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { readExtensionManifest } from '../support/manifest';
 import { createKey } from '../unit/server/serverHarness';

@@ -5,7 +5,7 @@
  */
 import { MockAgent, type Interceptable } from 'undici';
 import { createClient, type ClientOptions, type FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import type { Logger } from '../../src/core/logger';
+import type { Logger } from '../../src/shared/logger';
 
 /** The base URL mock clients talk to; nothing listens there. */
 export const MOCK_URL = 'http://fluxbase.test:8080';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMAND_IDS } from '../../src/core/commandIds';
 import type { CommandDeps } from '../../src/core/commands/commandDeps';
-import { EXPLORER_COMMAND_IDS, FEATURE_COMMAND_IDS } from '../../src/core/commands/commandIds';
-import { createCommandTable } from '../../src/core/commands/commandTable';
+import { createCommandTable } from '../../src/core/commands/commands';
 import { TOOLTIP_COMMANDS } from '../../src/core/explorer/secretTooltip';
 
 interface Manifest {
@@ -32,12 +32,12 @@ describe('package.json manifest', () => {
   const { contributes } = manifest();
   const declared = contributes.commands.map((command) => command.command);
 
-  it('declares exactly the commands of the registration table plus those other modules register', () => {
+  it('declares exactly the commands of the one registration table', () => {
     const table = Object.keys(createCommandTable({} as CommandDeps)).sort();
-    assert.deepEqual(table, [...EXPLORER_COMMAND_IDS].sort(), 'the table has a handler for every explorer command');
-    const missing = EXPLORER_COMMAND_IDS.filter((id) => !declared.includes(id));
-    assert.deepEqual(missing, [], 'explorer commands missing from package.json');
-    const known = new Set<string>([...EXPLORER_COMMAND_IDS, ...FEATURE_COMMAND_IDS]);
+    assert.deepEqual(table, [...COMMAND_IDS].sort(), 'the table has a handler for every command id');
+    const missing = COMMAND_IDS.filter((id) => !declared.includes(id));
+    assert.deepEqual(missing, [], 'commands missing from package.json');
+    const known = new Set<string>(COMMAND_IDS);
     const unknown = declared.filter((id) => !known.has(id));
     assert.deepEqual(unknown, [], 'package.json commands that nothing registers');
     assert.equal(new Set(declared).size, declared.length, 'no command is declared twice');

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type { SecretSummary } from '../../src/core/api/secretTypes';
 import { hoverMarkdown, HOVER_COMMANDS } from '../../src/core/code/hoverContent';
 import { indexByVariable, resolveVariable } from '../../src/core/code/variableResolution';
-import type { SecretRef } from '../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../src/shared/secretRef';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../../src/core/explorer/secretTooltip';
 import { codeSpan, commandLink, escapeMarkdown } from '../../src/core/markdown';
 import { NOW, entry, summary } from './code/catalogFixtures';

@@ -4,7 +4,7 @@
  * access token or a service key. It also supplies the transport's credentials
  * and renews them once after a 401, shared by concurrent requests.
  */
-import { Emitter, type Disposable } from '../disposable';
+import { Emitter, type Disposable } from '../../shared/disposable';
 import { apiRoutes } from './apiRoutes';
 import { loginError, refreshError } from './authErrors';
 import type { AuthSession, Credentials, DashboardUser, LoginResult } from './authTypes';

@@ -4,7 +4,7 @@
  * surface, both over one keep-alive connection pool.
  */
 import type { Dispatcher } from 'undici';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { Credentials } from './authTypes';
 import { FluxbaseAuth } from './fluxbaseAuth';
 import { FunctionsRegistry } from './functionsRegistry';

@@ -7,8 +7,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import type { Logger } from '../logger';
-import { silentLogger } from '../logger';
+import type { Logger } from '../../shared/logger';
+import { silentLogger } from '../../shared/logger';
 import type { ApiRoute } from './apiRoutes';
 import type { Credentials } from './authTypes';
 import { parseBaseUrl, type BaseUrl } from './baseUrl';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { Emitter, type Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import { Emitter, type Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import { parseCliConfig, type CliConfig } from './cliConfig';
 import {
   cliProfileConnections,

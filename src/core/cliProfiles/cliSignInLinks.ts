@@ -1,5 +1,5 @@
 import type { StoredCredentials } from '../connections/credentialStore';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import { describeCliSignIn, type CliSignIn } from './cliProfileConnections';
 
 /** Strings kept between sessions (VS Code's `SecretStorage` fits it; the extension keeps no other state). */

@@ -1,7 +1,7 @@
 import type { Connection } from '../connections/connection';
 import type { ConnectionConfig } from '../connections/connectionConfig';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
-import { DisposableStore, Emitter, type Disposable } from '../disposable';
+import { DisposableStore, Emitter, type Disposable } from '../../shared/disposable';
 import type { CliProfileConnection } from './cliProfileConnections';
 
 /** The CLI profiles as connections (CliProfileSource implements it). */

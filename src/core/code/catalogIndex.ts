@@ -1,5 +1,5 @@
-import { Emitter, type Disposable } from '../disposable';
-import type { CatalogEntry, SecretCatalog } from './secretCatalog';
+import { Emitter, type Disposable } from '../../shared/disposable';
+import type { CatalogEntry, SecretCatalog } from '../explorer/secretCatalog';
 import { indexByVariable } from './variableResolution';
 
 /** The catalog grouped by variable, rebuilt lazily after each catalog change, shared by the providers. */

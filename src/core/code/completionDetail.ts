@@ -1,4 +1,4 @@
-import type { ExpiryState } from './expiryState';
+import type { ExpiryState } from '../../shared/expiry';
 import { describeExpiry } from './expiryText';
 import type { VariableResolution } from './variableResolution';
 

@@ -1,6 +1,6 @@
 import { assessReference, type ReferenceProblem } from './referenceProblems';
 import { scanSecretReferences } from './referenceScanner';
-import type { CatalogEntry } from './secretCatalog';
+import type { CatalogEntry } from '../explorer/secretCatalog';
 import { resolveVariable } from './variableResolution';
 
 /** A problem at a reference, with the offsets of the string's content. */

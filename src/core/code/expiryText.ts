@@ -1,6 +1,6 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { formatRelativeTime } from '../history/relativeTime';
-import { expiryStateOf } from './expiryState';
+import { formatRelativeTime } from '../../shared/time';
+import { expiryStateOf } from '../../shared/expiry';
 
 /** A short phrase for a secret's expiry: `never expires`, `expires in 5 days`, `expired 2 hours ago`. */
 export function describeExpiry(secret: Pick<SecretSummary, 'expires_at' | 'is_expired'>, now: Date): string {

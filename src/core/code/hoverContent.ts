@@ -1,15 +1,13 @@
+import { SECRET_LINK_COMMANDS, type CommandId } from '../commandIds';
 import { secretRefOf } from '../explorer/secretRef';
 import { describeExpiry } from './expiryText';
 import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import { isSecretVariable } from './referenceProblems';
 import type { NamespaceProviders, ProvidingSecret, VariableResolution } from './variableResolution';
 
-/** The command that opens a secret's version history; it takes a SecretRef. */
-export const SHOW_HISTORY_COMMAND = 'fluxbaseSecrets.showHistory';
-/** The command that asks for a new value of a secret; it takes a SecretRef. */
-export const UPDATE_VALUE_COMMAND = 'fluxbaseSecrets.updateSecretValue';
-/** The only commands the hover's links may run. */
-export const HOVER_COMMANDS: readonly string[] = [SHOW_HISTORY_COMMAND, UPDATE_VALUE_COMMAND];
+/** The only commands the hover's links may run: the history (it takes a SecretRef) and Update Value (the same). */
+export const HOVER_COMMANDS: readonly CommandId[] = SECRET_LINK_COMMANDS;
+const [SHOW_HISTORY_COMMAND, UPDATE_VALUE_COMMAND] = SECRET_LINK_COMMANDS;
 
 /**
  * The hover of a reference as Markdown: for each connection, which secrets

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../commands/commandErrors';
+import { UserFacingError } from '../userFacingError';
 import { jsStringContent, type JsQuote } from '../jsString';
 import { denoReference, PLAIN_VARIABLE_NAME, secretVariableName } from '../secretVariable';
 

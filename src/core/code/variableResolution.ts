@@ -1,6 +1,6 @@
 import { secretVariableName } from '../secretVariable';
-import { expiryStateOf, type ExpiryState } from './expiryState';
-import type { CatalogEntry } from './secretCatalog';
+import { expiryStateOf, type ExpiryState } from '../../shared/expiry';
+import type { CatalogEntry } from '../explorer/secretCatalog';
 
 /** A secret that provides a variable, with its expiry state at resolution time. */
 export interface ProvidingSecret {

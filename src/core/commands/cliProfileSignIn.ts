@@ -7,7 +7,7 @@ import {
 import { cliCredentials } from '../cliProfiles/cliSignInLinks';
 import type { ClientPort } from '../connections/clientPort';
 import type { Connection } from '../connections/connection';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { PickItem } from '../userInput';
 import { UserFacingError } from './commandErrors';
 

@@ -5,12 +5,21 @@ import type { ConnectionSessions } from '../connections/connectionSessions';
 import type { Clock } from '../explorer/clock';
 import type { ExplorerFilter } from '../explorer/explorerFilter';
 import type { SecretsStore } from '../explorer/secretsStore';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { UserInput } from '../userInput';
-import type { ExplorerCommandId } from './commandIds';
+import type { SecretCatalog } from '../explorer/secretCatalog';
+import type { CommandId } from '../commandIds';
 import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
-import type { Clipboard, Notifier, ProgressReporter } from './hostPorts';
+import type {
+  Clipboard,
+  EditorPort,
+  HistoryPanelsPort,
+  Notifier,
+  ProgressReporter,
+  TemplateOutput,
+  WorkspaceFiles,
+} from './hostPorts';
 
 /** The part of the store that commands use. */
 export type CommandStore = Pick<
@@ -24,7 +33,7 @@ export type CommandSessions = Pick<
   'newClient' | 'adopt' | 'signOut' | 'resumeEnvironment'
 >;
 
-/** Everything a command handler may use. Handlers throw on failure; runCommand reports it. */
+/** The one deps object: everything a command handler may use. Handlers throw on failure; runCommand reports it. */
 export interface CommandDeps {
   store: CommandStore;
   sessions: CommandSessions;
@@ -43,8 +52,20 @@ export interface CommandDeps {
   productionPatterns?(): readonly string[];
   /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
   cliProfiles?: CliProfileAccess;
-  /** The active editor's function or job, for the function namespace commands. Absent where there is no editor. */
+  /** The active editor's function or job (function namespace commands, What does this function see?, Move to Fluxbase Secret). Absent where there is no editor. */
   functions?: ActiveFunctionPort;
-  /** Runs another explorer command through the editor, so that its failures are reported as its own. */
-  executeCommand(id: ExplorerCommandId, arg?: unknown): Promise<unknown>;
+  /** Runs another command through the editor, so that its failures are reported as its own. */
+  executeCommand(id: CommandId, arg?: unknown): Promise<unknown>;
+  /** The secrets of every signed-in connection, as the code features list them. */
+  catalog: SecretCatalog;
+  /** The text editors: insert and extract edit them. */
+  editor: EditorPort;
+  /** The workspace's files and the open dialog: the `.env` import reads them. */
+  files: WorkspaceFiles;
+  /** Where an exported `.env` template goes. */
+  templateOutput: TemplateOutput;
+  /** The version-history panels. */
+  historyPanels: HistoryPanelsPort;
+  /** Writes of an import in flight at once; DEFAULT_IMPORT_CONCURRENCY when absent. */
+  importConcurrency?: number;
 }

@@ -1,10 +1,7 @@
 import type { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Connection } from '../connections/connection';
 
-/** A failure whose message is complete and needs no logs: shown as a warning, as is. */
-export class UserFacingError extends Error {
-  override readonly name = 'UserFacingError';
-}
+export { UserFacingError } from '../userFacingError';
 
 /** The command needs a connection that is not signed in. `connection` is undefined when none is. */
 export class SignInRequiredError extends Error {

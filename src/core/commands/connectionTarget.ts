@@ -6,17 +6,16 @@ import type { CommandDeps } from './commandDeps';
 export type ConnectionFilter = 'any' | 'signedIn' | 'settings';
 
 /**
- * The connection a command acts on: the one of the tree node or id it was
- * given, else the only candidate, else the one the person picks.
+ * The connection a command acts on: the one of the id it was given (see
+ * connectionIdIn), else the only candidate, else the one the person picks.
  */
 export async function resolveConnection(
-  deps: CommandDeps,
-  arg: unknown,
+  deps: Pick<CommandDeps, 'registry' | 'store' | 'input'>,
+  givenId: string | undefined,
   filter: ConnectionFilter,
   title: string,
 ): Promise<Connection> {
   const connections = deps.registry.list();
-  const givenId = connectionIdOf(arg);
   if (givenId !== undefined) {
     const given = connections.find((connection) => connection.id === givenId);
     if (!given) {
@@ -49,18 +48,7 @@ export async function resolveConnection(
   );
 }
 
-/** The connection id carried by a tree node, a SecretRef or an id string. */
-export function connectionIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') {
-    return arg;
-  }
-  if (typeof arg === 'object' && arg !== null && typeof (arg as { connectionId?: unknown }).connectionId === 'string') {
-    return (arg as { connectionId: string }).connectionId;
-  }
-  return undefined;
-}
-
-function accepts(deps: CommandDeps, connection: Connection, filter: ConnectionFilter): boolean {
+function accepts(deps: Pick<CommandDeps, 'store'>, connection: Connection, filter: ConnectionFilter): boolean {
   switch (filter) {
     case 'any':
       return true;
@@ -72,7 +60,7 @@ function accepts(deps: CommandDeps, connection: Connection, filter: ConnectionFi
   }
 }
 
-function statusText(deps: CommandDeps, connection: Connection): string {
+function statusText(deps: Pick<CommandDeps, 'store'>, connection: Connection): string {
   if (deps.store.connection(connection.id)?.status === 'sessionExpired') {
     return 'session expired';
   }

@@ -1,30 +1,16 @@
-import { GLOBAL_SCOPE_REACH } from '../../shared/scopeWording';
-import type { CreateSecretRequest, Secret, SecretScope } from '../api/secretTypes';
+import type { CreateSecretRequest, Secret } from '../api/secretTypes';
+import { prefillIn, ranInSecretsView, type CommandArgument } from '../commandArgument';
 import { namespacesOf } from '../explorer/effectiveVariables';
-import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
+import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { secretRefOf } from '../explorer/secretRef';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
-import { ranInSecretsView } from './commandOrigin';
 import { resolveConnection } from './connectionTarget';
-import { pickNamespace } from './namespacePick';
+import { pickNamespace, pickScope } from './namespacePick';
 import { placementText, validateSecretName, type SecretPlacement } from './secretNameValidation';
 import { requireSignedIn, withClient } from './withClient';
 
-/**
- * What another feature may fill in before the create flow starts (the code
- * features pass a name and a value from the editor). A given `value` skips
- * the value question; a given connection, scope or namespace skips those
- * questions; `name` and `description` are filled into their boxes.
- */
-export interface CreateSecretPrefill {
-  connectionId?: string;
-  name?: string;
-  value?: string;
-  scope?: SecretScope;
-  namespace?: string;
-  description?: string;
-}
+export type { CreateSecretPrefill } from '../commandArgument';
 
 /** What `fluxbaseSecrets.createSecret` resolves to; undefined when cancelled. */
 export interface CreateSecretResult {
@@ -42,24 +28,18 @@ const TITLE = 'Create Secret';
  * refreshes the tree and reveals the new row, selected. Keyboard focus moves
  * to the tree only when the command was run from it: never away from the
  * editor after a quick fix or an extract. Takes a prefill or the tree node it
- * was invoked on.
+ * was invoked on (prefillIn).
  */
 export function createSecretCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<CreateSecretResult> => {
-    const prefill = prefillOf(arg);
+  return async (arg: CommandArgument): Promise<CreateSecretResult> => {
+    const prefill = prefillIn(arg);
     const connection = await resolveConnection(deps, prefill.connectionId, 'signedIn', TITLE);
     requireSignedIn(deps, connection);
     const existing = deps.store.secretsFor(connection.id);
 
     const scope =
       prefill.scope ??
-      (await deps.input.pick<SecretScope>(
-        [
-          { label: 'Global', description: GLOBAL_SCOPE_REACH, value: 'global' },
-          { label: 'Namespace', description: 'the functions and jobs of one namespace', value: 'namespace' },
-        ],
-        { title: TITLE, placeholder: 'Who gets the secret?' },
-      ));
+      (await pickScope(deps.input, { title: TITLE, placeholder: 'Who gets the secret?', namespaceLabel: 'Namespace' }));
     const placement: SecretPlacement =
       scope === 'global'
         ? { scope }
@@ -114,39 +94,4 @@ export function createSecretCommand(deps: CommandDeps) {
     );
     return { connectionId: connection.id, name, secret };
   };
-}
-
-/** The prefill carried by `arg`: a prefill object, or the connection, scope or namespace of a tree node. */
-export function prefillOf(arg: unknown): CreateSecretPrefill {
-  if (typeof arg !== 'object' || arg === null) {
-    return {};
-  }
-  const value = arg as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof value[key] === 'string' ? value[key] : undefined);
-  const connectionId = text('connectionId');
-  switch (value.kind) {
-    case 'scope':
-      return strip({ connectionId, scope: value.scope === 'global' ? 'global' : 'namespace' });
-    case 'namespace':
-      return strip({ connectionId, scope: 'namespace', namespace: text('namespace') });
-    case 'connection':
-    case 'message':
-    case 'secret':
-      return strip({ connectionId });
-  }
-  const namespace = text('namespace');
-  const scope =
-    value.scope === 'global' || value.scope === 'namespace' ? value.scope : namespace ? 'namespace' : undefined;
-  return strip({
-    connectionId,
-    name: text('name'),
-    value: text('value'),
-    scope,
-    namespace: scope === 'namespace' ? namespace : undefined,
-    description: text('description'),
-  });
-}
-
-function strip(prefill: CreateSecretPrefill): CreateSecretPrefill {
-  return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined));
 }

@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import { onConnection } from '../connections/connectionNaming';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
@@ -12,7 +13,7 @@ import { withClient } from './withClient';
  * production-like connection the confirmation asks to type the name.
  */
 export function deleteSecretCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
+  return async (arg: CommandArgument): Promise<void> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Delete Secret');
     const scope = secret.scope === 'global' ? 'global scope (all functions)' : `namespace "${secret.namespace ?? ''}"`;
     await confirmDelete(deps, {

@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import type { Secret } from '../api/secretTypes';
 import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
@@ -12,7 +13,7 @@ import { withClient } from './withClient';
  * Run from anywhere but the secret's row, it then selects the secret in the tree.
  */
 export function editDescriptionCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret | undefined> => {
+  return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Edit Description');
     const on = onConnection(connection, deps.registry.list().length);
     const current = secret.description ?? '';

@@ -1,4 +1,4 @@
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /**
  * The Secrets tree view as command handlers see it. The host implements it

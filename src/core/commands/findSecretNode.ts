@@ -1,5 +1,5 @@
 import type { ExplorerNode, SecretNode } from '../explorer/explorerNodes';
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /** The tree node of the secret `ref` names (same connection, same server id), if the tree shows it. */
 export function findSecretNode(nodes: readonly ExplorerNode[], ref: SecretRef): SecretNode | undefined {

@@ -1,6 +1,26 @@
+import { GLOBAL_SCOPE_REACH } from '../../shared/scopeWording';
 import type { PickItem, UserInput } from '../userInput';
 
 const NEW_NAMESPACE = Symbol('new namespace');
+
+/**
+ * The one scope picker: Global (every function and job) or a namespace
+ * (the functions and jobs of one). The create flow labels the second item
+ * `Namespace`, the import and export `Namespace…`, as their scripts and
+ * walkthroughs have always read.
+ */
+export async function pickScope(
+  input: Pick<UserInput, 'pick'>,
+  options: { title: string; placeholder: string; namespaceLabel: 'Namespace' | 'Namespace…' },
+): Promise<'global' | 'namespace'> {
+  return input.pick<'global' | 'namespace'>(
+    [
+      { label: 'Global', description: GLOBAL_SCOPE_REACH, value: 'global' },
+      { label: options.namespaceLabel, description: 'the functions and jobs of one namespace', value: 'namespace' },
+    ],
+    { title: options.title, placeholder: options.placeholder },
+  );
+}
 
 /**
  * Asks for a namespace: one of `namespaces`, or a new one typed in (not

@@ -1,13 +1,13 @@
+import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import type { CommandDeps } from './commandDeps';
-import { connectionIdOf } from './connectionTarget';
 
 /**
  * `fluxbaseSecrets.refresh`: refetches the connection of the node it was
  * invoked on, or every connection. Failures show in the tree, not as messages.
  */
 export function refreshCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
-    const connectionId = connectionIdOf(arg);
+  return async (arg: CommandArgument): Promise<void> => {
+    const connectionId = connectionIdIn(arg);
     await deps.progress.withProgress('Refreshing Fluxbase secrets…', () => deps.store.refresh(connectionId));
   };
 }

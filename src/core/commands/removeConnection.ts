@@ -1,3 +1,4 @@
+import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import { confirm } from '../userInput';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
@@ -10,8 +11,8 @@ import { UserFacingError } from './commandErrors';
  * secrets on the server are not touched.
  */
 export function removeConnectionCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
-    const connection = await resolveConnection(deps, arg, 'settings', 'Remove Connection');
+  return async (arg: CommandArgument): Promise<void> => {
+    const connection = await resolveConnection(deps, connectionIdIn(arg), 'settings', 'Remove Connection');
     if (connection.source === 'environment') {
       throw new UserFacingError(
         `"${connection.name}" comes from environment variables (FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN, or FLUXBASE_SERVER and FLUXBASE_TOKEN); unset them to remove it.`,

@@ -1,7 +1,9 @@
+import type { CommandArgument } from '../commandArgument';
 import type { Secret, SecretVersion } from '../api/secretTypes';
+import { exactAndRelativeText } from '../../shared/time';
+import { confirmRollback } from '../history/rollbackConfirmation';
+import { UserCancelledError } from '../userInput';
 import { onConnection } from '../connections/connectionNaming';
-import { formatRelativeTime } from '../history/relativeTime';
-import { confirm } from '../userInput';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
@@ -15,7 +17,7 @@ import { withClient } from './withClient';
  * secret's row, it then selects the secret in the tree.
  */
 export function rollbackSecretCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret> => {
+  return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
     const on = onConnection(connection, deps.registry.list().length);
     const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}${on}…`, () =>
@@ -42,13 +44,16 @@ export function rollbackSecretCommand(deps: CommandDeps) {
         placeholder: 'Choose the version whose value to restore',
       },
     );
-    await confirm(
-      deps.input,
-      `Roll back "${ref.name}"${on} to version ${target}?`,
-      `Its value becomes that of version ${target}, saved as the new version ${secret.version + 1}. ` +
-        'Functions get that value from their next run.',
-      'Roll Back',
-    );
+    const confirmed = await confirmRollback(deps.input, {
+      name: ref.name,
+      ...(deps.registry.list().length > 1 ? { connection: connection.name } : {}),
+      ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }),
+      version: target,
+      currentVersion: secret.version,
+    });
+    if (!confirmed) {
+      throw new UserCancelledError();
+    }
     const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
     );
@@ -60,10 +65,5 @@ export function rollbackSecretCommand(deps: CommandDeps) {
 }
 
 function versionDate(version: SecretVersion, now: Date): string {
-  const time = Date.parse(version.created_at);
-  if (Number.isNaN(time)) {
-    return version.created_at;
-  }
-  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  return `${exact} (${formatRelativeTime(new Date(time), now)})`;
+  return exactAndRelativeText(version.created_at, now) ?? version.created_at;
 }

@@ -1,4 +1,7 @@
-import type { Logger } from '../logger';
+import type { CommandArgument } from '../commandArgument';
+import { COMMAND_FAILURES, type CommandId } from '../commandIds';
+import type { Logger } from '../../shared/logger';
+import type { CommandDeps } from './commandDeps';
 import { presentError, type ErrorAction } from './errorPresentation';
 import type { Notifier } from './hostPorts';
 
@@ -14,16 +17,15 @@ export interface RunCommandDeps {
  * so that it never rejects: a cancellation ends it silently, any other
  * failure is logged once (with its stack) and shown once, with the action
  * that fixes it. Resolves to the handler's result, or undefined when it failed.
- * `failedTo` finishes the sentence "Could not …" (EXPLORER_COMMANDS[id] for
- * the explorer's commands; the code features pass theirs).
+ * COMMAND_FAILURES[id] finishes the sentence "Could not …".
  */
 export function runCommand<R>(
-  id: string,
-  failedTo: string,
-  handler: (arg?: unknown) => Promise<R>,
+  id: CommandId,
+  handler: (arg: CommandArgument) => Promise<R>,
   deps: RunCommandDeps,
-): (arg?: unknown) => Promise<R | undefined> {
-  return async (arg?: unknown) => {
+): (arg: CommandArgument) => Promise<R | undefined> {
+  const failedTo = COMMAND_FAILURES[id];
+  return async (arg: CommandArgument) => {
     try {
       return await handler(arg);
     } catch (error) {
@@ -51,4 +53,30 @@ export function runCommand<R>(
       return undefined;
     }
   };
+}
+
+/** How the extension reports through `deps`: "Sign In" runs the sign-in command, "Show Logs" shows the log. */
+export function reportingDeps(
+  deps: Pick<CommandDeps, 'notifier' | 'logger' | 'showLogs' | 'executeCommand'>,
+): RunCommandDeps {
+  return {
+    notifier: deps.notifier,
+    logger: deps.logger,
+    onAction: (action) => {
+      if (action.kind === 'signIn') {
+        void deps.executeCommand('fluxbaseSecrets.signIn', action.connectionId);
+      } else {
+        deps.showLogs();
+      }
+    },
+  };
+}
+
+/** `handler` wrapped in runCommand the way the extension registers it. */
+export function reportingHandler<R>(
+  id: CommandId,
+  handler: (arg: CommandArgument) => Promise<R>,
+  deps: Pick<CommandDeps, 'notifier' | 'logger' | 'showLogs' | 'executeCommand'>,
+): (arg: CommandArgument) => Promise<R | undefined> {
+  return runCommand(id, handler, reportingDeps(deps));
 }

@@ -1,9 +1,10 @@
 import type { SecretSummary } from '../api/secretTypes';
 import type { Connection } from '../connections/connection';
-import { isSecretRef, secretRefOf, type SecretRef } from '../explorer/secretRef';
-import { SignInRequiredError, UserFacingError } from './commandErrors';
+import { secretRefIn, type CommandArgument } from '../commandArgument';
+import type { SecretRef } from '../../shared/secretRef';
+import { UserFacingError } from './commandErrors';
+import { pickSecret } from './secretPick';
 import type { CommandDeps } from './commandDeps';
-import { isSecretsViewKeyArgument } from './commandOrigin';
 import { withClient } from './withClient';
 
 /** The secret a command acts on, its connection, and its metadata as last listed or fetched. */
@@ -20,7 +21,7 @@ export interface SecretTarget {
  * connection. Its metadata comes from the store's last list, or from one
  * `getById` when the store does not hold it (a SecretRef from elsewhere).
  */
-export async function resolveSecret(deps: CommandDeps, arg: unknown, title: string): Promise<SecretTarget> {
+export async function resolveSecret(deps: CommandDeps, arg: CommandArgument, title: string): Promise<SecretTarget> {
   const ref = await resolveSecretRef(deps, arg, title);
   const connection = deps.registry.list().find((candidate) => candidate.id === ref.connectionId);
   if (!connection) {
@@ -32,46 +33,15 @@ export async function resolveSecret(deps: CommandDeps, arg: unknown, title: stri
 }
 
 /** The secret a command acts on, without its metadata (no request): given, the focused row for a key in the tree, or picked. */
-export async function resolveSecretRef(deps: CommandDeps, arg: unknown, title: string): Promise<SecretRef> {
-  return refOf(arg) ?? (await focusedByKey(deps, arg)) ?? (await pickSecret(deps, title));
+export async function resolveSecretRef(deps: CommandDeps, arg: CommandArgument, title: string): Promise<SecretRef> {
+  return (
+    secretRefIn(arg) ??
+    (await focusedByKey(deps, arg)) ??
+    (await pickSecret(deps, { title, placeholder: 'Choose a secret', presentation: 'bySecret' }))
+  );
 }
 
 /** For a key pressed in the Secrets view (VS Code passes no row then): the secret of the row the keyboard is on. */
-async function focusedByKey(deps: CommandDeps, arg: unknown): Promise<SecretRef | undefined> {
-  return isSecretsViewKeyArgument(arg) ? deps.explorerView?.focusedSecret() : undefined;
-}
-
-/** The SecretRef of a secret tree node (its `ref`) or a SecretRef itself. */
-export function refOf(arg: unknown): SecretRef | undefined {
-  if (isSecretRef(arg)) {
-    return arg;
-  }
-  if (typeof arg === 'object' && arg !== null && isSecretRef((arg as { ref?: unknown }).ref)) {
-    return (arg as { ref: SecretRef }).ref;
-  }
-  return undefined;
-}
-
-/** Asks which secret, over every signed-in connection that has listed its secrets. */
-async function pickSecret(deps: CommandDeps, title: string): Promise<SecretRef> {
-  const ready = deps.store.connections().filter((state) => deps.store.clientFor(state.id) !== undefined);
-  if (ready.length === 0) {
-    throw new SignInRequiredError();
-  }
-  const several = ready.length > 1;
-  const items = ready.flatMap((state) =>
-    state.secrets.map((secret) => {
-      const where = secret.scope === 'global' ? 'Global' : `namespace ${secret.namespace ?? ''}`;
-      return {
-        label: secret.name,
-        description: several ? `${where} · ${state.name}` : where,
-        ...(secret.description ? { detail: secret.description } : {}),
-        value: secretRefOf(state.id, secret),
-      };
-    }),
-  );
-  if (items.length === 0) {
-    throw new UserFacingError('There is no secret yet: create one with "Fluxbase Secrets: Create Secret".');
-  }
-  return deps.input.pick(items, { title, placeholder: 'Choose a secret', matchOnDetails: true });
+async function focusedByKey(deps: CommandDeps, arg: CommandArgument): Promise<SecretRef | undefined> {
+  return arg.kind === 'viewKey' ? deps.explorerView?.focusedSecret() : undefined;
 }

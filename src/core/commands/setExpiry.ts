@@ -1,7 +1,8 @@
+import type { CommandArgument } from '../commandArgument';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Secret } from '../api/secretTypes';
+import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { onConnection } from '../connections/connectionNaming';
-import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../explorer/expiryInput';
 import type { CommandDeps } from './commandDeps';
 import { resolveSecret, type SecretTarget } from './secretTarget';
 import { withClient } from './withClient';
@@ -15,7 +16,7 @@ const RECREATE = 'Delete and Re-create';
  * again since no value can be read back.
  */
 export function setExpiryCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret | undefined> => {
+  return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const target = await resolveSecret(deps, arg, 'Set Expiry');
     const { ref, connection, secret } = target;
     const on = onConnection(connection, deps.registry.list().length);

@@ -1,3 +1,4 @@
+import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import type { ClientPort } from '../connections/clientPort';
 import type { Connection } from '../connections/connection';
 import { sendsCredentialsInClear } from '../connections/transportSecurity';
@@ -23,8 +24,8 @@ const required =
  * environment connection signs in with the environment's key, no questions.
  */
 export function signInCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<void> => {
-    const connection = await resolveConnection(deps, arg, 'any', 'Sign In');
+  return async (arg: CommandArgument): Promise<void> => {
+    const connection = await resolveConnection(deps, connectionIdIn(arg), 'any', 'Sign In');
     if (connection.source === 'environment') {
       deps.sessions.resumeEnvironment(connection.id);
       await deps.store.refresh(connection.id);

@@ -1,3 +1,4 @@
+import type { CommandArgument } from '../commandArgument';
 import type { Secret } from '../api/secretTypes';
 import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
@@ -13,7 +14,7 @@ import { withClient } from './withClient';
  * then selects the secret in the tree (focus moves there only from the view).
  */
 export function updateSecretValueCommand(deps: CommandDeps) {
-  return async (arg?: unknown): Promise<Secret> => {
+  return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Update Secret Value');
     const on = onConnection(connection, deps.registry.list().length);
     const value = await deps.input.inputText({

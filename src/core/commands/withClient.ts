@@ -16,13 +16,18 @@ export async function withClient<T>(
   task: (client: ClientPort) => Promise<T>,
 ): Promise<T> {
   const client = requireSignedIn(deps, connection);
-  return guardConnection(
-    connection,
-    () => task(client),
-    (error) => {
-      deps.store.markSessionExpired(connection.id, error.message);
-    },
-  );
+  return withSessionGuard(deps, connection, () => task(client));
+}
+
+/** The session guard alone, for a call on a client already taken (each write of an import). */
+export function withSessionGuard<T>(
+  deps: Pick<CommandDeps, 'store'>,
+  connection: Connection,
+  task: () => Promise<T>,
+): Promise<T> {
+  return guardConnection(connection, task, (error) => {
+    deps.store.markSessionExpired(connection.id, error.message);
+  });
 }
 
 /** The connection's signed-in client; a SignInRequiredError before any question is asked in vain. */

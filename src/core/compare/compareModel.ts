@@ -1,8 +1,8 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
+import { expiryStateOf } from '../../shared/expiry';
 import { effectiveVariables } from '../explorer/effectiveVariables';
 import { compareNames } from '../explorer/overrides';
-import { formatRelativeTime } from '../history/relativeTime';
+import { formatRelativeTime } from '../../shared/time';
 import { secretVariableName } from '../secretVariable';
 import type {
   CompareCellView as CompareCell,

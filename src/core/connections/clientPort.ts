@@ -8,7 +8,7 @@ import type {
   SecretVersion,
   UpdateSecretRequest,
 } from '../api/secretTypes';
-import type { Disposable } from '../disposable';
+import type { Disposable } from '../../shared/disposable';
 import type { Connection } from './connection';
 
 /**

@@ -1,4 +1,4 @@
-import type { Disposable } from '../disposable';
+import type { Disposable } from '../../shared/disposable';
 import type { Connection } from './connection';
 import type { ConnectionConfig } from './connectionConfig';
 

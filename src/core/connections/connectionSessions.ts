@@ -1,6 +1,6 @@
+import type { Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import type { LinkedSignIns } from '../cliProfiles/cliSignInLinks';
-import type { Disposable } from '../disposable';
-import type { Logger } from '../logger';
 import type { ClientFactory, ClientPort } from './clientPort';
 import type { Connection } from './connection';
 import type { CredentialStore, StoredCredentials } from './credentialStore';

@@ -1,5 +1,5 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
+import { expiryStateOf } from '../../shared/expiry';
 import { secretVariableName } from '../secretVariable';
 import { compareNames } from './overrides';
 

@@ -1,4 +1,4 @@
-import { expiryStateOf } from '../code/expiryState';
+import { expiryStateOf } from '../../shared/expiry';
 import type { ConnectionState } from './secretsStore';
 
 /** The Secrets view's badge: a count and what it counts. */

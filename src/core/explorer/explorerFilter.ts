@@ -1,4 +1,4 @@
-import { Emitter, type Disposable } from '../disposable';
+import { Emitter, type Disposable } from '../../shared/disposable';
 
 /** The explorer's filter text; empty when the tree is not filtered. */
 export class ExplorerFilter implements Disposable {

@@ -1,7 +1,7 @@
 import type { SecretSummary } from '../api/secretTypes';
-import type { ExpiryState } from '../code/expiryState';
+import type { ExpiryState } from '../../shared/expiry';
 import type { ConnectionStatus } from './secretsStore';
-import type { SecretRef } from './secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /**
  * The data of the explorer tree's nodes, a union on `kind`, built by a pure

@@ -1,6 +1,6 @@
 import type { SecretStats, SecretSummary } from '../api/secretTypes';
-import type { ExpiryState } from '../code/expiryState';
-import { formatRelativeTime } from '../history/relativeTime';
+import type { ExpiryState } from '../../shared/expiry';
+import { formatRelativeTime } from '../../shared/time';
 
 /**
  * The short texts beside tree rows. The default sidebar is narrow and VS

@@ -1,5 +1,5 @@
 import type { SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
+import { expiryStateOf } from '../../shared/expiry';
 import type { SecretNode, SecretRows } from './explorerNodes';
 import { secretDescription } from './nodeDescriptions';
 import type { OverrideIndex } from './overrides';

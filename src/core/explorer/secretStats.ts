@@ -1,5 +1,5 @@
 import type { SecretStats, SecretSummary } from '../api/secretTypes';
-import { expiryStateOf } from '../code/expiryState';
+import { expiryStateOf } from '../../shared/expiry';
 
 /**
  * The stats of a connection, computed from its list instead of a second

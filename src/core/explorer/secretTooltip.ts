@@ -1,18 +1,19 @@
 import { GLOBAL_SCOPE_LABEL } from '../../shared/scopeWording';
 import type { SecretSummary } from '../api/secretTypes';
-import type { ExpiryState } from '../code/expiryState';
+import { SECRET_LINK_COMMANDS } from '../commandIds';
+import type { ExpiryState } from '../../shared/expiry';
+import { exactAndRelativeText } from '../../shared/time';
 import type { SignedInUser } from '../connections/signedInUsers';
-import { authorView } from '../history/authorView';
-import { formatRelativeTime } from '../history/relativeTime';
+import { authorView } from '../connections/authorView';
 import { secretVariableName } from '../secretVariable';
 import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
-import type { SecretRef } from './secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 
 /**
  * The only commands a secret tooltip links to: the host trusts the markdown
  * for exactly these (`isTrusted: { enabledCommands }`).
  */
-export const TOOLTIP_COMMANDS = ['fluxbaseSecrets.showHistory', 'fluxbaseSecrets.updateSecretValue'] as const;
+export const TOOLTIP_COMMANDS = SECRET_LINK_COMMANDS;
 
 /** What a secret's tooltip is built from. */
 export interface SecretTooltipInput {
@@ -75,12 +76,7 @@ function expiryText(secret: SecretSummary, expiry: ExpiryState, now: number): st
 }
 
 function timeText(iso: string, now: number): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) {
-    return escapeMarkdown(iso);
-  }
-  const exact = new Date(time).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  return `${exact} (${formatRelativeTime(new Date(time), new Date(now))})`;
+  return exactAndRelativeText(iso, new Date(now)) ?? escapeMarkdown(iso);
 }
 
 /** Who made a change, as the history page names them: "You", else the short id (full UUIDs wrap the tooltip). */

@@ -1,4 +1,4 @@
-import type { CatalogEntry, SecretCatalog } from '../code/secretCatalog';
+import type { CatalogEntry, SecretCatalog } from './secretCatalog';
 import type { ClientPort } from '../connections/clientPort';
 import type { SecretsStore } from './secretsStore';
 

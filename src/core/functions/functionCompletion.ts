@@ -1,5 +1,5 @@
 import { completionDetail } from '../code/completionDetail';
-import type { CatalogEntry } from '../code/secretCatalog';
+import type { CatalogEntry } from '../explorer/secretCatalog';
 import { resolveVariable, type VariableResolution } from '../code/variableResolution';
 import { isAvailable, namespaceAccess, type NamespaceAccess } from './functionAccess';
 import { contextNoun, namespaceLabel, type FunctionContext } from './functionNamespaces';

@@ -1,6 +1,6 @@
 import type { DocumentProblem } from '../code/documentProblems';
 import { scanSecretReferences } from '../code/referenceScanner';
-import type { CatalogEntry } from '../code/secretCatalog';
+import type { CatalogEntry } from '../explorer/secretCatalog';
 import { resolveVariable } from '../code/variableResolution';
 import { assessFunctionReference, type FunctionReferenceProblem } from './functionProblems';
 import type { FunctionContext } from './functionNamespaces';

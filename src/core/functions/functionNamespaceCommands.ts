@@ -20,6 +20,8 @@ export interface ActiveFunctionPort {
   activeFunction(): Promise<ActiveFunction | undefined>;
   /** Where the active file's code runs (shared modules included), from the cache; undefined for other files. */
   activeContext(): FunctionContext | undefined;
+  /** The same for the document with this URI (its string form). */
+  contextOf(uri: string): FunctionContext | undefined;
 }
 
 /** What `setFunctionNamespaces` needs. */
@@ -118,6 +120,7 @@ export interface FunctionCommandDeps {
 const NO_EDITOR: ActiveFunctionPort = {
   activeFunction: () => Promise.resolve(undefined),
   activeContext: () => undefined,
+  contextOf: () => undefined,
 };
 
 /** `fluxbaseSecrets.setFunctionNamespaces`: asks, or adds the argument's namespace without asking. */

@@ -1,7 +1,7 @@
 import type { Credentials } from '../api/authTypes';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
-import { Emitter, type Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import { Emitter, type Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import type { ConnectionRegistry, DeployedUnit, RegistryListing } from './functionNamespaces';
 
 /** The part of a client the listing needs: the two list calls and which credential it holds. */

@@ -1,6 +1,5 @@
-import type { Secret } from '../api/secretTypes';
-import { DisposableStore, type Disposable } from '../disposable';
-import type { Logger } from '../logger';
+import { DisposableStore, type Disposable } from '../../shared/disposable';
+import type { Logger } from '../../shared/logger';
 import {
   isWebviewToHostMessage,
   type HostToWebviewMessage,
@@ -8,9 +7,12 @@ import {
   type SecretHistoryView,
 } from '../../shared/historyProtocol';
 import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
-import type { SecretRef } from '../explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 import type { HistorySource } from './historySource';
-import { buildHistoryView, formatExactTime, type ConnectionNaming } from './historyView';
+import { HistoryRollback } from './historyRollback';
+import type { ConfirmRollback } from './rollbackConfirmation';
+import { formatExactTime } from '../../shared/time';
+import { buildHistoryView, type ConnectionNaming } from './historyView';
 
 /** The page as the controller sees it: the host implements it over a webview panel. */
 export interface HistoryPage {
@@ -18,19 +20,6 @@ export interface HistoryPage {
   post(message: HostToWebviewMessage): void;
   close(): void;
 }
-
-/** What the user is asked to confirm before a rollback. */
-export interface RollbackRequest {
-  name: string;
-  /** The connection's name, set only when there are several connections to tell apart. */
-  connection?: string;
-  namespace?: string;
-  version: number;
-  currentVersion: number;
-}
-
-/** Asks the user to confirm a rollback; resolves false when they decline or dismiss. */
-export type ConfirmRollback = (request: RollbackRequest) => Promise<boolean>;
 
 /** What a controller is built from. `now` and `formatExactTime` default to the real clock and the user's locale. */
 export interface HistoryPanelControllerDeps {
@@ -48,8 +37,8 @@ export interface HistoryPanelControllerDeps {
 
 /**
  * The logic of one history panel, apart from VS Code: answers the page's
- * messages, fetches from the source, runs the confirm → rollback → refresh
- * flow and follows changes made elsewhere. Only the newest load is shown;
+ * messages, fetches from the source, runs the rollback flow (historyRollback.ts)
+ * and follows changes made elsewhere. Only the newest load is shown;
  * an older one that finishes later is dropped.
  */
 export class HistoryPanelController implements Disposable {
@@ -59,13 +48,25 @@ export class HistoryPanelController implements Disposable {
   private loadGeneration = 0;
   private shown: HostToWebviewMessage | undefined;
   private view: SecretHistoryView | undefined;
-  private rollbackBusy = false;
-  private pendingRollback: number | undefined;
+  private readonly rollbacks: HistoryRollback;
 
   constructor(
     readonly ref: SecretRef,
     private readonly deps: HistoryPanelControllerDeps,
   ) {
+    this.rollbacks = new HistoryRollback(
+      {
+        ref,
+        view: () => this.view,
+        isDisposed: () => this.disposed,
+        severalConnections: () => this.connections().length > 1,
+        showHistory: () => this.showHistory(),
+        reload: () => this.reload(),
+        notice: (severity, text) => this.notice(severity, text),
+        logFailure: (action, error, failure) => this.logFailure(action, error, failure),
+      },
+      deps,
+    );
     this.disposables.add(
       deps.source.onDidChange(() => {
         if (this.ready) {
@@ -95,7 +96,7 @@ export class HistoryPanelController implements Disposable {
       case 'refresh':
         return this.reload();
       case 'rollback':
-        return this.rollback(message.version);
+        return this.rollbacks.run(message.version);
       case 'copyAuthorId':
         return this.copyAuthorId(message.version);
       case 'signIn':
@@ -151,61 +152,6 @@ export class HistoryPanelController implements Disposable {
     this.disposables.dispose();
   }
 
-  private async rollback(version: number): Promise<void> {
-    const { logger, source } = this.deps;
-    if (this.rollbackBusy) {
-      logger.info(`History of ${this.ref.name}: ignored a rollback request while another one is under way.`);
-      return;
-    }
-    const view = this.view;
-    const row = view?.versions.find((candidate) => candidate.version === version);
-    if (view === undefined || row === undefined || row.isCurrent) {
-      logger.warn(
-        `History of ${this.ref.name}: ignored a rollback to version ${version}, which the page does not offer.`,
-      );
-      return;
-    }
-    this.rollbackBusy = true;
-    try {
-      const several = this.connections().length > 1;
-      const confirmed = await this.deps.confirmRollback({
-        name: view.name,
-        ...(several && view.connection !== undefined ? { connection: view.connection.name } : {}),
-        ...(view.namespace === undefined ? {} : { namespace: view.namespace }),
-        version,
-        currentVersion: view.currentVersion,
-      });
-      if (!confirmed || this.disposed) {
-        return;
-      }
-      this.pendingRollback = version;
-      this.showHistory();
-      let secret: Secret;
-      try {
-        secret = await source.rollback(this.ref, version);
-      } catch (error) {
-        this.pendingRollback = undefined;
-        const failure = classifyHistoryFailure(error);
-        this.logFailure(`rolling ${this.ref.name} back to version ${version}`, error, failure);
-        this.showHistory();
-        this.notice('error', `Rollback to version ${version} failed: ${describeHistoryError(error)}`);
-        if (failure.kind !== 'error') {
-          // Gone or signed out: let a fresh load say which.
-          await this.reload();
-        }
-        return;
-      }
-      this.pendingRollback = undefined;
-      logger.info(`Rolled ${this.ref.name} back to version ${version}; it is now version ${secret.version}.`);
-      this.refreshExplorer();
-      await this.reload();
-      this.notice('info', `Rolled back to version ${version}. The current version is now ${secret.version}.`);
-    } finally {
-      this.rollbackBusy = false;
-      this.pendingRollback = undefined;
-    }
-  }
-
   private async copyAuthorId(version: number): Promise<void> {
     const { copyToClipboard, logger } = this.deps;
     const id = this.view?.versions.find((row) => row.version === version)?.author.id;
@@ -241,16 +187,6 @@ export class HistoryPanelController implements Disposable {
     return this.deps.source.connections?.() ?? [];
   }
 
-  private refreshExplorer(): void {
-    try {
-      void Promise.resolve(this.deps.source.refresh(this.ref.connectionId)).catch((error: unknown) =>
-        this.deps.logger.error(error instanceof Error ? error : `Refreshing the explorer failed: ${String(error)}`),
-      );
-    } catch (error) {
-      this.deps.logger.error(error instanceof Error ? error : `Refreshing the explorer failed: ${String(error)}`);
-    }
-  }
-
   private showHistory(): void {
     if (this.view === undefined) {
       return;
@@ -259,7 +195,7 @@ export class HistoryPanelController implements Disposable {
       type: 'history',
       ref: this.ref,
       view: this.view,
-      ...(this.pendingRollback === undefined ? {} : { pendingRollback: this.pendingRollback }),
+      ...(this.rollbacks.pending === undefined ? {} : { pendingRollback: this.rollbacks.pending }),
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
-import type { Disposable } from '../disposable';
-import type { SecretRef } from '../explorer/secretRef';
+import type { Disposable } from '../../shared/disposable';
+import type { SecretRef } from '../../shared/secretRef';
 import type { ConnectionNaming } from './historyView';
 
 /**

@@ -1,11 +1,11 @@
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
+import { formatRelativeTime } from '../../shared/time';
+import type { SecretRef } from '../../shared/secretRef';
 import type { ConnectionView, SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
 import { connectionTitleSuffix } from '../connections/connectionNaming';
-import { formatRelativeTime } from './relativeTime';
-import type { SecretRef } from '../explorer/secretRef';
-import { authorView } from './authorView';
+import { authorView } from '../connections/authorView';
 
 /** The clock, the exact-time format and who is signed in (for "You"); tests fix all three. */
 export interface HistoryViewOptions {
@@ -15,11 +15,6 @@ export interface HistoryViewOptions {
   currentUser?: SignedInUser;
   /** The secret's connection, for the page's header. */
   connection?: ConnectionView;
-}
-
-/** The exact time in the user's locale and zone, with seconds and the zone name. */
-export function formatExactTime(date: Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(date);
 }
 
 function timeView(iso: string, options: HistoryViewOptions): TimeView {
@@ -85,4 +80,9 @@ export interface ConnectionNaming {
   id: string;
   name: string;
   url: string;
+}
+
+/** The key under which one panel per secret is kept: its connection and server id (a rename keeps the panel). */
+export function historyPanelKey(ref: SecretRef): string {
+  return JSON.stringify([ref.connectionId, ref.id]);
 }

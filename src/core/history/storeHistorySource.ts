@@ -1,7 +1,7 @@
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { AuthPort, SecretsPort } from '../connections/clientPort';
 import { SignedInUsers } from '../connections/signedInUsers';
-import type { Disposable } from '../disposable';
+import type { Disposable } from '../../shared/disposable';
 import type { ConnectionStatus } from '../explorer/secretsStore';
 import type { HistorySource } from './historySource';
 import type { ConnectionNaming } from './historyView';

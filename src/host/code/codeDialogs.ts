@@ -1,14 +1,38 @@
 import * as vscode from 'vscode';
-import type { MultiPicker, PickManyItem } from '../../core/code/codePorts';
+import { UserCancelledError, type PickManyItem, type UserInput } from '../../core/userInput';
 import { Switchable } from '../switchable';
-import { vscodeMultiPicker } from './codeHostPorts';
+
+/** A multi-select quick pick; dismissing it cancels. */
+export const vscodeMultiPicker: Pick<UserInput, 'pickMany'> = {
+  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    const picks = items.map((item) => ({
+      label: item.label,
+      description: item.description,
+      detail: item.detail,
+      picked: item.picked,
+      value: item.value,
+    }));
+    const chosen = await vscode.window.showQuickPick(picks, {
+      title: options.title,
+      placeHolder: options.placeholder,
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
+    if (!chosen) {
+      throw new UserCancelledError();
+    }
+    return chosen.map((pick) => pick.value);
+  },
+};
 
 /**
  * The code features' questions that UserInput does not cover: the import
  * preview with check boxes and the open and save dialogs. VS Code's own
  * unless integration tests answer them through the testing API.
  */
-export interface CodeDialogs extends MultiPicker {
+export interface CodeDialogs extends Pick<UserInput, 'pickMany'> {
   /** The open dialog for one file; undefined when dismissed. */
   openFile(options: { title: string; openLabel: string; defaultUri?: vscode.Uri }): Promise<vscode.Uri | undefined>;
   /** The save dialog (which itself asks before replacing a file); undefined when dismissed. */

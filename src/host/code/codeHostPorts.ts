@@ -1,51 +1,6 @@
 import * as vscode from 'vscode';
-import type {
-  CancellableProgress,
-  MultiPicker,
-  PickManyItem,
-  TemplateOutput,
-  WorkspaceFile,
-} from '../../core/code/codePorts';
-import { inertNotificationText } from '../../core/notificationText';
-import { UserCancelledError } from '../../core/userInput';
+import type { TemplateOutput, WorkspaceFile } from '../../core/commands/hostPorts';
 import type { CodeDialogs } from './codeDialogs';
-
-/** A multi-select quick pick; dismissing it cancels. */
-export const vscodeMultiPicker: MultiPicker = {
-  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
-    const picks = items.map((item) => ({
-      label: item.label,
-      description: item.description,
-      detail: item.detail,
-      picked: item.picked,
-      value: item.value,
-    }));
-    const chosen = await vscode.window.showQuickPick(picks, {
-      title: options.title,
-      placeHolder: options.placeholder,
-      canPickMany: true,
-      matchOnDescription: true,
-      matchOnDetail: true,
-      ignoreFocusOut: true,
-    });
-    if (!chosen) {
-      throw new UserCancelledError();
-    }
-    return chosen.map((pick) => pick.value);
-  },
-};
-
-/** A notification with a Cancel button and a progress bar. */
-export const vscodeCancellableProgress: CancellableProgress = {
-  run(title, task) {
-    return Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: inertNotificationText(title), cancellable: true },
-        (progress, token) => task((message, increment) => progress.report({ message, increment }), token),
-      ),
-    );
-  },
-};
 
 /**
  * Untitled documents, the template file in the first workspace folder, and

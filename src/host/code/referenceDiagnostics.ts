@@ -6,16 +6,16 @@ import {
   findFunctionDocumentProblems,
   type FunctionDocumentProblem,
 } from '../../core/functions/functionDocumentProblems';
-import { DisposableStore } from '../../core/disposable';
+import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import {
   affectsCodeSettings,
   readCodeSettings,
   type CodeSettings,
   type DiagnosticSeveritySetting,
 } from './codeSettings';
-import type { FunctionContextSource } from '../functions/functionContextSource';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { rangeOfOffsets } from './textRanges';
 
 /** The `source` of every diagnostic of the code features. */
@@ -54,7 +54,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly functions: FunctionContextSource,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {
     this.disposables.add(this.collection);
     this.disposables.add(vscode.workspace.onDidOpenTextDocument((document) => this.check(document)));

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { CREATE_SECRET_COMMAND } from '../../core/code/codeCommandIds';
+import type { CodeRange } from '../../core/commandArgument';
+import type { CommandId } from '../../core/commandIds';
 import { planExtraction } from '../../core/code/extraction';
 import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
 import type { ReferenceDiagnostics } from './referenceDiagnostics';
 import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
-import { EXTRACT_COMMAND, type ExtractArgument } from './extractToSecret';
 
 /** The code action kind of "Move to Fluxbase secret…". */
 export const EXTRACT_TO_SECRET_KIND = vscode.CodeActionKind.RefactorExtract.append('fluxbaseSecret');
@@ -59,7 +59,11 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(`Create secret ${name}…`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
-        action.command = { title: action.title, command: CREATE_SECRET_COMMAND, arguments: [{ name }] };
+        action.command = {
+          title: action.title,
+          command: 'fluxbaseSecrets.createSecret' satisfies CommandId,
+          arguments: [{ name }],
+        };
         return [action];
       });
   }
@@ -78,12 +82,16 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
       return undefined;
     }
     const action = new vscode.CodeAction('Move to Fluxbase secret…', EXTRACT_TO_SECRET_KIND);
-    const argument: ExtractArgument = {
+    const argument: CodeRange = {
       uri: document.uri.toString(),
       start: { line: range.start.line, character: range.start.character },
       end: { line: range.end.line, character: range.end.character },
     };
-    action.command = { title: action.title, command: EXTRACT_COMMAND, arguments: [argument] };
+    action.command = {
+      title: action.title,
+      command: 'fluxbaseSecrets.extractToSecret' satisfies CommandId,
+      arguments: [argument],
+    };
     return action;
   }
 }

@@ -6,6 +6,7 @@ import { readNamespaceMapping, writeNamespaceMapping } from './functionSettings'
 /** The commands' view of the active editor's function or job, over the function contexts and the settings. */
 export function activeFunctionPort(contexts: FunctionContexts): ActiveFunctionPort {
   return {
+    contextOf: (uri) => contexts.contextFor(vscode.Uri.parse(uri)),
     activeContext: () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
       return uri ? contexts.contextFor(uri) : undefined;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Disposable } from '../../core/disposable';
+import type { Disposable } from '../../shared/disposable';
 import type { FunctionContext } from '../../core/functions/functionNamespaces';
 
 /** What the code providers read about a document's function; FunctionContexts implements it. */

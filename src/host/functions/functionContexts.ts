@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { SecretCatalog } from '../../core/code/secretCatalog';
-import { DisposableStore, Emitter } from '../../core/disposable';
+import type { SecretCatalog } from '../../core/explorer/secretCatalog';
+import { DisposableStore, Emitter } from '../../shared/disposable';
 import { classifyFile, type CodeUnit, type FolderLayout } from '../../core/functions/codeUnit';
 import { scanFolderLayout, type DirectoryEntry, type FolderProbe } from '../../core/functions/folderLayout';
 import { resolveFunctionContext, type FunctionContext } from '../../core/functions/functionNamespaces';
 import type { RegistryCache } from '../../core/functions/registryListing';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import { affectsFunctionSettings, readLayoutOverrides, readNamespaceMapping } from './functionSettings';
 
 /** Where a document sits: its workspace folder and its folder-relative POSIX path. */

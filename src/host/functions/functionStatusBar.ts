@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DisposableStore } from '../../core/disposable';
+import { DisposableStore } from '../../shared/disposable';
 import { functionStatus } from '../../core/functions/functionStatus';
 import { firstPlacement } from '../../core/functions/functionTargets';
 import type { FunctionContext } from '../../core/functions/functionNamespaces';

@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import type { SecretCatalog } from '../../core/code/secretCatalog';
-import { DisposableStore } from '../../core/disposable';
+import type { SecretCatalog } from '../../core/explorer/secretCatalog';
+import { DisposableStore } from '../../shared/disposable';
 import { RegistryCache, type RegistryClient } from '../../core/functions/registryListing';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../shared/logger';
 import { FunctionContexts } from './functionContexts';
 import { FunctionStatusBar } from './functionStatusBar';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { HistoryPanelController, type HistoryPanelControllerDeps } from '../../core/history/historyPanelController';
 import { buildHistoryPageHtml } from '../../core/history/historyPageHtml';
-import type { SecretRef } from '../../core/explorer/secretRef';
+import type { SecretRef } from '../../shared/secretRef';
 import { historyPanelTitle } from '../../core/history/historyView';
 import { createNonce } from '../../core/history/nonce';
 import type { HostToWebviewMessage } from '../../shared/historyProtocol';

@@ -1,16 +1,9 @@
 import * as vscode from 'vscode';
-import { historyPanelKey, secretRefFromArgument } from '../../core/history/historyCommandArgument';
-import type { SecretRef } from '../../core/explorer/secretRef';
+import { historyPanelKey } from '../../core/history/historyView';
+import type { SecretRef } from '../../shared/secretRef';
 import { isHistoryPageState } from '../../shared/historyProtocol';
+import { pickRef } from '../../shared/secretRef';
 import { HistoryPanel, type HistoryPanelDeps } from './historyPanel';
-
-/**
- * What the panels need; `pickSecret` finds the secret when the command's argument is not one: the row the
- * keyboard is on for a key in the Secrets view, else the one the user picks.
- */
-export interface HistoryPanelsDeps extends HistoryPanelDeps {
-  pickSecret?: (argument: unknown) => Promise<SecretRef | undefined>;
-}
 
 /** Keeps one version-history panel per secret: opening a secret's history again reveals its panel. */
 export class HistoryPanels implements vscode.Disposable {
@@ -18,16 +11,8 @@ export class HistoryPanels implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly deps: HistoryPanelsDeps,
+    private readonly deps: HistoryPanelDeps,
   ) {}
-
-  /** The `fluxbaseSecrets.showHistory` handler: a tree node or SecretRef, else the secret the user picks. */
-  async showFromArgument(argument?: unknown): Promise<void> {
-    const ref = secretRefFromArgument(argument) ?? (await this.pick(argument));
-    if (ref !== undefined) {
-      this.show(ref);
-    }
-  }
 
   /** Opens the history of `ref`, or reveals the panel that already shows it. */
   show(ref: SecretRef): void {
@@ -53,9 +38,9 @@ export class HistoryPanels implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    const ref = secretRefFromArgument(state.ref);
-    const existing = ref === undefined ? undefined : this.panels.get(historyPanelKey(ref));
-    if (ref === undefined || existing !== undefined) {
+    const ref = pickRef(state.ref);
+    const existing = this.panels.get(historyPanelKey(ref));
+    if (existing !== undefined) {
       panel.dispose();
       existing?.reveal();
       return;
@@ -78,13 +63,5 @@ export class HistoryPanels implements vscode.Disposable {
         this.panels.delete(key);
       }
     });
-  }
-
-  private async pick(argument: unknown): Promise<SecretRef | undefined> {
-    if (this.deps.pickSecret !== undefined) {
-      return this.deps.pickSecret(argument);
-    }
-    void vscode.window.showInformationMessage('Select a secret in the Fluxbase explorer to see its version history.');
-    return undefined;
   }
 }

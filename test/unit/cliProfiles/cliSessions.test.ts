@@ -4,7 +4,7 @@ import { CliSignInLinks } from '../../../src/core/cliProfiles/cliSignInLinks';
 import { RegistryWithCliProfiles, type HiddenCliProfiles } from '../../../src/core/cliProfiles/registryWithCliProfiles';
 import type { Connection } from '../../../src/core/connections/connection';
 import { ConnectionSessions } from '../../../src/core/connections/connectionSessions';
-import { Emitter } from '../../../src/core/disposable';
+import { Emitter } from '../../../src/shared/disposable';
 import { FakeFluxbase, type FakeClient } from '../explorer/support/fakeFluxbase';
 import { FakeRegistry, MemoryCredentialStore, RecordingLogger, settingsConnection } from '../explorer/support/fakes';
 import { CliHome, cliConfigYaml, MemoryState } from './support/cliHome';

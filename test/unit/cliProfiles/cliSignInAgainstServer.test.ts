@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseCommandArgument } from '../../../src/core/commandArgument';
 import { readFileSync } from 'node:fs';
 import { CliProfileSource } from '../../../src/core/cliProfiles/cliProfileSource';
 import { CliSignInLinks } from '../../../src/core/cliProfiles/cliSignInLinks';
@@ -7,7 +8,7 @@ import { createClient, type FluxbaseClient } from '../../../src/core/api/fluxbas
 import type { CommandDeps } from '../../../src/core/commands/commandDeps';
 import { signInCommand } from '../../../src/core/commands/signIn';
 import { ConnectionSessions } from '../../../src/core/connections/connectionSessions';
-import { Emitter } from '../../../src/core/disposable';
+import { Emitter } from '../../../src/shared/disposable';
 import { ExplorerFilter } from '../../../src/core/explorer/explorerFilter';
 import { SecretsStore } from '../../../src/core/explorer/secretsStore';
 import { ADMIN, startTestServer, type TestServer } from '../server/serverHarness';
@@ -35,7 +36,8 @@ function signInSetup(server: TestServer, home: CliHome) {
   const clock = { now: () => NOW_SECONDS * 1000 };
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock, logger });
   let input = new ScriptedUserInput([]);
-  const deps: CommandDeps = {
+  // Sign In reaches none of the code features' ports.
+  const deps: Omit<CommandDeps, 'catalog' | 'editor' | 'files' | 'templateOutput' | 'historyPanels'> = {
     store,
     sessions,
     registry,
@@ -45,7 +47,10 @@ function signInSetup(server: TestServer, home: CliHome) {
     },
     notifier: new RecordingNotifier(),
     clipboard: { writeText: async () => undefined },
-    progress: { withProgress: (_title, task) => task() },
+    progress: {
+      withProgress: (_title, task) => task(),
+      withCancellableProgress: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
+    },
     clock,
     logger,
     showLogs: () => undefined,
@@ -63,7 +68,7 @@ function signInSetup(server: TestServer, home: CliHome) {
     store,
     sessions,
     script: (next: ScriptedUserInput) => (input = next),
-    signIn: (connectionId: string) => signInCommand(deps)(connectionId),
+    signIn: (connectionId: string) => signInCommand(deps as CommandDeps)(parseCommandArgument(connectionId)),
     /** The request lines the clients logged (method, route, status). */
     requests: () =>
       logger.lines.filter((line) => line.startsWith('debug HTTP')).map((line) => line.replace(/ \d+ms$/, '')),

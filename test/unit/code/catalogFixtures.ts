@@ -1,5 +1,5 @@
 import type { SecretSummary } from '../../../src/core/api/secretTypes';
-import type { CatalogEntry } from '../../../src/core/code/secretCatalog';
+import type { CatalogEntry } from '../../../src/core/explorer/secretCatalog';
 
 /** A fixed "now" for expiry tests. */
 export const NOW = new Date('2026-03-01T12:00:00Z');

@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CODE_COMMANDS } from '../../../src/core/code/codeCommandIds';
+import { COMMAND_FAILURES } from '../../../src/core/commandIds';
+
+/** The code features' commands. */
+const CODE_COMMANDS = Object.fromEntries(
+  (
+    [
+      'fluxbaseSecrets.insertReference',
+      'fluxbaseSecrets.extractToSecret',
+      'fluxbaseSecrets.importEnvFile',
+      'fluxbaseSecrets.exportEnvTemplate',
+    ] as const
+  ).map((id) => [id, COMMAND_FAILURES[id]]),
+);
 import { repoRoot } from '../../support/repoRoot';
 
 interface Manifest {

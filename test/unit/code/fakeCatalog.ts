@@ -1,5 +1,5 @@
-import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../../src/core/code/secretCatalog';
-import { Emitter } from '../../../src/core/disposable';
+import type { CatalogConnection, CatalogEntry, SecretCatalog } from '../../../src/core/explorer/secretCatalog';
+import { Emitter } from '../../../src/shared/disposable';
 
 /** A catalog whose entries and connections tests set; `set` fires the change event. */
 export class FakeCatalog implements SecretCatalog {

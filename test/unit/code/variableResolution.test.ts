@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { expiryStateOf } from '../../../src/core/code/expiryState';
+import { expiryStateOf } from '../../../src/shared/expiry';
 import { indexByVariable, resolveVariable } from '../../../src/core/code/variableResolution';
 import { NOW, daysFromNow, entry } from './catalogFixtures';
 

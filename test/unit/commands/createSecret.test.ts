@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
-import { prefillOf, type CreateSecretResult } from '../../../src/core/commands/createSecret';
+import type { CreateSecretResult } from '../../../src/core/commands/createSecret';
 import { DAY, NOW } from '../explorer/support/fakeFluxbase';
 import { commandHarness } from './support/commandHarness';
 import { CANCEL, pick, text, type Step } from './support/scriptedUserInput';
@@ -201,25 +201,6 @@ describe('fluxbaseSecrets.createSecret', () => {
     })) as CreateSecretResult;
     assert.equal(result.secret.namespace, 'jobs');
     h.input.assertDone();
-  });
-
-  it('reads prefills and tree nodes into the same shape', () => {
-    assert.deepEqual(prefillOf(undefined), {});
-    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'global', connectionId: 'c' }), {
-      connectionId: 'c',
-      scope: 'global',
-    });
-    assert.deepEqual(prefillOf({ kind: 'scope', scope: 'namespaces', connectionId: 'c' }), {
-      connectionId: 'c',
-      scope: 'namespace',
-    });
-    assert.deepEqual(prefillOf({ kind: 'secret', connectionId: 'c', ref: {} }), { connectionId: 'c' });
-    assert.deepEqual(prefillOf({ name: 'N', namespace: 'ns', value: 5 }), {
-      name: 'N',
-      scope: 'namespace',
-      namespace: 'ns',
-    });
-    assert.deepEqual(prefillOf({ scope: 'global', namespace: 'ns' }), { scope: 'global' });
   });
 
   const steps = globalSteps();

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
-import type { ExplorerCommandId } from '../../../src/core/commands/commandIds';
-import { SECRETS_VIEW_KEY_ARGUMENT } from '../../../src/core/commands/commandOrigin';
+import type { CommandId } from '../../../src/core/commandIds';
+import { SECRETS_VIEW_KEY_ARGUMENT } from '../../../src/core/commandArgument';
 import type { ExplorerViewPort } from '../../../src/core/commands/explorerViewPort';
-import type { SecretRef } from '../../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../../src/shared/secretRef';
 import { CANCEL, choose, pick, text, type Step } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
 
@@ -41,7 +41,7 @@ function recordingView(h: Harness, focused?: SecretRef): Revealed[] {
 
 /** One command that changes an existing secret, scripted for the secret `A` (seeded with two versions). */
 interface ChangeCommand {
-  id: ExplorerCommandId;
+  id: CommandId;
   /** The title of the palette's "which secret?" pick. */
   pickTitle: RegExp;
   /** The answers once the secret is known. */

@@ -4,7 +4,8 @@ import type { CreateSecretResult } from '../../../src/core/commands/createSecret
 import type { ExplorerViewPort } from '../../../src/core/commands/explorerViewPort';
 import { findSecretNode } from '../../../src/core/commands/findSecretNode';
 import type { ExplorerNode } from '../../../src/core/explorer/explorerNodes';
-import { secretRefOf, type SecretRef } from '../../../src/core/explorer/secretRef';
+import { secretRefOf } from '../../../src/core/explorer/secretRef';
+import { type SecretRef } from '../../../src/shared/secretRef';
 import { buildExplorerTree } from '../../../src/core/explorer/treeModel';
 import { NOW } from '../explorer/support/fakeFluxbase';
 import { commandHarness } from './support/commandHarness';

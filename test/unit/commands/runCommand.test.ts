@@ -3,6 +3,9 @@ import { FluxbaseApiError, type FluxbaseErrorKind } from '../../../src/core/api/
 import { ConnectionError, SignInRequiredError, UserFacingError } from '../../../src/core/commands/commandErrors';
 import type { ErrorAction } from '../../../src/core/commands/errorPresentation';
 import { runCommand } from '../../../src/core/commands/runCommand';
+import type { CommandArgument } from '../../../src/core/commandArgument';
+
+const NONE: CommandArgument = { kind: 'none' };
 import { UserCancelledError } from '../../../src/core/userInput';
 import { RecordingLogger, settingsConnection } from '../explorer/support/fakes';
 import { RecordingNotifier } from './support/commandHarness';
@@ -16,7 +19,6 @@ function wrap(failure: unknown, click?: string) {
   const actions: ErrorAction[] = [];
   const command = runCommand(
     'fluxbaseSecrets.createSecret',
-    'create the secret',
     async () => {
       throw failure;
     },
@@ -31,18 +33,18 @@ const connection = settingsConnection('Prod', 'https://prod.example.com');
 describe('runCommand', () => {
   it('resolves to the handler’s result and shows nothing when it succeeds', async () => {
     const notifier = new RecordingNotifier();
-    const command = runCommand('fluxbaseSecrets.refresh', 'refresh', async () => 42, {
+    const command = runCommand('fluxbaseSecrets.refresh', async () => 42, {
       notifier,
       logger: new RecordingLogger(),
       onAction: () => undefined,
     });
-    assert.equal(await command(), 42);
+    assert.equal(await command(NONE), 42);
     assert.deepEqual(notifier.shown, []);
   });
 
   it('ends silently when the person cancels', async () => {
     const { command, notifier, logger } = wrap(new UserCancelledError());
-    assert.equal(await command(), undefined);
+    assert.equal(await command(NONE), undefined);
     assert.deepEqual(notifier.shown, []);
     assert.ok(!logger.lines.some((line) => line.startsWith('error')));
   });
@@ -50,20 +52,20 @@ describe('runCommand', () => {
   it('recognises a cancellation from another copy of the UserInput module by its global brand', async () => {
     const foreign = Object.assign(new Error('Cancelled'), { [Symbol.for('fluxbaseSecrets.userCancelled')]: true });
     const { command, notifier } = wrap(foreign);
-    await command();
+    await command(NONE);
     assert.deepEqual(notifier.shown, []);
   });
 
   it('shows a user-facing error once, as a warning, without logs', async () => {
     const { command, notifier, logger } = wrap(new UserFacingError('There is no secret yet.'));
-    await command();
+    await command(NONE);
     assert.deepEqual(notifier.shown, [{ level: 'warn', message: 'There is no secret yet.', actions: [] }]);
     assert.ok(!logger.lines.some((line) => line.startsWith('error')));
   });
 
   it('offers "Sign In" for the connection when the command needs one that is signed out', async () => {
     const { command, notifier, actions } = wrap(new SignInRequiredError(connection), 'Sign In');
-    await command();
+    await command(NONE);
     await settle();
     assert.deepEqual(notifier.shown, [{ level: 'warn', message: 'Sign in to "Prod" first.', actions: ['Sign In'] }]);
     assert.deepEqual(actions, [{ title: 'Sign In', kind: 'signIn', connectionId: connection.id }]);
@@ -72,7 +74,7 @@ describe('runCommand', () => {
   it('offers "Sign In" when the server refused the credentials', async () => {
     const cause = new FluxbaseApiError('auth', 'Invalid or expired Bearer token (401)', { status: 401 });
     const { command, notifier, actions } = wrap(new ConnectionError(connection, cause), 'Sign In');
-    await command();
+    await command(NONE);
     await settle();
     assert.equal(notifier.shown.length, 1);
     assert.equal(notifier.shown[0]?.level, 'error');
@@ -88,7 +90,7 @@ describe('runCommand', () => {
     it(`says to check the URL and offers the logs when the server cannot be reached (${kind})`, async () => {
       const cause = new FluxbaseApiError(kind, 'Cannot reach https://prod.example.com: connection refused.');
       const { command, notifier, actions } = wrap(new ConnectionError(connection, cause), 'Show Logs');
-      await command();
+      await command(NONE);
       await settle();
       assert.equal(notifier.shown.length, 1);
       assert.match(notifier.shown[0]!.message, /cannot reach "Prod" at https:\/\/prod\.example\.com .*Check the URL/);
@@ -109,7 +111,7 @@ describe('runCommand', () => {
   for (const kind of otherKinds) {
     it(`shows a ${kind} error in one line with the server's words and "Show Logs", and logs it once`, async () => {
       const { command, notifier, logger } = wrap(new FluxbaseApiError(kind, `Server said ${kind}.`, { status: 400 }));
-      await command();
+      await command(NONE);
       assert.deepEqual(notifier.shown, [
         { level: 'error', message: `Could not create the secret: Server said ${kind}.`, actions: ['Show Logs'] },
       ]);
@@ -119,7 +121,7 @@ describe('runCommand', () => {
 
   it('logs an unexpected error with its stack and shows one line', async () => {
     const { command, notifier, logger } = wrap(new TypeError('boom'));
-    await command();
+    await command(NONE);
     assert.deepEqual(notifier.shown, [
       { level: 'error', message: 'Could not create the secret: boom.', actions: ['Show Logs'] },
     ]);

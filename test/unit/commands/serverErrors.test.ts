@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FluxbaseApiError, type FluxbaseErrorKind } from '../../../src/core/api/fluxbaseApiError';
-import type { ExplorerCommandId } from '../../../src/core/commands/commandIds';
+import type { CommandId } from '../../../src/core/commandIds';
 import type { SecretNode } from '../../../src/core/explorer/explorerNodes';
 import { ADMIN } from '../explorer/support/fakeFluxbase';
 import { choose, pick, text, type Step } from './support/scriptedUserInput';
@@ -22,7 +22,7 @@ const KINDS: FluxbaseErrorKind[] = [
 const VALUE = 'value-that-must-not-leak-31337';
 
 interface Case {
-  command: ExplorerCommandId;
+  command: CommandId;
   /** The client call that fails. */
   method: string;
   steps: Step[];

@@ -2,16 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  isSecretsViewKeyArgument,
-  isTreeNodeArgument,
-  ranInSecretsView,
+  parseCommandArgument,
+  ranInSecretsView as ranInSecretsViewParsed,
   SECRETS_VIEW_ID,
   SECRETS_VIEW_KEY_ARGUMENT,
-} from '../../../src/core/commands/commandOrigin';
-import { EXPLORER_COMMAND_IDS, FEATURE_COMMAND_IDS } from '../../../src/core/commands/commandIds';
+} from '../../../src/core/commandArgument';
+import { COMMAND_IDS } from '../../../src/core/commandIds';
 import type { ExplorerViewPort } from '../../../src/core/commands/explorerViewPort';
 import type { ExplorerNode } from '../../../src/core/explorer/explorerNodes';
-import type { SecretRef } from '../../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../../src/shared/secretRef';
 import { repoRoot } from '../../support/repoRoot';
 import { pick, text } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
@@ -98,6 +97,11 @@ describe('keys in the Secrets view act on the row the keyboard is on', () => {
   });
 });
 
+/** The views of the one argument parser that say where a command was run from. */
+const isSecretsViewKeyArgument = (arg: unknown) => parseCommandArgument(arg).kind === 'viewKey';
+const isTreeNodeArgument = (arg: unknown) => parseCommandArgument(arg).kind === 'treeNode';
+const ranInSecretsView = (arg: unknown) => ranInSecretsViewParsed(parseCommandArgument(arg));
+
 describe('where a command was run from', () => {
   it('tells a key in the Secrets view, a tree row, and anything else apart', () => {
     assert.equal(isSecretsViewKeyArgument({ focusedView: SECRETS_VIEW_ID }), true);
@@ -144,7 +148,7 @@ describe('package.json keybindings', () => {
       assert.match(when, new RegExp(`(^|&& )focusedView == ${SECRETS_VIEW_ID.replace(/\./g, '\\.')}( &&|$)`));
       assert.match(when, /(^|&& )!inputFocus( &&|$)/, `${binding.key}: not while typing`);
       assert.deepEqual(binding.args, SECRETS_VIEW_KEY_ARGUMENT, `${binding.key} passes the key argument`);
-      const known = [...EXPLORER_COMMAND_IDS, ...FEATURE_COMMAND_IDS];
+      const known: readonly string[] = COMMAND_IDS;
       assert.ok(known.includes(binding.command), `${binding.command} exists`);
     }
   });

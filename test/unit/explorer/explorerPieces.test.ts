@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ExplorerFilter } from '../../../src/core/explorer/explorerFilter';
 import { codeSpan, commandLink, escapeMarkdown } from '../../../src/core/markdown';
 import { refreshIntervalMs } from '../../../src/core/explorer/refreshInterval';
-import { isSecretRef } from '../../../src/core/explorer/secretRef';
+import { isSecretRef } from '../../../src/shared/secretRef';
 import { matchesFilter } from '../../../src/core/explorer/secretFilter';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../../../src/core/explorer/secretTooltip';
 import { DAY, NOW } from './support/fakeFluxbase';

@@ -34,6 +34,7 @@ const notifier = {
 function activeWith(mapping: NamespaceMapping, written: unknown[]): ActiveFunctionPort {
   return {
     activeContext: () => undefined,
+    contextOf: () => undefined,
     activeFunction: () =>
       Promise.resolve({
         unit: CHARGE,
@@ -87,7 +88,11 @@ describe('Set Function Namespaces… and the annotation actions', () => {
       setFunctionNamespaces({
         input: answering(undefined),
         notifier,
-        functions: { activeFunction: () => Promise.resolve(undefined), activeContext: () => undefined },
+        functions: {
+          activeFunction: () => Promise.resolve(undefined),
+          activeContext: () => undefined,
+          contextOf: () => undefined,
+        },
       }),
       (error: unknown) => error instanceof UserFacingError && /Open a function or job first/.test(error.message),
     );

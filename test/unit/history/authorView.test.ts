@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { authorView, shortUserId, UNKNOWN_AUTHOR } from '../../../src/core/history/authorView';
+import { authorView, shortUserId, UNKNOWN_AUTHOR } from '../../../src/core/connections/authorView';
 
 const me = { id: '3015ec95-0fc4-4a77-a2dd-5f459d274c2e', email: 'me@example.com' };
 const colleague = '9b2e11aa-4c5d-4e6f-8a9b-0c1d2e3f4a5b';

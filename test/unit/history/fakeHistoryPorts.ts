@@ -1,12 +1,13 @@
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret, SecretVersion } from '../../../src/core/api/secretTypes';
 import type { SignedInUser } from '../../../src/core/connections/signedInUsers';
-import { Emitter, type Disposable } from '../../../src/core/disposable';
-import type { HistoryPage, RollbackRequest } from '../../../src/core/history/historyPanelController';
-import type { SecretRef } from '../../../src/core/explorer/secretRef';
+import { Emitter, type Disposable } from '../../../src/shared/disposable';
+import type { HistoryPage } from '../../../src/core/history/historyPanelController';
+import type { RollbackRequest } from '../../../src/core/history/rollbackConfirmation';
+import type { SecretRef } from '../../../src/shared/secretRef';
 import type { HistorySource } from '../../../src/core/history/historySource';
+import type { Logger } from '../../../src/shared/logger';
 import type { ConnectionNaming } from '../../../src/core/history/historyView';
-import type { Logger } from '../../../src/core/logger';
 import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';
 
 /** An in-memory secret with a history, behaving like the server's id routes; failures can be queued. */

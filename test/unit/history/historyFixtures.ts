@@ -1,5 +1,5 @@
 import type { Secret, SecretVersion } from '../../../src/core/api/secretTypes';
-import type { SecretRef } from '../../../src/core/explorer/secretRef';
+import type { SecretRef } from '../../../src/shared/secretRef';
 import type { SecretHistoryView } from '../../../src/shared/historyProtocol';
 
 /** A namespace secret reference used across the history tests. */

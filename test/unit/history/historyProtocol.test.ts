@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { SecretRef as ExplorerSecretRef } from '../../../src/core/explorer/secretRef';
+import { isSecretRef as isPanelSecretRef, type SecretRef as ExplorerSecretRef } from '../../../src/shared/secretRef';
+
+type PanelSecretRef = ExplorerSecretRef;
 import {
   isHistoryPageState,
   isHostToWebviewMessage,
-  isPanelSecretRef,
   isWebviewToHostMessage,
   type HostToWebviewMessage,
-  type PanelSecretRef,
   type WebviewToHostMessage,
 } from '../../../src/shared/historyProtocol';
 import { sampleView, stripeRef } from './historyFixtures';

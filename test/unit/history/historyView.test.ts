@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { UNKNOWN_AUTHOR } from '../../../src/core/history/authorView';
+import { UNKNOWN_AUTHOR } from '../../../src/core/connections/authorView';
 import { buildHistoryView, historyPanelTitle } from '../../../src/core/history/historyView';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
 

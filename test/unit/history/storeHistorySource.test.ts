@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret } from '../../../src/core/api/secretTypes';
 import type { AuthPort, SecretsPort } from '../../../src/core/connections/clientPort';
-import { Emitter } from '../../../src/core/disposable';
+import { Emitter } from '../../../src/shared/disposable';
 import type { ConnectionStatus, SecretsStore } from '../../../src/core/explorer/secretsStore';
 import { createStoreHistorySource, type HistoryStorePort } from '../../../src/core/history/storeHistorySource';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';

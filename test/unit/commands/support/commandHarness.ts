@@ -1,15 +1,26 @@
+import * as assert from 'node:assert/strict';
 import type { CommandDeps } from '../../../../src/core/commands/commandDeps';
-import { EXPLORER_COMMANDS, type ExplorerCommandId } from '../../../../src/core/commands/commandIds';
-import { createCommandTable } from '../../../../src/core/commands/commandTable';
+import { parseCommandArgument } from '../../../../src/core/commandArgument';
+import type { CommandId } from '../../../../src/core/commandIds';
+import { createCommandTable } from '../../../../src/core/commands/commands';
 import type { Clipboard, Notifier, ProgressReporter } from '../../../../src/core/commands/hostPorts';
 import { runCommand } from '../../../../src/core/commands/runCommand';
 import type { ErrorAction } from '../../../../src/core/commands/errorPresentation';
 import type { Connection } from '../../../../src/core/connections/connection';
 import type { StoredCredentials } from '../../../../src/core/connections/credentialStore';
 import { ExplorerFilter } from '../../../../src/core/explorer/explorerFilter';
+import { catalogOverStore } from '../../../../src/core/explorer/storeCatalog';
+import type { SecretRef } from '../../../../src/shared/secretRef';
 import { settingsConnection } from '../../explorer/support/fakes';
 import { storeSetup } from '../../explorer/support/storeSetup';
 import { ScriptedUserInput, type Step } from './scriptedUserInput';
+
+/** A port these tests do not reach: any use of it fails the test. */
+function notInThisTest<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => () => assert.fail(`${name}.${String(property)} is not part of command tests`),
+  });
+}
 
 /** A message shown through the Notifier. */
 export interface Shown {
@@ -66,12 +77,17 @@ export function commandHarness(
       this.titles.push(title);
       return task();
     },
+    withCancellableProgress(title, task) {
+      this.titles.push(title);
+      return task(() => undefined, { isCancellationRequested: false });
+    },
   };
   const filter = new ExplorerFilter();
   let input = new ScriptedUserInput([]);
-  const executed: { id: ExplorerCommandId; arg: unknown }[] = [];
+  const executed: { id: CommandId; arg: unknown }[] = [];
   const actions: ErrorAction[] = [];
   let logsShown = 0;
+  const historyShown: SecretRef[] = [];
   const deps: CommandDeps = {
     store: setup.store,
     sessions: setup.sessions,
@@ -90,6 +106,11 @@ export function commandHarness(
       executed.push({ id, arg });
       return undefined;
     },
+    catalog: catalogOverStore(setup.store),
+    editor: notInThisTest('editor'),
+    files: notInThisTest('files'),
+    templateOutput: notInThisTest('templateOutput'),
+    historyPanels: { show: (ref) => void historyShown.push(ref) },
   };
   const table = createCommandTable(deps);
   return {
@@ -102,6 +123,7 @@ export function commandHarness(
     filter,
     executed,
     actions,
+    historyShown,
     get logsShown() {
       return logsShown;
     },
@@ -114,17 +136,18 @@ export function commandHarness(
       input = new ScriptedUserInput(steps);
       return input;
     },
-    /** Calls the handler directly (it throws on failure). */
-    handler(id: ExplorerCommandId) {
-      return table[id];
+    /** Calls the handler directly with what VS Code would pass (it throws on failure). */
+    handler<K extends CommandId>(id: K) {
+      return (arg?: unknown) =>
+        (table[id] as (parsed: ReturnType<typeof parseCommandArgument>) => Promise<unknown>)(parseCommandArgument(arg));
     },
     /** Runs a command as the extension does: through runCommand, which reports failures. */
-    run(id: ExplorerCommandId, arg?: unknown): Promise<unknown> {
-      return runCommand(id, EXPLORER_COMMANDS[id], table[id], {
+    run(id: CommandId, arg?: unknown): Promise<unknown> {
+      return runCommand(id, table[id] as (parsed: ReturnType<typeof parseCommandArgument>) => Promise<unknown>, {
         notifier,
         logger: setup.logger,
         onAction: (action) => actions.push(action),
-      })(arg);
+      })(parseCommandArgument(arg));
     },
   };
 }

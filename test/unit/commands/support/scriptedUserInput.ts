@@ -4,6 +4,7 @@ import {
   type ChoiceOptions,
   type InputValidation,
   type PickItem,
+  type PickManyItem,
   type PickOptions,
   type TextInputOptions,
   type UserInput,
@@ -28,7 +29,15 @@ export type Step =
       rejected?: { answer: string; message: RegExp }[];
     }
   | { kind: 'pick'; ask: RegExp; answer: string | typeof CANCEL; /** Labels offered, in order. */ offered?: string[] }
-  | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp };
+  | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp }
+  /** Dismisses whatever question comes next. */
+  | { kind: 'cancel'; ask: RegExp; answer: typeof CANCEL }
+  | {
+      kind: 'pickMany';
+      ask: RegExp;
+      /** Which of the offered items to check (the items start as the command checked them). */
+      answer: ((items: readonly PickManyItem<unknown>[]) => readonly PickManyItem<unknown>[]) | typeof CANCEL;
+    };
 
 /** Shorthands for steps. */
 export const text = (
@@ -47,6 +56,42 @@ export const pick = (ask: RegExp, answer: string | typeof CANCEL, offered?: stri
   answer,
   ...(offered ? { offered } : {}),
 });
+/** Dismisses the next question, whatever it is. */
+export const cancelNext = (): Step => ({ kind: 'cancel', ask: /(?:)/, answer: CANCEL });
+
+/** The short form of a script: answers in order, without checking how each question is worded. */
+export type ScriptedAnswer =
+  | { pick: string }
+  | { text: string }
+  | { choose: string }
+  | { pickMany: (items: readonly PickManyItem<unknown>[]) => readonly PickManyItem<unknown>[] }
+  | 'cancel';
+
+/** Steps from short answers: each matches any wording of its kind of question. */
+export function answers(list: readonly ScriptedAnswer[]): Step[] {
+  const any = /(?:)/;
+  return list.map((answer) => {
+    if (answer === 'cancel') {
+      return cancelNext();
+    }
+    if ('pick' in answer) {
+      return pick(any, answer.pick);
+    }
+    if ('text' in answer) {
+      return text(any, answer.text);
+    }
+    if ('choose' in answer) {
+      return choose(any, answer.choose);
+    }
+    return pickMany(any, answer.pickMany);
+  });
+}
+
+export const pickMany = (ask: RegExp, answer: Extract<Step, { kind: 'pickMany' }>['answer']): Step => ({
+  kind: 'pickMany',
+  ask,
+  answer,
+});
 export const choose = (ask: RegExp, answer: string | typeof CANCEL, detail?: RegExp): Step => ({
   kind: 'choose',
   ask,
@@ -61,6 +106,8 @@ export const choose = (ask: RegExp, answer: string | typeof CANCEL, detail?: Reg
  */
 export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
+  /** Every question asked, with its title (a modal's message) and what it offered (a text box's prompt). */
+  readonly questions: { kind: Exclude<Step['kind'], 'cancel'>; title: string; labels: string[] }[] = [];
   /** Every text box seen, so tests can check how a value was asked for. */
   readonly textBoxes: TextInputOptions[] = [];
 
@@ -68,6 +115,7 @@ export class ScriptedUserInput implements UserInput {
 
   async inputText(options: TextInputOptions): Promise<string> {
     this.textBoxes.push(options);
+    this.questions.push({ kind: 'text', title: options.title, labels: [options.prompt] });
     const step = this.next('text', `${options.title} / ${options.prompt}`);
     if (step.kind !== 'text') {
       throw new Error('unreachable');
@@ -98,6 +146,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
+    this.questions.push({ kind: 'pick', title: options.title, labels: items.map((item) => item.label) });
     const step = this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pick') {
       throw new Error('unreachable');
@@ -118,6 +167,7 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {
+    this.questions.push({ kind: 'choose', title: options.message, labels: [...options.choices] });
     const step = this.next('choose', options.message);
     if (step.kind !== 'choose') {
       throw new Error('unreachable');
@@ -133,16 +183,40 @@ export class ScriptedUserInput implements UserInput {
     return choice;
   }
 
+  async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
+    this.questions.push({ kind: 'pickMany', title: options.title, labels: items.map((item) => item.label) });
+    const step = this.next('pickMany', `${options.title} / ${options.placeholder ?? ''}`);
+    if (step.kind !== 'pickMany') {
+      throw new Error('unreachable');
+    }
+    if (step.answer === CANCEL) {
+      throw new UserCancelledError();
+    }
+    const checked = step.answer(items as readonly PickManyItem<unknown>[]);
+    for (const item of checked) {
+      assert.ok(items.includes(item as PickManyItem<T>), `"${item.label}" was not offered by "${options.title}"`);
+    }
+    return checked.map((item) => item.value as T);
+  }
+
+  /** True when every scripted step was used. */
+  get done(): boolean {
+    return this.steps.length === 0;
+  }
+
   /** Fails when expected questions were never asked. */
   assertDone(): void {
     assert.deepEqual(this.steps, [], `questions never asked after: ${JSON.stringify(this.asked)}`);
   }
 
-  private next(kind: Step['kind'], question: string): Step {
+  private next(kind: Exclude<Step['kind'], 'cancel'>, question: string): Step {
     this.asked.push(`${kind}: ${question}`);
     const step = this.steps.shift();
     if (!step) {
       assert.fail(`Unexpected ${kind} question: ${question}`);
+    }
+    if (step.kind === 'cancel') {
+      throw new UserCancelledError();
     }
     assert.equal(step.kind, kind, `expected a ${step.kind} question (${step.ask}) but got ${kind}: ${question}`);
     assert.match(question, step.ask, `question ${question}`);

@@ -10,7 +10,7 @@ import type {
   UpdateSecretRequest,
 } from '../../../../src/core/api/secretTypes';
 import type { AuthPort, ClientPort, SecretsPort } from '../../../../src/core/connections/clientPort';
-import { Emitter, type Disposable } from '../../../../src/core/disposable';
+import { Emitter, type Disposable } from '../../../../src/shared/disposable';
 
 /** A fixed "now" for every explorer test: 2026-01-01T00:00:00Z. */
 export const NOW = Date.parse('2026-01-01T00:00:00.000Z');

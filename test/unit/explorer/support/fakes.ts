@@ -3,8 +3,8 @@ import { settingsConnectionId } from '../../../../src/core/connections/connectio
 import type { ConnectionConfig } from '../../../../src/core/connections/connectionConfig';
 import type { ConnectionRegistry } from '../../../../src/core/connections/connectionRegistry';
 import type { CredentialStore, StoredCredentials } from '../../../../src/core/connections/credentialStore';
-import { Emitter, type Disposable } from '../../../../src/core/disposable';
-import type { Logger } from '../../../../src/core/logger';
+import { Emitter, type Disposable } from '../../../../src/shared/disposable';
+import type { Logger } from '../../../../src/shared/logger';
 
 /** A connection from the settings, as the registry would give it. */
 export function settingsConnection(name: string, url = 'https://fluxbase.example.com'): Connection {

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDemoServer, type DemoServer } from '../../../../server/demo/demoServer';
-import { readCliFolder } from '../../../../server/demo/demoRegistrySync';
-import { DEMO_NAMESPACES } from '../../../../server/demo/demoSecrets';
-import { SAMPLE_FUNCTION, writeDemoWorkspace } from '../../../../server/demo/demoWorkspace';
+import { startDemoServer, type DemoServer } from '../../../../scripts/demo/demoServer';
+import { readCliFolder } from '../../../../scripts/demo/demoRegistrySync';
+import { DEMO_NAMESPACES } from '../../../../scripts/demo/demoSecrets';
+import { SAMPLE_FUNCTION, writeDemoWorkspace } from '../../../../scripts/demo/demoWorkspace';
 import { removeDir, send, tempDir } from '../serverHarness';
 
 type Row = Record<string, unknown>;
