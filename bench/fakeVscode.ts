@@ -186,6 +186,8 @@ export function createFakeVscode(): object {
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     ViewColumn: { Active: -1, Beside: -2, One: 1 },
     InputBoxValidationSeverity: { Info: 1, Warning: 2, Error: 3 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
     window: strict('window', {
       activeTextEditor: undefined,
       createOutputChannel: outputChannel,
@@ -204,6 +206,16 @@ export function createFakeVscode(): object {
       showTextDocument: resolved,
       withProgress: resolved,
       onDidChangeActiveTextEditor: event,
+      createStatusBarItem: () =>
+        strict('StatusBarItem', {
+          name: '',
+          text: '',
+          tooltip: undefined,
+          command: undefined,
+          show: () => undefined,
+          hide: () => undefined,
+          dispose: () => undefined,
+        }),
     }),
     workspace: strict('workspace', {
       isTrusted: true,
@@ -214,7 +226,15 @@ export function createFakeVscode(): object {
       asRelativePath: (path: string) => path,
       openTextDocument: resolved,
       applyEdit: resolved,
-      fs: strict('workspace.fs', { readFile: resolved, writeFile: resolved, stat: resolved }),
+      fs: strict('workspace.fs', { readFile: resolved, writeFile: resolved, stat: resolved, readDirectory: resolved }),
+      createFileSystemWatcher: () =>
+        strict('FileSystemWatcher', {
+          onDidCreate: event,
+          onDidChange: event,
+          onDidDelete: event,
+          dispose: () => undefined,
+        }),
+      onDidChangeWorkspaceFolders: event,
       onDidChangeConfiguration: event,
       onDidGrantWorkspaceTrust: event,
       onDidOpenTextDocument: event,

@@ -29,6 +29,8 @@ export const COMMAND_FAILURES = {
   'fluxbaseSecrets.extractToSecret': 'move the value to a Fluxbase secret',
   'fluxbaseSecrets.importEnvFile': 'import the .env file',
   'fluxbaseSecrets.exportEnvTemplate': 'export the .env template',
+  'fluxbaseSecrets.setFunctionNamespaces': 'set the namespaces of the function',
+  'fluxbaseSecrets.copySyncCommand': 'copy the sync command',
 } as const;
 
 /** The id of one of the extension's commands. */

@@ -9,6 +9,8 @@ import { systemClock } from '../core/explorer/clock';
 import { ExplorerFilter } from '../core/explorer/explorerFilter';
 import { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
+import { activeFunctionPort } from './functions/activeFunction';
+import { createFunctionFeatures, registryCompanion } from './functions/registerFunctionFeatures';
 import { confirmRollback } from '../core/history/rollbackConfirmation';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
@@ -54,7 +56,15 @@ export function composeExtension(
     linkedSignIns: cliProfiles.links,
     logger,
   });
-  const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock: systemClock, logger });
+  const functionFeatures = createFunctionFeatures(logger);
+  const store = new SecretsStore<FluxbaseClient>({
+    registry,
+    sessions,
+    clock: systemClock,
+    logger,
+    companion: registryCompanion(functionFeatures.registry),
+  });
+  const functions = functionFeatures.finish(catalogOverStore(store));
   const filter = new ExplorerFilter();
   const questions = new SwitchableUserInput(new VscodeUserInput());
   const codeDialogs = new SwitchableCodeDialogs(vscodeCodeDialogs);
@@ -102,6 +112,7 @@ export function composeExtension(
       profileOf: (connectionId) => registry.profileOf(connectionId),
       readSignIn: (connectionId) => cliProfiles.source.readSignIn(connectionId),
     },
+    functions: activeFunctionPort(functions.contexts),
   };
   context.subscriptions.push(
     settingsRegistry,
@@ -113,7 +124,8 @@ export function composeExtension(
     provider,
     view,
     history.registration,
-    registerCodeProviders({ catalog, logger }),
+    functions.disposable,
+    registerCodeProviders({ catalog, logger, functions: functions.contexts }),
     registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),
   );
@@ -137,6 +149,8 @@ export function composeExtension(
       resolvedTreeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
       treeSelection: () => view.selection,
       treeVisible: () => view.visible,
+      functionStatus: () => functions.statusBar.current(),
+      functionLayoutReady: (uri) => functions.contexts.ready(uri),
     },
   };
 }

@@ -29,6 +29,10 @@ export interface FluxbaseSecretsTestingApi {
   treeSelection(): readonly ExplorerNode[];
   /** Whether the Secrets view is on screen. */
   treeVisible(): boolean;
+  /** The function status bar item as shown now (undefined while hidden). */
+  functionStatus(): { text: string; tooltip: string; command: vscode.Command | undefined } | undefined;
+  /** Waits until the layout of the document's workspace folder is known. */
+  functionLayoutReady(uri: vscode.Uri): Promise<void>;
 }
 
 /** What `activate()` returns in Test and Development mode; in Production it returns undefined. */

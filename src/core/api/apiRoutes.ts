@@ -40,6 +40,8 @@ export const apiRoutes = {
     path: `${SECRETS}/by-name/${segment(name)}/rollback/${segment(version)}`,
     shape: `${SECRETS}/by-name/:name/rollback/:version`,
   }),
+  functions: (): ApiRoute => fixed('/api/v1/functions/'),
+  jobFunctions: (): ApiRoute => fixed('/api/v1/admin/jobs/functions'),
   login: (): ApiRoute => fixed('/dashboard/auth/login'),
   verify2fa: (): ApiRoute => fixed('/dashboard/auth/2fa/verify'),
   refresh: (): ApiRoute => fixed('/dashboard/auth/refresh'),

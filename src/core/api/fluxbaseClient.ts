@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import type { Logger } from '../../shared/logger';
 import type { Credentials } from './authTypes';
 import { FluxbaseAuth } from './fluxbaseAuth';
+import { FunctionsRegistry } from './functionsRegistry';
 import { HttpTransport } from './httpTransport';
 import type { RetryPolicy } from './retryPolicy';
 import { SecretsManager } from './secretsManager';
@@ -37,6 +38,8 @@ export class FluxbaseClient {
   readonly url: string;
   readonly auth: FluxbaseAuth;
   readonly secrets: SecretsManager;
+  /** Where functions and jobs are deployed (list calls only). */
+  readonly registry: FunctionsRegistry;
   private readonly transport: HttpTransport;
 
   /** Throws a `validation` FluxbaseApiError when the URL is not http(s). */
@@ -46,6 +49,7 @@ export class FluxbaseClient {
     this.auth = new FluxbaseAuth(this.transport, options.credentials);
     this.transport.useAuthenticator(this.auth);
     this.secrets = new SecretsManager(this.transport);
+    this.registry = new FunctionsRegistry(this.transport);
   }
 
   /** Closes the client's connections; later requests fail with kind `network`. */

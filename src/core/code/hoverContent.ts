@@ -37,7 +37,8 @@ export function hoverMarkdown(resolution: VariableResolution, now: Date): string
   return [`${title} — Fluxbase secret`, ...sections].join('\n\n');
 }
 
-function describeSecret(provider: ProvidingSecret, now: Date): string {
+/** One providing secret: name, version, expiry (bold unless active), description and the history and update links. */
+export function describeSecret(provider: ProvidingSecret, now: Date): string {
   const { secret } = provider.entry;
   const parts = [codeSpan(secret.name), `v${escapeMarkdown(String(secret.version))}`, describeExpiry(secret, now)];
   if (provider.state !== 'active') {

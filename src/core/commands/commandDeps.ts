@@ -1,3 +1,4 @@
+import type { ActiveFunctionPort } from '../functions/functionNamespaceCommands';
 import type { ClientPort } from '../connections/clientPort';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConnectionSessions } from '../connections/connectionSessions';
@@ -51,6 +52,8 @@ export interface CommandDeps {
   productionPatterns?(): readonly string[];
   /** The Fluxbase CLI's profiles, for Sign In to offer their own sign-in. Absent where they are not read. */
   cliProfiles?: CliProfileAccess;
+  /** The active editor's function or job (function namespace commands, What does this function see?, Move to Fluxbase Secret). Absent where there is no editor. */
+  functions?: ActiveFunctionPort;
   /** Runs another command through the editor, so that its failures are reported as its own. */
   executeCommand(id: CommandId, arg?: unknown): Promise<unknown>;
   /** The secrets of every signed-in connection, as the code features list them. */

@@ -1,6 +1,6 @@
 import type { Secret } from '../api/secretTypes';
 import type { ImportReport } from '../code/importRunner';
-import type { CommandArgument } from '../commandArgument';
+import { prefillIn, type CommandArgument } from '../commandArgument';
 import type { COMMAND_FAILURES } from '../commandIds';
 import type { Connection } from '../connections/connection';
 import type { EffectiveVariable } from '../explorer/effectiveVariables';
@@ -13,6 +13,7 @@ import { createSecretCommand, type CreateSecretResult } from './createSecret';
 import { deleteSecretCommand } from './deleteSecret';
 import { editDescriptionCommand } from './editDescription';
 import { exportEnvTemplateCommand } from './exportEnvTemplate';
+import { copySyncCommandCommand, setFunctionNamespacesCommand } from '../functions/functionNamespaceCommands';
 import { extractToSecretCommand } from './extractToSecret';
 import { filterCommand } from './filter';
 import { importEnvFileCommand } from './importEnvFile';
@@ -61,6 +62,8 @@ export interface Commands {
   'fluxbaseSecrets.extractToSecret': Handler<void>;
   'fluxbaseSecrets.importEnvFile': Handler<ImportReport>;
   'fluxbaseSecrets.exportEnvTemplate': Handler<void>;
+  'fluxbaseSecrets.setFunctionNamespaces': Handler<string[]>;
+  'fluxbaseSecrets.copySyncCommand': Handler<string>;
 }
 
 /** Fails to compile unless Commands and COMMAND_FAILURES have the same ids. */
@@ -70,6 +73,8 @@ void commandsMatchIds;
 
 /** Every handler, by id: the table the host registers (each wrapped in runCommand) and tests call. */
 export function createCommandTable(deps: CommandDeps): Commands {
+  const setFunctionNamespaces = setFunctionNamespacesCommand(deps);
+  const copySyncCommand = copySyncCommandCommand(deps);
   const createSecret = createSecretCommand(deps);
   // Extract starts the create flow directly; its failures are reported as the create command's own.
   const reportedCreate = reportingHandler('fluxbaseSecrets.createSecret', createSecret, deps);
@@ -98,5 +103,8 @@ export function createCommandTable(deps: CommandDeps): Commands {
     ),
     'fluxbaseSecrets.importEnvFile': importEnvFileCommand(deps),
     'fluxbaseSecrets.exportEnvTemplate': exportEnvTemplateCommand(deps),
+    // The annotation's quick fixes pass `{ namespace }`, which the parser reads as a prefill.
+    'fluxbaseSecrets.setFunctionNamespaces': (arg) => setFunctionNamespaces(prefillIn(arg)),
+    'fluxbaseSecrets.copySyncCommand': (arg) => copySyncCommand(prefillIn(arg)),
   };
 }

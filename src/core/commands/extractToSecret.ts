@@ -1,6 +1,7 @@
 import type { CommandArgument, CreateSecretPrefill } from '../commandArgument';
 import { describeRefusal, planExtraction } from '../code/extraction';
 import { UnwritableNameError, writeSecretName } from '../code/secretNameWriter';
+import { functionCreatePrefill } from '../functions/functionTargets';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import type { CreateSecretResult } from './createSecret';
@@ -12,12 +13,16 @@ export type CreateSecretFlow = (prefill: CreateSecretPrefill) => Promise<CreateS
 /**
  * "Move to Fluxbase secret…": takes the string literal (or selection) of the
  * code action's range or of the active editor, starts the create flow with
- * the suggested name and the literal's value, and when a secret was created
+ * the suggested name and the literal's value (in a function with one
+ * namespace, that namespace too), and when a secret was created
  * replaces the literal with its reference in one undoable edit. If creating
  * is cancelled or fails, the code stays as it was. The value is passed to the
  * create flow only, never logged.
  */
-export function extractToSecretCommand(deps: Pick<CommandDeps, 'editor' | 'logger'>, createSecret: CreateSecretFlow) {
+export function extractToSecretCommand(
+  deps: Pick<CommandDeps, 'editor' | 'logger' | 'functions'>,
+  createSecret: CreateSecretFlow,
+) {
   return async (arg: CommandArgument): Promise<void> => {
     const document = await documentOf(deps, arg);
     const plan = planExtraction(document.text(), document.selection.start, document.selection.end);
@@ -25,9 +30,13 @@ export function extractToSecretCommand(deps: Pick<CommandDeps, 'editor' | 'logge
       throw new UserFacingError(describeRefusal(plan));
     }
     const literal = document.track(plan.start, plan.end);
+    // In a function with one namespace (and one connection), the secret goes there without asking.
+    const functionContext =
+      arg.kind === 'codeRange' ? deps.functions?.contextOf(arg.range.uri) : deps.functions?.activeContext();
     const prefill: CreateSecretPrefill = {
       value: plan.value,
       ...(plan.suggestedName ? { name: plan.suggestedName } : {}),
+      ...functionCreatePrefill(functionContext),
     };
     const created = await createSecret(prefill);
     if (!created) {

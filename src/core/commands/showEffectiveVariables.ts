@@ -1,5 +1,6 @@
 import { connectionIdIn, type CommandArgument } from '../commandArgument';
 import { effectiveVariables, namespacesOf, type EffectiveVariable } from '../explorer/effectiveVariables';
+import { firstPlacement } from '../functions/functionTargets';
 import { denoReference } from '../secretVariable';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
@@ -14,16 +15,26 @@ const DEFAULT_NAMESPACE = 'default';
  * `fluxbaseSecrets.showEffectiveVariables`: lists the variables a function
  * in a namespace receives — global plus namespace secrets, the namespace one
  * winning, expired ones left out, overrides marked — in a quick pick;
- * choosing one copies the code that reads it.
+ * choosing one copies the code that reads it. From the palette in a
+ * function, job or shared module, it opens for that code's first namespace
+ * without asking.
  */
 export function showEffectiveVariablesCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<EffectiveVariable[]> => {
-    const connection = await resolveConnection(deps, connectionIdIn(arg), 'signedIn', TITLE);
+    // From the palette in a function file: that function's first namespace, without asking.
+    const fromFunction = arg.kind === 'none' ? firstPlacement(deps.functions?.activeContext()) : undefined;
+    const connection = await resolveConnection(
+      deps,
+      connectionIdIn(arg) ?? fromFunction?.connectionId,
+      'signedIn',
+      TITLE,
+    );
     const state = deps.store.connection(connection.id);
     if (state?.status !== 'ready') {
       throw new UserFacingError(`The secrets of "${connection.name}" are not loaded; refresh and try again.`);
     }
-    const given = namespaceOf(arg);
+    const given =
+      namespaceOf(arg) ?? (fromFunction?.connectionId === connection.id ? fromFunction.namespace : undefined);
     const namespace =
       given ??
       (await pickNamespace(deps.input, [...new Set([DEFAULT_NAMESPACE, ...namespacesOf(state.secrets)])], TITLE));

@@ -35,6 +35,15 @@ export interface SecretsStoreDeps<C extends ClientPort> {
   sessions: ConnectionSessions<C>;
   clock: Clock;
   logger: Logger;
+  /**
+   * Runs beside each signed-in connection's list request, not awaited (the
+   * functions registry is listed with the secrets); must not reject. `forget`
+   * runs when the connection is signed out or removed.
+   */
+  companion?: {
+    refresh(connection: Connection, client: C): Promise<void>;
+    forget(connectionId: string): void;
+  };
 }
 
 /**
@@ -124,12 +133,14 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
       return;
     }
     if (!client) {
+      this.deps.companion?.forget(connection.id);
       this.update({ ...base, status: 'signedOut' });
       return;
     }
     if (this.states.get(connection.id)?.status !== 'ready') {
       this.update({ ...base, status: 'loading' });
     }
+    void this.deps.companion?.refresh(connection, client);
     try {
       const listed = await client.secrets.list();
       // the client parsed and checked the whole response in this turn: let other work run before the store's share
@@ -156,6 +167,7 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     let changed = false;
     for (const id of [...this.states.keys()]) {
       if (!ids.has(id)) {
+        this.deps.companion?.forget(id);
         this.states.delete(id);
         this.bump(id);
         changed = true;

@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { findDocumentProblems } from '../../core/code/documentProblems';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
+import {
+  findFunctionDocumentProblems,
+  type FunctionDocumentProblem,
+} from '../../core/functions/functionDocumentProblems';
 import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../shared/logger';
@@ -11,6 +15,7 @@ import {
   type CodeSettings,
   type DiagnosticSeveritySetting,
 } from './codeSettings';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { rangeOfOffsets } from './textRanges';
 
 /** The `source` of every diagnostic of the code features. */
@@ -32,9 +37,12 @@ const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
  * Keeps a diagnostic collection of the secret references of open documents:
  * unknown and expired secrets as warnings (or the configured severity),
  * secrets expiring within 7 days as information (never more severe than the
- * configured one). Rechecks a document after typing pauses, every open
- * document shortly after the secrets change (they change in bursts while
- * connections load), and at once when the settings change.
+ * configured one). In a function, job or shared module each reference is
+ * checked in each of its namespaces, and `@fluxbase:namespace` gets an
+ * information. Rechecks a document after typing pauses, every open
+ * document shortly after the secrets or function contexts change (they
+ * change in bursts while connections load), and at once when the settings
+ * change.
  */
 export class ReferenceDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('fluxbaseSecrets');
@@ -46,6 +54,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {
     this.disposables.add(this.collection);
     this.disposables.add(vscode.workspace.onDidOpenTextDocument((document) => this.check(document)));
@@ -57,6 +66,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       }),
     );
     this.disposables.add(index.onDidChange(() => this.scheduleAll()));
+    this.disposables.add(functions.onDidChange(() => this.scheduleAll()));
     this.disposables.add(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsCodeSettings(event)) {
@@ -82,12 +92,12 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const problems = findDocumentProblems(
-      document.getText(),
-      this.index.byVariable(),
-      this.index.signedInConnections(),
-      new Date(this.clock.now()),
-    );
+    const context = this.functions.contextFor(document.uri);
+    const args = [document.getText(), this.index.byVariable(), this.index.signedInConnections()] as const;
+    const now = new Date(this.clock.now());
+    const problems: readonly FunctionDocumentProblem[] = context
+      ? findFunctionDocumentProblems(...args, context, now)
+      : findDocumentProblems(...args, now);
     this.collection.set(
       document.uri,
       problems.map((problem) => {
@@ -97,7 +107,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
           severityOf(problem.level, settings.diagnosticsSeverity),
         );
         diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = problem.code satisfies ReferenceProblemCode;
+        diagnostic.code = problem.code satisfies ReferenceProblemCode | FunctionDocumentProblem['code'];
         return diagnostic;
       }),
     );

@@ -4,6 +4,8 @@ import type { SecretCatalog } from '../../core/explorer/secretCatalog';
 import { DisposableStore } from '../../shared/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../shared/logger';
+import { FunctionCodeActionProvider } from '../functions/functionCodeActionProvider';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
 import { ReferenceDiagnostics } from './referenceDiagnostics';
 import { SecretCodeActionProvider } from './secretCodeActionProvider';
@@ -16,11 +18,14 @@ export interface CodeProviderDeps {
   logger: Logger;
   /** The real clock unless a test fixes the time. */
   clock?: Clock;
+  /** Which function each document is; without it every file is namespace-agnostic. */
+  functions?: FunctionContextSource;
 }
 
 /**
  * Registers completion, hover, diagnostics (with the "Create secret…" quick
- * fix) and the "Move to Fluxbase secret…" code action for the JavaScript and
+ * fix, and in functions "Create … in namespace X…" and the annotation's
+ * fixes) and the "Move to Fluxbase secret…" code action for the JavaScript and
  * TypeScript languages plus those of `fluxbaseSecrets.completionLanguages`,
  * registering again when that setting changes.
  */
@@ -28,10 +33,12 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const clock = deps.clock ?? systemClock;
   const store = new DisposableStore();
   const index = store.add(new CatalogIndex(deps.catalog));
-  const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger));
-  const completion = new SecretCompletionProvider(index, clock);
-  const hover = new SecretHoverProvider(index, clock);
+  const functions = deps.functions ?? noFunctionContexts;
+  const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
+  const completion = new SecretCompletionProvider(index, clock, functions);
+  const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics);
+  const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
 
   let registrations = new DisposableStore();
   let languages = '';
@@ -50,6 +57,9 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     registrations.add(vscode.languages.registerHoverProvider(selector, hover));
     registrations.add(
       vscode.languages.registerCodeActionsProvider(selector, codeActions, SecretCodeActionProvider.metadata),
+    );
+    registrations.add(
+      vscode.languages.registerCodeActionsProvider(selector, functionFixes, FunctionCodeActionProvider.metadata),
     );
   };
   register();

@@ -5,6 +5,10 @@ import { completionDetail } from '../../core/code/completionDetail';
 import { hoverMarkdown } from '../../core/code/hoverContent';
 import { resolveVariable, type VariableResolution } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
+import { functionCompletions, type FunctionCompletion } from '../../core/functions/functionCompletion';
+import { functionHoverMarkdown } from '../../core/functions/functionHover';
+import type { FunctionContext } from '../../core/functions/functionNamespaces';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { trustedSecretMarkdown } from './secretMarkdown';
 
 /** Characters after which completion opens by itself: a string's opening quote, and `_` while typing a name. */
@@ -16,6 +20,9 @@ const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' }
  * Offers the variable of every secret of the signed-in connections inside
  * `Deno.env.get("…")` and in strings that start with `FLUXBASE_SECRET_`,
  * replacing the string's whole content. Expired ones sort last, struck out.
+ * In a function, job or shared module: what the code gets first (with the
+ * namespace providing each), then the runtime variables, then the rest
+ * marked "not available to this function".
  */
 export class SecretCompletionProvider implements vscode.CompletionItemProvider {
   /**
@@ -23,11 +30,15 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
    * built only for the item VS Code shows it for (resolveCompletionItem): built
    * for every item, it was megabytes of Markdown per keystroke at 10,000 secrets.
    */
-  private readonly unresolved = new WeakMap<vscode.CompletionItem, { resolution: VariableResolution; now: Date }>();
+  private readonly unresolved = new WeakMap<
+    vscode.CompletionItem,
+    { resolution: VariableResolution; now: Date; context?: FunctionContext }
+  >();
 
   constructor(
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {}
 
   provideCompletionItems(
@@ -35,7 +46,8 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     position: vscode.Position,
   ): vscode.CompletionItem[] | undefined {
     const variables = this.index.byVariable();
-    if (variables.size === 0) {
+    const functionContext = this.functions.contextFor(document.uri);
+    if (variables.size === 0 && !functionContext) {
       return undefined;
     }
     const text = document.getText();
@@ -52,6 +64,16 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, end) };
     const now = new Date(this.clock.now());
 
+    if (functionContext) {
+      return functionCompletions(variables, functionContext, now).map((completion) => {
+        const item = functionItem(completion, range);
+        // the server's name, escaped for the string it goes into
+        item.insertText = completionInsertText(text, context, completion.writtenName);
+        item.filterText = item.insertText;
+        this.unresolved.set(item, { resolution: completion.resolution, now, context: functionContext });
+        return item;
+      });
+    }
     return [...variables].flatMap(([variable, entries]) => {
       const [first] = entries;
       if (!first) {
@@ -81,11 +103,31 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const pending = this.unresolved.get(item);
     if (pending) {
       this.unresolved.delete(item);
-      const markdown = hoverMarkdown(pending.resolution, pending.now);
+      const markdown = pending.context
+        ? functionHoverMarkdown(pending.resolution, pending.context, pending.now)
+        : hoverMarkdown(pending.resolution, pending.now);
       if (markdown) {
         item.documentation = trustedSecretMarkdown(markdown);
       }
     }
     return item;
   }
+}
+
+/** A completion item of the function-aware list. */
+function functionItem(
+  completion: FunctionCompletion,
+  range: { inserting: vscode.Range; replacing: vscode.Range },
+): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(
+    { label: completion.variable, description: completion.description },
+    completion.group === 'runtime' ? vscode.CompletionItemKind.Variable : vscode.CompletionItemKind.Constant,
+  );
+  item.range = range;
+  item.sortText = completion.sortText;
+  item.detail = completion.detail;
+  if (completion.deprecated) {
+    item.tags = [vscode.CompletionItemTag.Deprecated];
+  }
+  return item;
 }

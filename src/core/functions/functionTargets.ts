@@ -1,0 +1,65 @@
+import type { VariableResolution } from '../code/variableResolution';
+import { namespaceAccess } from './functionAccess';
+import type { FunctionContext } from './functionNamespaces';
+
+/** A namespace on a connection where a new secret would reach the function. */
+export interface NamespaceTarget {
+  connectionId: string;
+  connectionName: string;
+  namespace: string;
+}
+
+/**
+ * The namespaces where the code does not get the variable, one "Create in
+ * namespace X" each. The `""` namespace is left out: no secret can target it
+ * (contract part 2, §4.2), only a global one reaches such a function.
+ */
+export function namespacesLacking(resolution: VariableResolution, context: FunctionContext): NamespaceTarget[] {
+  return namespaceAccess(resolution, context)
+    .filter((a) => a.gets === undefined && a.namespace !== '')
+    .map(({ connectionId, connectionName, namespace }) => ({ connectionId, connectionName, namespace }));
+}
+
+/**
+ * The namespace a create for this code starts in on a connection: its only
+ * namespace there, so the scope question is skipped. Undefined when it runs
+ * in several namespaces, or only in `""` (which sees only global secrets).
+ */
+export function presetNamespace(context: FunctionContext, connectionId: string): string | undefined {
+  const connection = context.connections.find((c) => c.connectionId === connectionId);
+  const namespaces = connection?.namespaces.map((n) => n.namespace) ?? [];
+  return namespaces.length === 1 && namespaces[0] !== '' ? namespaces[0] : undefined;
+}
+
+/**
+ * Where "What does this function see?" opens for the code without asking:
+ * the first namespace of the first connection (`""` included: such a
+ * function sees the global secrets). Undefined without a signed-in connection.
+ */
+export function firstPlacement(
+  context: FunctionContext | undefined,
+): { connectionId: string; namespace: string } | undefined {
+  for (const connection of context?.connections ?? []) {
+    const first = connection.namespaces[0];
+    if (first) {
+      return { connectionId: connection.connectionId, namespace: first.namespace };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a create started from this code's file fills in (Move to Fluxbase
+ * Secret): with one signed-in connection and one namespace there, that
+ * connection and namespace, so neither question is asked. Nothing otherwise.
+ */
+export function functionCreatePrefill(
+  context: FunctionContext | undefined,
+): { connectionId: string; scope: 'namespace'; namespace: string } | undefined {
+  const [only, ...others] = context?.connections ?? [];
+  if (!context || !only || others.length > 0) {
+    return undefined;
+  }
+  const namespace = presetNamespace(context, only.connectionId);
+  return namespace === undefined ? undefined : { connectionId: only.connectionId, scope: 'namespace', namespace };
+}

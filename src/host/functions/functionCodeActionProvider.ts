@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/code/catalogIndex';
+import { secretNameForEnvKey } from '../../core/code/importPlan';
+import { referenceAt } from '../../core/code/referenceScanner';
+import { resolveVariable } from '../../core/code/variableResolution';
+import type { Clock } from '../../core/explorer/clock';
+import { namespacesLacking } from '../../core/functions/functionTargets';
+import { findNamespaceAnnotation, syncCommand } from '../../core/functions/namespaceAnnotation';
+import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from '../code/referenceDiagnostics';
+import type { FunctionContextSource } from './functionContextSource';
+
+/** The commands the function quick fixes run. */
+export const FUNCTION_FIX_COMMANDS = {
+  create: 'fluxbaseSecrets.createSecret',
+  setNamespaces: 'fluxbaseSecrets.setFunctionNamespaces',
+  copySyncCommand: 'fluxbaseSecrets.copySyncCommand',
+} as const;
+
+const CREATE_CODES: ReadonlySet<unknown> = new Set(['unknownSecret', 'notAvailableInNamespace', 'expiredInNamespace']);
+
+/**
+ * The quick fixes of a function file: "Create NAME in namespace X…" for each
+ * namespace of the function that lacks the secret (the create flow starts
+ * with connection, scope and namespace chosen), and, on
+ * `@fluxbase:namespace X`, "Add X to the namespace setting" and "Copy sync
+ * command".
+ */
+export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
+
+  constructor(
+    private readonly diagnostics: ReferenceDiagnostics,
+    private readonly functions: FunctionContextSource,
+    private readonly index: CatalogIndex,
+    private readonly clock: Clock,
+  ) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      return [];
+    }
+    const functionContext = this.functions.contextFor(document.uri);
+    if (!functionContext) {
+      return [];
+    }
+    const ours = context.diagnostics.filter(
+      (d) => d.source === DIAGNOSTIC_SOURCE && this.diagnostics.owns(document.uri, d),
+    );
+    const text = document.getText();
+    const actions: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const diagnostic of ours) {
+      if (diagnostic.code === 'namespaceAnnotation' && functionContext.unit.kind !== 'shared') {
+        const annotation = findNamespaceAnnotation(text, functionContext.unit.kind);
+        if (annotation) {
+          actions.push(
+            fix(`Add ${annotation.namespace} to the namespace setting`, diagnostic, {
+              command: FUNCTION_FIX_COMMANDS.setNamespaces,
+              arguments: [{ namespace: annotation.namespace }],
+            }),
+            fix(`Copy sync command: ${syncCommand(functionContext.unit, annotation.namespace)}`, diagnostic, {
+              command: FUNCTION_FIX_COMMANDS.copySyncCommand,
+              arguments: [{ namespace: annotation.namespace }],
+            }),
+          );
+        }
+        continue;
+      }
+      if (!CREATE_CODES.has(diagnostic.code)) {
+        continue;
+      }
+      const reference = referenceAt(text, document.offsetAt(diagnostic.range.start));
+      if (!reference) {
+        continue;
+      }
+      const entries = this.index.byVariable().get(reference.variable) ?? [];
+      const resolution = resolveVariable(reference.variable, entries, new Date(this.clock.now()));
+      const name = entries[0]?.secret.name ?? secretNameForEnvKey(reference.variable);
+      const several = functionContext.connections.length > 1;
+      for (const target of namespacesLacking(resolution, functionContext)) {
+        const key = `${target.connectionId}\u0000${target.namespace}\u0000${reference.variable}`;
+        if (seen.has(key)) {
+          continue;
+        }
+        seen.add(key);
+        const where = several ? ` on ${target.connectionName}` : '';
+        const action = fix(`Create ${name} in namespace ${target.namespace}${where}…`, diagnostic, {
+          command: FUNCTION_FIX_COMMANDS.create,
+          arguments: [{ connectionId: target.connectionId, name, scope: 'namespace', namespace: target.namespace }],
+        });
+        action.isPreferred = actions.every((a) => !a.isPreferred);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+function fix(title: string, diagnostic: vscode.Diagnostic, command: Omit<vscode.Command, 'title'>): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { title, ...command };
+  return action;
+}
