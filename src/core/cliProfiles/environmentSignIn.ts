@@ -1,7 +1,7 @@
-import { ENVIRONMENT_CONNECTION_ID, type Connection } from '../connections/connection';
+import type { Connection } from '../connections/connection';
 import { normalizeServerUrl } from '../connections/connectionValidation';
 import type { StoredCredentials } from '../connections/credentialStore';
-import { environmentConnection } from '../connections/environmentConnection';
+import { environmentConnection, environmentConnectionAt } from '../connections/environmentConnection';
 
 /** The environment connection with the credentials it uses (in memory only) and a log line naming its variables. */
 export interface EnvironmentSignIn {
@@ -33,15 +33,8 @@ export function environmentSignIn(env: Readonly<Record<string, string | undefine
   if (url === undefined || !token) {
     return undefined;
   }
-  const tenant = env.FLUXBASE_TENANT?.trim();
   return {
-    connection: {
-      id: ENVIRONMENT_CONNECTION_ID,
-      name: 'Environment',
-      url,
-      ...(tenant ? { tenant } : {}),
-      source: 'environment',
-    },
+    connection: environmentConnectionAt(url, env),
     credentials: { type: 'session', accessToken: token },
     description: `FLUXBASE_SERVER (${url}) with FLUXBASE_TOKEN, sent as Authorization: Bearer (as the Fluxbase CLI does)`,
   };

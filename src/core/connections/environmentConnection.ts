@@ -21,15 +21,17 @@ export function environmentConnection(
   if (url === undefined || !serviceKey) {
     return undefined;
   }
+  return { connection: environmentConnectionAt(url, env), serviceKey };
+}
+
+/** The "Environment" connection to `url` (already normalised), with the tenant `FLUXBASE_TENANT` names, if any. */
+export function environmentConnectionAt(url: string, env: Readonly<Record<string, string | undefined>>): Connection {
   const tenant = env.FLUXBASE_TENANT?.trim();
   return {
-    connection: {
-      id: ENVIRONMENT_CONNECTION_ID,
-      name: 'Environment',
-      url,
-      ...(tenant ? { tenant } : {}),
-      source: 'environment',
-    },
-    serviceKey,
+    id: ENVIRONMENT_CONNECTION_ID,
+    name: 'Environment',
+    url,
+    ...(tenant ? { tenant } : {}),
+    source: 'environment',
   };
 }
