@@ -50,8 +50,9 @@ export function firstPlacement(
 
 /**
  * What a create started from this code's file fills in (Move to Fluxbase
- * Secret): with one signed-in connection and one namespace there, that
- * connection and namespace, so neither question is asked. Nothing otherwise.
+ * Secret): with one signed-in connection and one namespace there, deployed
+ * or declared, that connection and namespace, so neither question is asked.
+ * Nothing otherwise (a namespace that is only the `default` fallback is asked).
  */
 export function functionCreatePrefill(
   context: FunctionContext | undefined,
@@ -61,5 +62,9 @@ export function functionCreatePrefill(
     return undefined;
   }
   const namespace = presetNamespace(context, only.connectionId);
-  return namespace === undefined ? undefined : { connectionId: only.connectionId, scope: 'namespace', namespace };
+  // `default` only as the fallback (neither deployed nor declared) is a guess: the scope question stays.
+  const known = only.namespaces.some((n) => n.namespace === namespace && n.source !== 'default');
+  return namespace === undefined || !known
+    ? undefined
+    : { connectionId: only.connectionId, scope: 'namespace', namespace };
 }

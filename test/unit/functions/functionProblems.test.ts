@@ -193,6 +193,13 @@ describe('Function targets: where a create goes for this function', () => {
     });
     assert.equal(functionCreatePrefill(contextOf(['billing', 'default'])), undefined);
     assert.equal(functionCreatePrefill(contextOf([''])), undefined);
+    assert.deepEqual(functionCreatePrefill(contextOf([['billing', 'declared']])), {
+      connectionId: 'local',
+      scope: 'namespace',
+      namespace: 'billing',
+    });
+    // Neither deployed nor declared: `default` is only the fallback, so the scope question is asked.
+    assert.equal(functionCreatePrefill(contextOf([['default', 'default']])), undefined);
     const two = contextOf(['billing'], undefined, [
       { id: 'a', name: 'A' },
       { id: 'b', name: 'B' },
