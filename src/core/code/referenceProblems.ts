@@ -1,3 +1,4 @@
+import { expiryLevel, type ProblemLevel } from '../explorer/problemSeverity';
 import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
 import { describeExpiry } from './expiryText';
 import type { ProvidingSecret, VariableResolution } from './variableResolution';
@@ -5,10 +6,10 @@ import type { ProvidingSecret, VariableResolution } from './variableResolution';
 /** What is wrong with a reference. */
 export type ReferenceProblemCode = 'unknownSecret' | 'expiredSecret' | 'expiringSecret';
 
-/** A finding about one reference; `warning` findings take the configured severity. */
+/** A finding about one reference; its severity follows from its level (problemSeverity.ts). */
 export interface ReferenceProblem {
   code: ReferenceProblemCode;
-  level: 'warning' | 'information';
+  level: ProblemLevel;
   message: string;
 }
 
@@ -37,14 +38,14 @@ export function assessReference(
   if (status === 'expired') {
     return {
       code: 'expiredSecret',
-      level: 'warning',
+      level: expiryLevel('expired'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expired', now)}. Functions do not get expired secrets.`,
     };
   }
   if (status === 'expiring') {
     return {
       code: 'expiringSecret',
-      level: 'information',
+      level: expiryLevel('expiring'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expiring', now)}.`,
     };
   }

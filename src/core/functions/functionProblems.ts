@@ -1,4 +1,5 @@
 import { describeExpiry } from '../code/expiryText';
+import { expiryLevel } from '../explorer/problemSeverity';
 import { assessReference, type ReferenceProblem } from '../code/referenceProblems';
 import type { ProvidingSecret, VariableResolution } from '../code/variableResolution';
 import { namespaceAccess, type NamespaceAccess } from './functionAccess';
@@ -57,7 +58,7 @@ function assessAccess(
     if (access.expired.length > 0) {
       return {
         code: 'expiredInNamespace',
-        level: 'warning',
+        level: expiryLevel('expired'),
         message: `${variable} has expired for ${subject} ${where}: ${describeSecrets(access.expired, now)}. Functions do not get expired secrets`,
       };
     }
@@ -71,7 +72,7 @@ function assessAccess(
   if (access.gets.state === 'expiring') {
     return {
       code: 'expiringInNamespace',
-      level: 'information',
+      level: expiryLevel('expiring'),
       message: `${variable} for ${subject} ${where}: ${describeSecrets([access.gets], now)}`,
     };
   }

@@ -9,12 +9,8 @@ import {
 import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../shared/logger';
-import {
-  affectsCodeSettings,
-  readCodeSettings,
-  type CodeSettings,
-  type DiagnosticSeveritySetting,
-} from './codeSettings';
+import { severityOf, type ProblemSeverity } from '../../core/explorer/problemSeverity';
+import { affectsCodeSettings, readCodeSettings, type CodeSettings } from './codeSettings';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { rangeOfOffsets } from './textRanges';
 
@@ -26,7 +22,7 @@ const DEBOUNCE_MS = 300;
 /** Larger documents (bundles, minified code) are not checked, to keep typing smooth. */
 const MAX_CHECKED_LENGTH = 1_000_000;
 
-const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<ProblemSeverity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
@@ -34,10 +30,11 @@ const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Keeps a diagnostic collection of the secret references of open documents:
- * unknown and expired secrets as warnings (or the configured severity),
- * secrets expiring within 7 days as information (never more severe than the
- * configured one). In a function, job or shared module each reference is
+ * Keeps a diagnostic collection of the secret references of open documents,
+ * each with the severity of the one rule the tree's icons follow too
+ * (problemSeverity.ts): unknown and expired secrets as warnings (or the
+ * configured severity), secrets expiring within 7 days as information (never
+ * more severe than the configured one). In a function, job or shared module each reference is
  * checked in each of its namespaces, and `@fluxbase:namespace` gets an
  * information. Rechecks a document after typing pauses, every open
  * document shortly after the secrets or function contexts change (they
@@ -104,7 +101,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
         const diagnostic = new vscode.Diagnostic(
           rangeOfOffsets(document, problem.start, problem.end),
           problem.message,
-          severityOf(problem.level, settings.diagnosticsSeverity),
+          SEVERITY[severityOf(problem.level, settings.diagnosticsSeverity)],
         );
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = problem.code satisfies ReferenceProblemCode | FunctionDocumentProblem['code'];
@@ -183,8 +180,3 @@ function applies(settings: CodeSettings, document: vscode.TextDocument): boolean
   return patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
 }
 
-/** Warnings take the configured severity; information never gets more severe than it. */
-function severityOf(level: 'warning' | 'information', setting: DiagnosticSeveritySetting): vscode.DiagnosticSeverity {
-  const configured = SEVERITY[setting];
-  return level === 'warning' ? configured : Math.max(configured, vscode.DiagnosticSeverity.Information);
-}
