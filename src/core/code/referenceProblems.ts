@@ -1,3 +1,4 @@
+import type { CatalogEntry } from '../explorer/secretCatalog';
 import { expiryLevel, type ProblemLevel } from '../explorer/problemSeverity';
 import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
 import { describeExpiry } from './expiryText';
@@ -11,6 +12,8 @@ export interface ReferenceProblem {
   code: ReferenceProblemCode;
   level: ProblemLevel;
   message: string;
+  /** Expired or expiring findings: the secrets whose value or expiry the quick fixes renew. */
+  renewable?: readonly CatalogEntry[];
 }
 
 /**
@@ -40,6 +43,7 @@ export function assessReference(
       code: 'expiredSecret',
       level: expiryLevel('expired'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expired', now)}. Functions do not get expired secrets.`,
+      renewable: providersIn(resolution.providers, 'expired'),
     };
   }
   if (status === 'expiring') {
@@ -47,6 +51,7 @@ export function assessReference(
       code: 'expiringSecret',
       level: expiryLevel('expiring'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expiring', now)}.`,
+      renewable: providersIn(resolution.providers, 'expiring'),
     };
   }
   return undefined;
@@ -55,6 +60,10 @@ export function assessReference(
 /** True for `FLUXBASE_SECRET_` followed by at least one character. */
 export function isSecretVariable(variable: string): boolean {
   return variable.length > SECRET_VARIABLE_PREFIX.length && variable.startsWith(SECRET_VARIABLE_PREFIX);
+}
+
+function providersIn(providers: readonly ProvidingSecret[], state: ProvidingSecret['state']): CatalogEntry[] {
+  return providers.filter((p) => p.state === state).map((p) => p.entry);
 }
 
 function describeProviders(providers: readonly ProvidingSecret[], state: ProvidingSecret['state'], now: Date): string {

@@ -38,7 +38,9 @@ export function severityOf(level: ProblemLevel, configured: ProblemSeverity): Pr
   if (level === 'warning') {
     return configured;
   }
-  return PROBLEM_SEVERITIES.indexOf(configured) > PROBLEM_SEVERITIES.indexOf('information') ? configured : 'information';
+  return PROBLEM_SEVERITIES.indexOf(configured) > PROBLEM_SEVERITIES.indexOf('information')
+    ? configured
+    : 'information';
 }
 
 /** The severity of a secret in its expiry state (undefined while it is active): the same in the tree and in Problems. */

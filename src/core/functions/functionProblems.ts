@@ -60,6 +60,8 @@ function assessAccess(
         code: 'expiredInNamespace',
         level: expiryLevel('expired'),
         message: `${variable} has expired for ${subject} ${where}: ${describeSecrets(access.expired, now)}. Functions do not get expired secrets`,
+        // the one the code reads once renewed: the namespace secret comes first, as it would win over the global one
+        renewable: access.expired.slice(0, 1).map((p) => p.entry),
       };
     }
     return {
@@ -74,6 +76,7 @@ function assessAccess(
       code: 'expiringInNamespace',
       level: expiryLevel('expiring'),
       message: `${variable} for ${subject} ${where}: ${describeSecrets([access.gets], now)}`,
+      renewable: [access.gets.entry],
     };
   }
   if (access.overridesGlobal) {

@@ -8,6 +8,7 @@ import {
 } from '../../core/functions/functionDocumentProblems';
 import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
+import type { CatalogEntry } from '../../core/explorer/secretCatalog';
 import type { Logger } from '../../shared/logger';
 import { severityOf, type ProblemSeverity } from '../../core/explorer/problemSeverity';
 import { affectsCodeSettings, readCodeSettings, type CodeSettings } from './codeSettings';
@@ -46,6 +47,8 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private allTimer: NodeJS.Timeout | undefined;
+  /** Per document: the diagnostics with secrets to renew (the objects VS Code hands back are copies: matched by sameDiagnostic). */
+  private readonly renewable = new Map<string, RenewableAt[]>();
 
   constructor(
     private readonly index: CatalogIndex,
@@ -60,6 +63,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document.uri);
         this.collection.delete(document.uri);
+        this.renewable.delete(document.uri.toString());
       }),
     );
     this.disposables.add(index.onDidChange(() => this.scheduleAll()));
@@ -87,6 +91,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const settings = readCodeSettings(document);
     if (!applies(settings, document)) {
       this.collection.delete(document.uri);
+      this.renewable.delete(document.uri.toString());
       return;
     }
     const context = this.functions.contextFor(document.uri);
@@ -95,6 +100,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const problems: readonly FunctionDocumentProblem[] = context
       ? findFunctionDocumentProblems(...args, context, now)
       : findDocumentProblems(...args, now);
+    const renewable: RenewableAt[] = [];
     this.collection.set(
       document.uri,
       problems.map((problem) => {
@@ -105,17 +111,27 @@ export class ReferenceDiagnostics implements vscode.Disposable {
         );
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = problem.code satisfies ReferenceProblemCode | FunctionDocumentProblem['code'];
+        if (problem.renewable) {
+          renewable.push({ diagnostic, entries: problem.renewable });
+        }
         return diagnostic;
       }),
     );
+    this.renewable.set(document.uri.toString(), renewable);
   }
 
   /** True when `diagnostic` is one this collection currently holds for `uri` (another instance's are not). */
   owns(uri: vscode.Uri, diagnostic: vscode.Diagnostic): boolean {
-    return (this.collection.get(uri) ?? []).some(
-      (own) =>
-        own.code === diagnostic.code && own.message === diagnostic.message && own.range.isEqual(diagnostic.range),
-    );
+    return (this.collection.get(uri) ?? []).some((own) => sameDiagnostic(own, diagnostic));
+  }
+
+  /** For an expired or expiring finding this collection holds: the secrets its quick fixes renew (expiryFixes). */
+  renewableFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): readonly CatalogEntry[] {
+    if (!this.owns(uri, diagnostic)) {
+      return [];
+    }
+    const found = this.renewable.get(uri.toString())?.find((at) => sameDiagnostic(at.diagnostic, diagnostic));
+    return found?.entries ?? [];
   }
 
   private scheduleAll(): void {
@@ -162,6 +178,16 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   }
 }
 
+/** An expired or expiring finding and the secrets its quick fixes act on. */
+interface RenewableAt {
+  diagnostic: vscode.Diagnostic;
+  entries: readonly CatalogEntry[];
+}
+
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && a.range.isEqual(b.range);
+}
+
 function applies(settings: CodeSettings, document: vscode.TextDocument): boolean {
   if (
     !settings.diagnosticsEnabled ||
@@ -179,4 +205,3 @@ function applies(settings: CodeSettings, document: vscode.TextDocument): boolean
   const patterns: vscode.GlobPattern[] = [glob, ...(folder ? [new vscode.RelativePattern(folder, glob)] : [])];
   return patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
 }
-

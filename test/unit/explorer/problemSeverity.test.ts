@@ -69,7 +69,11 @@ describe('one severity rule for the tree and Problems', () => {
         assert.equal(treeSeverity(secret, configured), problemsSeverity(secret, configured), secret.secret.name);
       }
       for (const secret of [NS_EXPIRED, NS_EXPIRING]) {
-        assert.equal(treeSeverity(secret, configured), functionProblemsSeverity(secret, configured), secret.secret.name);
+        assert.equal(
+          treeSeverity(secret, configured),
+          functionProblemsSeverity(secret, configured),
+          secret.secret.name,
+        );
       }
     });
   }
