@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Secret } from '../../src/core/api/secretTypes';
+import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
+import { text } from '../unit/commands/support/scriptedUserInput';
+import { eventually } from './support/eventually';
+import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
+import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { runWithAnswers, signInWithPassword } from './support/scriptedAnswers';
+
+const admin = { email: 'expiry-fixes-it@example.com', password: 'expiry-fixes-it-password-1' };
+const CONNECTION_NAME = 'Expiry Fixes IT';
+const NAME = 'EXPIRED_FIX_KEY';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('quick fixes of an expired reference, in VS Code against the local server', () => {
+  let local: LocalFluxbase;
+  let api: FluxbaseSecretsApi;
+  let connectionId: string;
+  let expired: Secret;
+  let activeInNamespace: Secret;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    local = await startLocalFluxbase('expiry-fixes', admin);
+    expired = await local.client.secrets.create({
+      name: NAME,
+      value: 'old',
+      expires_at: new Date(Date.now() - DAY).toISOString(),
+    });
+    // The same name, usable, in a namespace: the fix must not touch it.
+    activeInNamespace = await local.client.secrets.create({
+      name: NAME,
+      value: 'fine',
+      scope: 'namespace',
+      namespace: 'elsewhere',
+    });
+    api = await activateExtension();
+    connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
+    await signInWithPassword(api, connectionId, /Sign In to Expiry Fixes IT/, admin);
+    document = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: `const key = Deno.env.get("FLUXBASE_SECRET_${NAME}");\n`,
+    });
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async () => {
+    api?.testing.setUserInput(undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await removeConnections(connectionId);
+    await local?.close();
+  });
+
+  async function expiredDiagnostic(): Promise<vscode.Diagnostic> {
+    return eventually(
+      'the expired reference to be diagnosed',
+      () =>
+        vscode.languages
+          .getDiagnostics(document.uri)
+          .find((d) => d.source === 'Fluxbase Secrets' && d.code === 'expiredSecret'),
+      20_000,
+    );
+  }
+
+  async function quickFixes(diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+    return vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+  }
+
+  it('offers "Update value of NAME…" and "Set expiry of NAME…" on the expired secret', async () => {
+    const actions = await quickFixes(await expiredDiagnostic());
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes(`Update value of ${NAME}…`), titles.join(', '));
+    assert.ok(titles.includes(`Set expiry of ${NAME}…`), titles.join(', '));
+    const setExpiry = actions.find((action) => action.title === `Set expiry of ${NAME}…`);
+    assert.equal(setExpiry?.command?.command, 'fluxbaseSecrets.setExpiry');
+    assert.deepEqual(setExpiry?.command?.arguments, [{ connectionId, id: expired.id, name: NAME, scope: 'global' }]);
+  });
+
+  it('"Update value of NAME…" makes a new version of that secret on the server, and only of it', async () => {
+    const actions = await quickFixes(await expiredDiagnostic());
+    const update = actions.find((action) => action.title === `Update value of ${NAME}…`);
+    assert.ok(update?.command, actions.map((action) => action.title).join(', '));
+    const updated = await runWithAnswers<Secret>(
+      api,
+      [text(/The current value cannot be shown\. Saving a new value makes version 2/, 'rotated', { password: true })],
+      update.command.command,
+      update.command.arguments?.[0],
+    );
+    assert.equal(updated.id, expired.id);
+    assert.equal((await local.client.secrets.getById(expired.id)).version, 2);
+    assert.deepEqual(
+      (await local.client.secrets.getVersionsById(expired.id)).map((version) => version.version).sort(),
+      [1, 2],
+    );
+    assert.equal(
+      (await local.client.secrets.getById(activeInNamespace.id)).version,
+      1,
+      'the other secret is untouched',
+    );
+  });
+});
