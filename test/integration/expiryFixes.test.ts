@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Secret } from '../../src/core/api/secretTypes';
+import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { text } from '../unit/commands/support/scriptedUserInput';
 import { eventually } from './support/eventually';
@@ -13,7 +14,14 @@ const CONNECTION_NAME = 'Expiry Fixes IT';
 const NAME = 'EXPIRED_FIX_KEY';
 const DAY = 24 * 60 * 60 * 1000;
 
-describe('quick fixes of an expired reference, in VS Code against the local server', () => {
+/** Every secret node below `nodes`. */
+function secretNodes(nodes: readonly ExplorerNode[]): SecretNode[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'secret' ? [node] : 'children' in node ? secretNodes(node.children as ExplorerNode[]) : [],
+  );
+}
+
+describe('expired reference: quick fixes and one severity, in VS Code against the local server', () => {
   let local: LocalFluxbase;
   let api: FluxbaseSecretsApi;
   let connectionId: string;
@@ -80,6 +88,27 @@ describe('quick fixes of an expired reference, in VS Code against the local serv
     const setExpiry = actions.find((action) => action.title === `Set expiry of ${NAME}…`);
     assert.equal(setExpiry?.command?.command, 'fluxbaseSecrets.setExpiry');
     assert.deepEqual(setExpiry?.command?.arguments, [{ connectionId, id: expired.id, name: NAME, scope: 'global' }]);
+  });
+
+  it('the tree icon and Problems show an expired secret with the same severity, following the setting', async () => {
+    const config = vscode.workspace.getConfiguration('fluxbaseSecrets');
+    const treeIcon = () => {
+      const node = secretNodes(api.testing.tree()).find((candidate) => candidate.ref.id === expired.id);
+      const icon = node && api.testing.treeItem(node).iconPath;
+      return icon instanceof vscode.ThemeIcon ? icon.id : undefined;
+    };
+    assert.equal((await expiredDiagnostic()).severity, vscode.DiagnosticSeverity.Warning);
+    await eventually('the tree to show the expired secret', () => treeIcon());
+    assert.equal(treeIcon(), 'warning');
+    try {
+      await config.update('diagnostics.severity', 'error', vscode.ConfigurationTarget.Global);
+      await eventually('Problems to show an error', async () => {
+        return (await expiredDiagnostic()).severity === vscode.DiagnosticSeverity.Error;
+      });
+      await eventually('the tree to show the error icon', () => treeIcon() === 'error');
+    } finally {
+      await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('"Update value of NAME…" makes a new version of that secret on the server, and only of it', async () => {
