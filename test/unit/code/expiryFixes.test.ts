@@ -150,4 +150,29 @@ describe('quick fixes of expired and expiring references', () => {
       ['namespace', 'billing', 2],
     ]);
   });
+
+  it('a new value does not renew an expired secret: the box and the notification say so, and offer Set Expiry', async () => {
+    const h = await withSecrets([{ partial: { name: 'OLD', expires_at: new Date(SERVER_NOW - DAY).toISOString() } }]);
+    const ref = h.nodes.get('global/OLD')!.ref;
+    h.notifier.respond = () => 'Set Expiry…';
+    h.script([
+      text(/makes version 2\. It has expired: a new value does not change that \(Set Expiry does\)/, 'rotated'),
+    ]);
+    await h.run('fluxbaseSecrets.updateSecretValue', ref);
+    h.input.assertDone();
+    assert.equal(h.notifier.shown[0]?.level, 'warn');
+    assert.match(h.notifier.shown[0]!.message, /now version 2\. It is still expired, so functions do not get it/);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(h.executed, [{ id: 'fluxbaseSecrets.setExpiry', arg: ref }]);
+  });
+
+  it('a secret that has not expired gets the plain notification', async () => {
+    const h = await withSecrets([{ partial: { name: 'SOON', expires_at: new Date(SERVER_NOW + DAY).toISOString() } }]);
+    h.script([text(/makes version 2\.$/, 'rotated')]);
+    await h.run('fluxbaseSecrets.updateSecretValue', h.nodes.get('global/SOON'));
+    assert.deepEqual(
+      h.notifier.shown.map((shown) => [shown.level, shown.message]),
+      [['info', 'Updated the value of "SOON": now version 2.']],
+    );
+  });
 });
