@@ -234,4 +234,16 @@ describe('Create Secret and Copy Name name the connection when there are several
     await h.run('fluxbaseSecrets.copyName', h.nodes.get('global/A'));
     assert.equal(h.notifier.shown[0]?.message, 'Copied "A" on staging.');
   });
+
+  it('what a function in a namespace sees: the pick title', async () => {
+    const h = await withSecrets([{ partial: { name: 'A', scope: 'namespace', namespace: 'ns' } }], [STAGING, PROD]);
+    h.script([pick(/^A function in namespace "ns" on staging sees 1 secret variable/, 'FLUXBASE_SECRET_A')]);
+    await h.run('fluxbaseSecrets.showEffectiveVariables', {
+      kind: 'namespace',
+      connectionId: STAGING.id,
+      namespace: 'ns',
+    });
+    h.input.assertDone();
+    assert.deepEqual(h.clipboard.texts, ['Deno.env.get("FLUXBASE_SECRET_A")'], 'the scripted pick was the one asked');
+  });
 });
