@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Secret } from '../../src/core/api/secretTypes';
 import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
+import { catalogOverStore } from '../../src/core/explorer/storeCatalog';
+import type { FunctionContext } from '../../src/core/functions/functionNamespaces';
+import { registerCodeProviders } from '../../src/host/code/registerCodeProviders';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
+import { silentLogger } from '../../src/shared/logger';
 import { text } from '../unit/commands/support/scriptedUserInput';
 import { eventually } from './support/eventually';
 import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
@@ -27,6 +31,7 @@ describe('expired reference: quick fixes and one severity, in VS Code against th
   let connectionId: string;
   let expired: Secret;
   let activeInNamespace: Secret;
+  let billing: Secret;
   let document: vscode.TextDocument;
 
   before(async () => {
@@ -42,6 +47,16 @@ describe('expired reference: quick fixes and one severity, in VS Code against th
       value: 'fine',
       scope: 'namespace',
       namespace: 'elsewhere',
+    });
+    // The same name expiring globally and in billing, for a function deployed in billing.
+    const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+    await local.client.secrets.create({ name: 'ROTATE_KEY', value: 'g', expires_at: inDays(3) });
+    billing = await local.client.secrets.create({
+      name: 'ROTATE_KEY',
+      value: 'b',
+      scope: 'namespace',
+      namespace: 'billing',
+      expires_at: inDays(2),
     });
     api = await activateExtension();
     connectionId = await configureConnections(api, [{ name: CONNECTION_NAME, url: local.server.url }]);
@@ -132,5 +147,59 @@ describe('expired reference: quick fixes and one severity, in VS Code against th
       1,
       'the other secret is untouched',
     );
+  });
+
+  it("in a function's namespace, the fixes target the namespace secret the function reads, not the global one", async () => {
+    // The code features over the extension's own store, with the document as a function deployed in billing.
+    const context: FunctionContext = {
+      unit: { kind: 'function', name: 'charge-customer', form: 'flat', root: 'fluxbase/functions/charge-customer.ts' },
+      connections: [
+        { connectionId, connectionName: CONNECTION_NAME, namespaces: [{ namespace: 'billing', source: 'deployed' }] },
+      ],
+    };
+    const functionDocument = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: 'const key = Deno.env.get("FLUXBASE_SECRET_ROTATE_KEY");\n',
+    });
+    const registration = registerCodeProviders({
+      catalog: catalogOverStore(api.store),
+      logger: silentLogger,
+      functions: {
+        contextFor: (uri) => (uri.toString() === functionDocument.uri.toString() ? context : undefined),
+        onDidChange: () => ({ dispose: () => undefined }),
+      },
+    });
+    try {
+      const diagnostic = await eventually(
+        'the expiring reference to be diagnosed for the function',
+        () => vscode.languages.getDiagnostics(functionDocument.uri).find((d) => d.code === 'expiringInNamespace'),
+        20_000,
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        functionDocument.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      // The extension's own (namespace-blind) diagnostic offers both secrets, titled with their scope.
+      const forFunction = actions.filter((action) => /^(Update value|Set expiry) of ROTATE_KEY…$/.test(action.title));
+      assert.deepEqual(
+        forFunction.map((action) => [action.title, action.command?.command, action.command?.arguments]),
+        [
+          [
+            'Update value of ROTATE_KEY…',
+            'fluxbaseSecrets.updateSecretValue',
+            [{ connectionId, id: billing.id, name: 'ROTATE_KEY', scope: 'namespace', namespace: 'billing' }],
+          ],
+          [
+            'Set expiry of ROTATE_KEY…',
+            'fluxbaseSecrets.setExpiry',
+            [{ connectionId, id: billing.id, name: 'ROTATE_KEY', scope: 'namespace', namespace: 'billing' }],
+          ],
+        ],
+      );
+    } finally {
+      registration.dispose();
+    }
   });
 });
