@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandId } from '../core/commandIds';
 import type { SignedInUser } from '../core/connections/signedInUsers';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
+import { DEFAULT_PROBLEM_SEVERITY, secretIcon, type ProblemSeverity } from '../core/explorer/problemSeverity';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
 
 /**
@@ -10,9 +11,10 @@ import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip'
  * Context values: `connection.signedIn`, `connection.signedOut`,
  * `scope.global`, `scope.namespaces`, `namespace`, `secret` (`secret.expiring`,
  * `secret.expired`), `message.signIn`, `message.refresh`, `message`.
+ * `severity` is `fluxbaseSecrets.diagnostics.severity`: a secret's icon follows it.
  * A secret's tooltip is left out: it is built on hover (`secretTooltipMarkdown`).
  */
-export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
+export function treeItemFor(node: ExplorerNode, severity: ProblemSeverity = DEFAULT_PROBLEM_SEVERITY): vscode.TreeItem {
   switch (node.kind) {
     case 'connection': {
       const signedOut = node.status === 'signedOut' || node.status === 'sessionExpired';
@@ -35,7 +37,7 @@ export function treeItemFor(node: ExplorerNode): vscode.TreeItem {
         tooltip: `Namespace ${node.namespace}`,
       });
     case 'secret':
-      return secretItem(node);
+      return secretItem(node, severity);
     case 'message':
       return messageItem(node);
   }
@@ -54,19 +56,13 @@ export function secretTooltipMarkdown(
   return tooltip;
 }
 
-function secretItem(node: SecretNode): vscode.TreeItem {
-  const byExpiry = {
-    active: { contextValue: 'secret', iconPath: new vscode.ThemeIcon('key') },
-    expiring: {
-      contextValue: 'secret.expiring',
-      iconPath: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-    },
-    expired: {
-      contextValue: 'secret.expired',
-      iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-    },
-  }[node.expiry];
-  return item(node, vscode.TreeItemCollapsibleState.None, byExpiry);
+/** A secret row: its icon is that of its expiry's severity, the one rule Problems follows too (problemSeverity.ts). */
+function secretItem(node: SecretNode, severity: ProblemSeverity): vscode.TreeItem {
+  const icon = secretIcon(node.expiry, severity);
+  return item(node, vscode.TreeItemCollapsibleState.None, {
+    contextValue: { active: 'secret', expiring: 'secret.expiring', expired: 'secret.expired' }[node.expiry],
+    iconPath: new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color)),
+  });
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {

@@ -7,6 +7,8 @@ import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
 import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
+import type { ProblemSeverity } from '../core/explorer/problemSeverity';
+import { readProblemSeverity } from './code/codeSettings';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
 /**
@@ -23,6 +25,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly byId = new Map<string, ExplorerNode>();
   /** Who is signed in, so that tooltips say "You" as the history page does. */
   private readonly users = new KnownUsers();
+  /** `fluxbaseSecrets.diagnostics.severity`, read once per change: getTreeItem runs once per row. */
+  private severity: ProblemSeverity;
 
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -30,10 +34,19 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
+    private readonly readSeverity: () => ProblemSeverity = readProblemSeverity,
   ) {
+    this.severity = readSeverity();
     this.subscriptions.push(
       store.onDidChange(() => this.rebuild()),
       filter.onDidChange(() => this.rebuild()),
+      // the rows' icons follow the severity setting, as Problems does
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('fluxbaseSecrets.diagnostics.severity')) {
+          this.severity = this.readSeverity();
+          this.changed.fire(undefined);
+        }
+      }),
     );
     this.rebuild();
   }
@@ -44,7 +57,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return treeItemFor(node);
+    return treeItemFor(node, this.severity);
   }
 
   /**

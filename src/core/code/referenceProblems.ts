@@ -1,3 +1,5 @@
+import type { CatalogEntry } from '../explorer/secretCatalog';
+import { expiryLevel, type ProblemLevel } from '../explorer/problemSeverity';
 import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
 import { describeExpiry } from './expiryText';
 import type { ProvidingSecret, VariableResolution } from './variableResolution';
@@ -5,11 +7,13 @@ import type { ProvidingSecret, VariableResolution } from './variableResolution';
 /** What is wrong with a reference. */
 export type ReferenceProblemCode = 'unknownSecret' | 'expiredSecret' | 'expiringSecret';
 
-/** A finding about one reference; `warning` findings take the configured severity. */
+/** A finding about one reference; its severity follows from its level (problemSeverity.ts). */
 export interface ReferenceProblem {
   code: ReferenceProblemCode;
-  level: 'warning' | 'information';
+  level: ProblemLevel;
   message: string;
+  /** Expired or expiring findings: the secrets whose value or expiry the quick fixes renew. */
+  renewable?: readonly CatalogEntry[];
 }
 
 /**
@@ -37,15 +41,17 @@ export function assessReference(
   if (status === 'expired') {
     return {
       code: 'expiredSecret',
-      level: 'warning',
+      level: expiryLevel('expired'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expired', now)}. Functions do not get expired secrets.`,
+      renewable: providersIn(resolution.providers, 'expired'),
     };
   }
   if (status === 'expiring') {
     return {
       code: 'expiringSecret',
-      level: 'information',
+      level: expiryLevel('expiring'),
       message: `${variable}: ${describeProviders(resolution.providers, 'expiring', now)}.`,
+      renewable: providersIn(resolution.providers, 'expiring'),
     };
   }
   return undefined;
@@ -54,6 +60,10 @@ export function assessReference(
 /** True for `FLUXBASE_SECRET_` followed by at least one character. */
 export function isSecretVariable(variable: string): boolean {
   return variable.length > SECRET_VARIABLE_PREFIX.length && variable.startsWith(SECRET_VARIABLE_PREFIX);
+}
+
+function providersIn(providers: readonly ProvidingSecret[], state: ProvidingSecret['state']): CatalogEntry[] {
+  return providers.filter((p) => p.state === state).map((p) => p.entry);
 }
 
 function describeProviders(providers: readonly ProvidingSecret[], state: ProvidingSecret['state'], now: Date): string {

@@ -1,5 +1,6 @@
 import type { CreateSecretRequest, Secret } from '../api/secretTypes';
 import { prefillIn, ranInSecretsView, type CommandArgument } from '../commandArgument';
+import { onConnection } from '../connections/connectionNaming';
 import { namespacesOf } from '../explorer/effectiveVariables';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { secretRefOf } from '../explorer/secretRef';
@@ -84,13 +85,14 @@ export function createSecretCommand(deps: CommandDeps) {
       ...(description !== '' ? { description } : {}),
       ...(expiry.kind === 'at' ? { expires_at: expiry.expiresAt } : {}),
     };
-    const secret = await deps.progress.withProgress(`Creating secret ${name}…`, () =>
+    const on = onConnection(connection, deps.registry.list().length);
+    const secret = await deps.progress.withProgress(`Creating secret ${name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.create(request)),
     );
     await deps.store.refresh(connection.id);
     await deps.explorerView?.revealSecret(secretRefOf(connection.id, secret), { focus: ranInSecretsView(arg) });
     void deps.notifier.info(
-      `Created secret "${name}" ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
+      `Created secret "${name}"${on} ${placementText(placement)}: functions read it as ${secretVariableName(name)}.`,
     );
     return { connectionId: connection.id, name, secret };
   };

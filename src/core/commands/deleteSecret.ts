@@ -2,7 +2,7 @@ import type { CommandArgument } from '../commandArgument';
 import { onConnection } from '../connections/connectionNaming';
 import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
-import { confirmDelete } from './deleteConfirmation';
+import { confirmDelete, deleteScopeText } from './deleteConfirmation';
 import { resolveSecret } from './secretTarget';
 import { withClient } from './withClient';
 
@@ -15,11 +15,10 @@ import { withClient } from './withClient';
 export function deleteSecretCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<void> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Delete Secret');
-    const scope = secret.scope === 'global' ? 'global scope (all functions)' : `namespace "${secret.namespace ?? ''}"`;
     await confirmDelete(deps, {
       name: ref.name,
       connection,
-      scope,
+      scope: deleteScopeText(secret),
       consequences:
         `Functions and jobs that read ${secretVariableName(ref.name)} will fail. ` +
         'Its version history is deleted too; this cannot be undone.',

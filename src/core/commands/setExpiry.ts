@@ -4,6 +4,7 @@ import type { Secret } from '../api/secretTypes';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
+import { confirmDelete, deleteScopeText } from './deleteConfirmation';
 import { resolveSecret, type SecretTarget } from './secretTarget';
 import { withClient } from './withClient';
 
@@ -13,7 +14,8 @@ const RECREATE = 'Delete and Re-create';
  * `fluxbaseSecrets.setExpiry`: sets when a secret expires. The server cannot
  * remove an expiry (contract §1.3 (5)); asked to, this says so and offers to
  * delete the secret and create it again without one, asking for its value
- * again since no value can be read back.
+ * again since no value can be read back. That delete asks as Delete Secret
+ * does: on a production-like connection, the secret's name is typed.
  */
 export function setExpiryCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret | undefined> => {
@@ -47,22 +49,36 @@ export function setExpiryCommand(deps: CommandDeps) {
 }
 
 async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secret }: SecretTarget): Promise<Secret> {
-  await deps.input.choose({
-    message: 'The Fluxbase server cannot remove an expiry.',
-    detail:
-      `To make "${ref.name}" never expire, it has to be deleted and created again with the same name, scope and ` +
-      'description. Its value cannot be read back, so you enter it again, and its version history is lost.',
-    choices: [RECREATE],
+  const on = onConnection(connection, deps.registry.list().length);
+  const scope = deleteScopeText(secret);
+  const lost = 'Its value cannot be read back, so you enter it again, and its version history is lost.';
+  // a delete like any other: on a production-like connection, the name is typed
+  await confirmDelete(deps, {
+    name: ref.name,
+    connection,
+    scope,
+    consequences: `The server cannot remove an expiry. ${lost}`,
+    action: {
+      modal: {
+        message: 'The Fluxbase server cannot remove an expiry.',
+        detail:
+          `To make "${ref.name}"${on} never expire, it has to be deleted and created again with the same name, scope and ` +
+          `description. ${lost}`,
+        button: RECREATE,
+      },
+      title: RECREATE,
+      purpose: `delete it from ${scope} and create it again without an expiry`,
+    },
   });
   const value = await deps.input.inputText({
-    title: `Re-create ${ref.name}`,
+    title: `Re-create ${ref.name}${on}`,
     prompt: `Value of ${ref.name} (hidden)`,
     password: true,
     validate: (text) => (text === '' ? { severity: 'error', message: 'Enter the value' } : undefined),
   });
   let created: Secret;
   try {
-    created = await deps.progress.withProgress(`Re-creating ${ref.name}…`, () =>
+    created = await deps.progress.withProgress(`Re-creating ${ref.name}${on}…`, () =>
       withClient(deps, connection, async (client) => {
         await client.secrets.deleteById(ref.id);
         try {
@@ -77,7 +93,7 @@ async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secre
           const reason = error instanceof Error ? error.message : String(error);
           throw new FluxbaseApiError(
             FluxbaseApiError.is(error) ? error.kind : 'server',
-            `"${ref.name}" was deleted, but creating it again failed (${reason}); create it again with Create Secret`,
+            `"${ref.name}"${on} was deleted, but creating it again failed (${reason}); create it again with Create Secret`,
             { cause: error },
           );
         }
@@ -86,6 +102,6 @@ async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secre
   } finally {
     await deps.store.refresh(connection.id);
   }
-  void deps.notifier.info(`Re-created "${ref.name}" without an expiry.`);
+  void deps.notifier.info(`Re-created "${ref.name}"${on} without an expiry.`);
   return created;
 }

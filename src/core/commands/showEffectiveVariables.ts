@@ -6,6 +6,7 @@ import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
 import { pickNamespace } from './namespacePick';
+import { onConnection } from '../connections/connectionNaming';
 
 const TITLE = 'What Does a Function in a Namespace See?';
 /** The namespace functions and jobs run in unless told otherwise (contract §5). */
@@ -51,7 +52,7 @@ export function showEffectiveVariablesCommand(deps: CommandDeps) {
         value: variable,
       })),
       {
-        title: `A function in namespace "${namespace}" sees ${variables.length} secret variable${variables.length === 1 ? '' : 's'}`,
+        title: `A function in namespace "${namespace}"${onConnection(connection, deps.registry.list().length)} sees ${variables.length} secret variable${variables.length === 1 ? '' : 's'}`,
         placeholder: 'Choose one to copy the code that reads it',
         matchOnDetails: true,
       },

@@ -1,4 +1,5 @@
 import { describeExpiry } from '../code/expiryText';
+import { expiryLevel } from '../explorer/problemSeverity';
 import { assessReference, type ReferenceProblem } from '../code/referenceProblems';
 import type { ProvidingSecret, VariableResolution } from '../code/variableResolution';
 import { namespaceAccess, type NamespaceAccess } from './functionAccess';
@@ -57,8 +58,10 @@ function assessAccess(
     if (access.expired.length > 0) {
       return {
         code: 'expiredInNamespace',
-        level: 'warning',
+        level: expiryLevel('expired'),
         message: `${variable} has expired for ${subject} ${where}: ${describeSecrets(access.expired, now)}. Functions do not get expired secrets`,
+        // the one the code reads once renewed: the namespace secret comes first, as it would win over the global one
+        renewable: access.expired.slice(0, 1).map((p) => p.entry),
       };
     }
     return {
@@ -71,8 +74,9 @@ function assessAccess(
   if (access.gets.state === 'expiring') {
     return {
       code: 'expiringInNamespace',
-      level: 'information',
+      level: expiryLevel('expiring'),
       message: `${variable} for ${subject} ${where}: ${describeSecrets([access.gets], now)}`,
+      renewable: [access.gets.entry],
     };
   }
   if (access.overridesGlobal) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { problemSeverityOf, type ProblemSeverity } from '../../core/explorer/problemSeverity';
 
 /** The languages the code features always serve; `fluxbaseSecrets.completionLanguages` adds more. */
 export const BUILT_IN_CODE_LANGUAGES: readonly string[] = [
@@ -8,27 +9,22 @@ export const BUILT_IN_CODE_LANGUAGES: readonly string[] = [
   'typescriptreact',
 ];
 
-/** `fluxbaseSecrets.diagnostics.severity`. */
-export type DiagnosticSeveritySetting = 'error' | 'warning' | 'information' | 'hint';
-
 /** The code features' settings, read fresh on each use. */
 export interface CodeSettings {
   languages: readonly string[];
   referenceTemplates: Readonly<Record<string, string>>;
   diagnosticsEnabled: boolean;
-  diagnosticsSeverity: DiagnosticSeveritySetting;
+  /** `fluxbaseSecrets.diagnostics.severity`. */
+  diagnosticsSeverity: ProblemSeverity;
   /** Glob of the files that get diagnostics; empty means every file. */
   diagnosticsInclude: string;
 }
-
-const SEVERITIES: readonly DiagnosticSeveritySetting[] = ['error', 'warning', 'information', 'hint'];
 
 /** Reads the settings of `scope` (a document, for per-folder and per-language values). */
 export function readCodeSettings(scope?: vscode.ConfigurationScope): CodeSettings {
   const config = vscode.workspace.getConfiguration('fluxbaseSecrets', scope);
   const extra = config.get<unknown>('completionLanguages');
   const templates = config.get<unknown>('referenceTemplates');
-  const severity = config.get<string>('diagnostics.severity', 'warning');
   return {
     languages: [
       ...new Set([
@@ -41,7 +37,7 @@ export function readCodeSettings(scope?: vscode.ConfigurationScope): CodeSetting
         ? Object.fromEntries(Object.entries(templates).filter(([, t]) => typeof t === 'string' && t.trim() !== ''))
         : {},
     diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true),
-    diagnosticsSeverity: SEVERITIES.find((s) => s === severity) ?? 'warning',
+    diagnosticsSeverity: problemSeverityOf(config.get<unknown>('diagnostics.severity')),
     diagnosticsInclude: config.get<string>('diagnostics.include', '')?.trim() ?? '',
   };
 }
@@ -61,4 +57,9 @@ export function affectsCodeSettings(event: vscode.ConfigurationChangeEvent): boo
 /** The document selector of the code features' providers. */
 export function codeDocumentSelector(settings: CodeSettings): vscode.DocumentSelector {
   return settings.languages.map((language) => ({ language }));
+}
+
+/** The window's `fluxbaseSecrets.diagnostics.severity`: what the tree's icons follow. */
+export function readProblemSeverity(): ProblemSeverity {
+  return problemSeverityOf(vscode.workspace.getConfiguration('fluxbaseSecrets').get<unknown>('diagnostics.severity'));
 }

@@ -8,13 +8,10 @@ import {
 } from '../../core/functions/functionDocumentProblems';
 import { DisposableStore } from '../../shared/disposable';
 import type { Clock } from '../../core/explorer/clock';
+import type { CatalogEntry } from '../../core/explorer/secretCatalog';
 import type { Logger } from '../../shared/logger';
-import {
-  affectsCodeSettings,
-  readCodeSettings,
-  type CodeSettings,
-  type DiagnosticSeveritySetting,
-} from './codeSettings';
+import { severityOf, type ProblemSeverity } from '../../core/explorer/problemSeverity';
+import { affectsCodeSettings, readCodeSettings, type CodeSettings } from './codeSettings';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { rangeOfOffsets } from './textRanges';
 
@@ -26,7 +23,7 @@ const DEBOUNCE_MS = 300;
 /** Larger documents (bundles, minified code) are not checked, to keep typing smooth. */
 const MAX_CHECKED_LENGTH = 1_000_000;
 
-const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<ProblemSeverity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
@@ -34,10 +31,11 @@ const SEVERITY: Record<DiagnosticSeveritySetting, vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Keeps a diagnostic collection of the secret references of open documents:
- * unknown and expired secrets as warnings (or the configured severity),
- * secrets expiring within 7 days as information (never more severe than the
- * configured one). In a function, job or shared module each reference is
+ * Keeps a diagnostic collection of the secret references of open documents,
+ * each with the severity of the one rule the tree's icons follow too
+ * (problemSeverity.ts): unknown and expired secrets as warnings (or the
+ * configured severity), secrets expiring within 7 days as information (never
+ * more severe than the configured one). In a function, job or shared module each reference is
  * checked in each of its namespaces, and `@fluxbase:namespace` gets an
  * information. Rechecks a document after typing pauses, every open
  * document shortly after the secrets or function contexts change (they
@@ -49,6 +47,8 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private allTimer: NodeJS.Timeout | undefined;
+  /** Per document: the diagnostics with secrets to renew (the objects VS Code hands back are copies: matched by sameDiagnostic). */
+  private readonly renewable = new Map<string, RenewableAt[]>();
 
   constructor(
     private readonly index: CatalogIndex,
@@ -63,6 +63,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document.uri);
         this.collection.delete(document.uri);
+        this.renewable.delete(document.uri.toString());
       }),
     );
     this.disposables.add(index.onDidChange(() => this.scheduleAll()));
@@ -90,6 +91,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const settings = readCodeSettings(document);
     if (!applies(settings, document)) {
       this.collection.delete(document.uri);
+      this.renewable.delete(document.uri.toString());
       return;
     }
     const context = this.functions.contextFor(document.uri);
@@ -98,27 +100,38 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const problems: readonly FunctionDocumentProblem[] = context
       ? findFunctionDocumentProblems(...args, context, now)
       : findDocumentProblems(...args, now);
+    const renewable: RenewableAt[] = [];
     this.collection.set(
       document.uri,
       problems.map((problem) => {
         const diagnostic = new vscode.Diagnostic(
           rangeOfOffsets(document, problem.start, problem.end),
           problem.message,
-          severityOf(problem.level, settings.diagnosticsSeverity),
+          SEVERITY[severityOf(problem.level, settings.diagnosticsSeverity)],
         );
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = problem.code satisfies ReferenceProblemCode | FunctionDocumentProblem['code'];
+        if (problem.renewable) {
+          renewable.push({ diagnostic, entries: problem.renewable });
+        }
         return diagnostic;
       }),
     );
+    this.renewable.set(document.uri.toString(), renewable);
   }
 
   /** True when `diagnostic` is one this collection currently holds for `uri` (another instance's are not). */
   owns(uri: vscode.Uri, diagnostic: vscode.Diagnostic): boolean {
-    return (this.collection.get(uri) ?? []).some(
-      (own) =>
-        own.code === diagnostic.code && own.message === diagnostic.message && own.range.isEqual(diagnostic.range),
-    );
+    return (this.collection.get(uri) ?? []).some((own) => sameDiagnostic(own, diagnostic));
+  }
+
+  /** For an expired or expiring finding this collection holds: the secrets its quick fixes renew (expiryFixes). */
+  renewableFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): readonly CatalogEntry[] {
+    if (!this.owns(uri, diagnostic)) {
+      return [];
+    }
+    const found = this.renewable.get(uri.toString())?.find((at) => sameDiagnostic(at.diagnostic, diagnostic));
+    return found?.entries ?? [];
   }
 
   private scheduleAll(): void {
@@ -165,6 +178,16 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   }
 }
 
+/** An expired or expiring finding and the secrets its quick fixes act on. */
+interface RenewableAt {
+  diagnostic: vscode.Diagnostic;
+  entries: readonly CatalogEntry[];
+}
+
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && a.range.isEqual(b.range);
+}
+
 function applies(settings: CodeSettings, document: vscode.TextDocument): boolean {
   if (
     !settings.diagnosticsEnabled ||
@@ -181,10 +204,4 @@ function applies(settings: CodeSettings, document: vscode.TextDocument): boolean
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const patterns: vscode.GlobPattern[] = [glob, ...(folder ? [new vscode.RelativePattern(folder, glob)] : [])];
   return patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
-}
-
-/** Warnings take the configured severity; information never gets more severe than it. */
-function severityOf(level: 'warning' | 'information', setting: DiagnosticSeveritySetting): vscode.DiagnosticSeverity {
-  const configured = SEVERITY[setting];
-  return level === 'warning' ? configured : Math.max(configured, vscode.DiagnosticSeverity.Information);
 }

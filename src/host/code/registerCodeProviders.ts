@@ -7,6 +7,7 @@ import type { Logger } from '../../shared/logger';
 import { FunctionCodeActionProvider } from '../functions/functionCodeActionProvider';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
+import { ExpiryCodeActionProvider } from './expiryCodeActionProvider';
 import { ReferenceDiagnostics } from './referenceDiagnostics';
 import { SecretCodeActionProvider } from './secretCodeActionProvider';
 import { COMPLETION_TRIGGER_CHARACTERS, SecretCompletionProvider } from './secretCompletionProvider';
@@ -24,7 +25,8 @@ export interface CodeProviderDeps {
 
 /**
  * Registers completion, hover, diagnostics (with the "Create secret…" quick
- * fix, and in functions "Create … in namespace X…" and the annotation's
+ * fix, "Update value of …" and "Set expiry of …" on expired and expiring
+ * secrets, and in functions "Create … in namespace X…" and the annotation's
  * fixes) and the "Move to Fluxbase secret…" code action for the JavaScript and
  * TypeScript languages plus those of `fluxbaseSecrets.completionLanguages`,
  * registering again when that setting changes.
@@ -39,6 +41,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics);
   const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
+  const expiryFixes = new ExpiryCodeActionProvider(diagnostics, index);
 
   let registrations = new DisposableStore();
   let languages = '';
@@ -60,6 +63,9 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     );
     registrations.add(
       vscode.languages.registerCodeActionsProvider(selector, functionFixes, FunctionCodeActionProvider.metadata),
+    );
+    registrations.add(
+      vscode.languages.registerCodeActionsProvider(selector, expiryFixes, ExpiryCodeActionProvider.metadata),
     );
   };
   register();

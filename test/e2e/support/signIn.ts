@@ -5,14 +5,19 @@ import { waitForNotification } from './workbenchParts';
 /**
  * Signs in as a person does: "Fluxbase Secrets: Sign In" from the palette,
  * "Email and Password", the email, the password in a password box; then
- * waits for the notification that `connectionName` is signed in.
+ * waits for the notification that `connectionName` is signed in. With
+ * several connections, `pickConnection` answers the connection question first.
  */
 export async function signInWithPassword(
   page: Page,
   account: { email: string; password: string },
   connectionName: string,
+  options: { pickConnection?: boolean } = {},
 ): Promise<void> {
   await runCommand(page, 'Fluxbase Secrets: Sign In');
+  if (options.pickConnection) {
+    await fillQuickInput(page, connectionName, { prompt: 'Choose a connection' });
+  }
   await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
   await fillQuickInput(page, account.email, { prompt: 'Email' });
   await fillQuickInput(page, account.password, { prompt: 'Password', password: true });

@@ -5,6 +5,7 @@ import {
   isProductionLike,
   productionPatternsOf,
 } from '../../../src/core/connections/productionConnection';
+import { DAY, NOW as SERVER_NOW } from '../explorer/support/fakeFluxbase';
 import { settingsConnection } from '../explorer/support/fakes';
 import { CANCEL, choose, pick, text } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
@@ -158,5 +159,91 @@ describe('commands name the connection when there are several', () => {
     await h.run('fluxbaseSecrets.rollbackSecret', h.nodes.get('global/A'));
     h.input.assertDone();
     assert.deepEqual(h.progress.titles, ['Loading the versions of A…', 'Rolling back A…']);
+  });
+});
+
+describe("Set Expiry's delete and re-create asks as Delete does", () => {
+  const expiring = () => [{ partial: { name: 'A', expires_at: new Date(SERVER_NOW + DAY).toISOString() } }];
+
+  it('on a production-like connection: type the name (anything else refused), then it deletes and re-creates', async () => {
+    const h = await withSecrets(expiring(), [PROD]);
+    h.script([
+      text(/New expiry/, ''),
+      text(/"prod" looks like production\. Type A to delete it from global scope .* and create it again/, 'A', {
+        rejected: [
+          { answer: 'a', message: /Type A exactly/ },
+          { answer: '', message: /Type A exactly/ },
+        ],
+      }),
+      text(/Value of A/, 'new-value', { password: true }),
+    ]);
+    await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.input.textBoxes[1]?.title, 'Delete and Re-create A on prod (production)');
+    assert.deepEqual(h.server.calls, ['deleteById', 'create', 'list']);
+    assert.equal(h.server.all()[0]?.expires_at, undefined);
+  });
+
+  it('on a production-like connection: dismissing the typed box deletes nothing', async () => {
+    const h = await withSecrets(expiring(), [PROD]);
+    h.script([text(/New expiry/, 'none'), text(/Type A to delete it/, CANCEL)]);
+    await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.input.textBoxes[1]?.title, 'Delete and Re-create A on prod (production)');
+    assert.deepEqual(h.server.calls, []);
+    assert.equal(h.server.all().length, 1);
+  });
+
+  it('with several connections, the modal, the value box, the progress and the notification name the connection', async () => {
+    const h = await withSecrets(expiring(), [STAGING, PROD]);
+    h.script([
+      text(/New expiry/, ''),
+      choose(/cannot remove an expiry/, 'Delete and Re-create', /To make "A" on staging never expire/),
+      text(/Value of A/, 'new-value'),
+    ]);
+    await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
+    h.input.assertDone();
+    assert.equal(h.input.textBoxes[1]?.title, 'Re-create A on staging');
+    assert.deepEqual(h.progress.titles, ['Re-creating A on staging…']);
+    assert.equal(h.notifier.shown[0]?.message, 'Re-created "A" on staging without an expiry.');
+  });
+});
+
+describe('Create Secret and Copy Name name the connection when there are several', () => {
+  const createSteps = () => [text(/Name of the secret/, 'NEW_KEY'), text(/Description/, ''), text(/Expiry/, '')];
+
+  it('create: the progress title and the success notification say which connection', async () => {
+    const h = await withSecrets([], [STAGING, PROD]);
+    h.script(createSteps());
+    await h.run('fluxbaseSecrets.createSecret', { connectionId: STAGING.id, scope: 'global', value: 'v' });
+    h.input.assertDone();
+    assert.deepEqual(h.progress.titles, ['Creating secret NEW_KEY on staging…']);
+    assert.match(h.notifier.shown[0]!.message, /^Created secret "NEW_KEY" on staging globally: /);
+  });
+
+  it('create with one connection names none', async () => {
+    const h = await withSecrets([], [STAGING]);
+    h.script(createSteps());
+    await h.run('fluxbaseSecrets.createSecret', { connectionId: STAGING.id, scope: 'global', value: 'v' });
+    assert.deepEqual(h.progress.titles, ['Creating secret NEW_KEY…']);
+    assert.match(h.notifier.shown[0]!.message, /^Created secret "NEW_KEY" globally: /);
+  });
+
+  it('copy name', async () => {
+    const h = await withSecrets([{ partial: { name: 'A' } }], [STAGING, PROD]);
+    await h.run('fluxbaseSecrets.copyName', h.nodes.get('global/A'));
+    assert.equal(h.notifier.shown[0]?.message, 'Copied "A" on staging.');
+  });
+
+  it('what a function in a namespace sees: the pick title', async () => {
+    const h = await withSecrets([{ partial: { name: 'A', scope: 'namespace', namespace: 'ns' } }], [STAGING, PROD]);
+    h.script([pick(/^A function in namespace "ns" on staging sees 1 secret variable/, 'FLUXBASE_SECRET_A')]);
+    await h.run('fluxbaseSecrets.showEffectiveVariables', {
+      kind: 'namespace',
+      connectionId: STAGING.id,
+      namespace: 'ns',
+    });
+    h.input.assertDone();
+    assert.deepEqual(h.clipboard.texts, ['Deno.env.get("FLUXBASE_SECRET_A")'], 'the scripted pick was the one asked');
   });
 });

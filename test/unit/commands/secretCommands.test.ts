@@ -134,9 +134,11 @@ describe('fluxbaseSecrets.setExpiry', () => {
 
   it('explains that the server cannot remove an expiry and offers to delete and re-create', async () => {
     const expiresAt = new Date(NOW + 3 * DAY).toISOString();
-    const h = await withSecrets([
-      { partial: { name: 'A', namespace: 'ns', scope: 'namespace', description: 'keep me', expires_at: expiresAt } },
-    ]);
+    // Not production-like: a modal is enough there (connectionNaming.test.ts has the typed confirmation).
+    const h = await withSecrets(
+      [{ partial: { name: 'A', namespace: 'ns', scope: 'namespace', description: 'keep me', expires_at: expiresAt } }],
+      [settingsConnection('Staging')],
+    );
     const node = h.nodes.get('ns/A')!;
     h.script([
       text(new RegExp(`It expires at ${expiresAt.replace(/[.]/g, '\\.')}`), ''),
@@ -159,7 +161,10 @@ describe('fluxbaseSecrets.setExpiry', () => {
   });
 
   it('declining the re-create deletes nothing', async () => {
-    const h = await withSecrets([{ partial: { name: 'A', expires_at: new Date(NOW + DAY).toISOString() } }]);
+    const h = await withSecrets(
+      [{ partial: { name: 'A', expires_at: new Date(NOW + DAY).toISOString() } }],
+      [settingsConnection('Staging')],
+    );
     h.script([text(/New expiry/, 'none'), choose(/cannot remove an expiry/, CANCEL)]);
     await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
     assert.deepEqual(h.server.calls, []);
@@ -167,7 +172,10 @@ describe('fluxbaseSecrets.setExpiry', () => {
   });
 
   it('says the secret is gone when re-creating fails after the delete', async () => {
-    const h = await withSecrets([{ partial: { name: 'A', expires_at: new Date(NOW + DAY).toISOString() } }]);
+    const h = await withSecrets(
+      [{ partial: { name: 'A', expires_at: new Date(NOW + DAY).toISOString() } }],
+      [settingsConnection('Staging')],
+    );
     h.server.failNext(
       'create',
       new FluxbaseApiError('server', 'Failed to create secret: disk full (500)', { status: 500 }),

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/code/catalogIndex';
+import { expiryFixes } from '../../core/code/expiryFixes';
+import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from './referenceDiagnostics';
+
+/**
+ * Quick fixes of expired and soon expiring references, in plain files and in
+ * functions alike: "Update value of NAME…" and "Set expiry of NAME…" on the
+ * exact secret the finding names (in a function's namespace, the one the
+ * function reads: the namespace secret before the global one). They run the
+ * Update Value and Set Expiry commands with that secret's SecretRef.
+ */
+export class ExpiryCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
+
+  constructor(
+    private readonly diagnostics: ReferenceDiagnostics,
+    private readonly index: CatalogIndex,
+  ) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      return [];
+    }
+    const seen = new Set<string>();
+    return context.diagnostics
+      .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE)
+      .flatMap((diagnostic) => {
+        const renewable = this.diagnostics.renewableFor(document.uri, diagnostic);
+        return expiryFixes(renewable, this.index.signedInConnections()).flatMap((fix) => {
+          // one namespace's finding and another's may name the same secret
+          const key = JSON.stringify([fix.command, fix.ref.connectionId, fix.ref.id]);
+          if (seen.has(key)) {
+            return [];
+          }
+          seen.add(key);
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.command = { title: fix.title, command: fix.command, arguments: [fix.ref] };
+          return [action];
+        });
+      });
+  }
+}
