@@ -3,6 +3,7 @@ import type { CommandId } from '../core/commandIds';
 import type { SignedInUser } from '../core/connections/signedInUsers';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
+import type { SecretUsageView } from '../shared/secretUsage';
 
 /**
  * The TreeItem of a node. Everything it shows was computed by the pure tree
@@ -46,9 +47,15 @@ export function secretTooltipMarkdown(
   node: SecretNode,
   now: number,
   currentUser?: SignedInUser,
+  usage?: SecretUsageView,
 ): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(
-    secretTooltip({ ...node, now, ...(currentUser === undefined ? {} : { currentUser }) }),
+    secretTooltip({
+      ...node,
+      now,
+      ...(currentUser === undefined ? {} : { currentUser }),
+      ...(usage === undefined ? {} : { usage }),
+    }),
   );
   tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
   return tooltip;

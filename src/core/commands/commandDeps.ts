@@ -11,6 +11,7 @@ import type { SecretCatalog } from '../explorer/secretCatalog';
 import type { CommandId } from '../commandIds';
 import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
+import type { ReferencesPort } from './findReferences';
 import type {
   Clipboard,
   EditorPort,
@@ -54,6 +55,8 @@ export interface CommandDeps {
   cliProfiles?: CliProfileAccess;
   /** The active editor's function or job (function namespace commands, What does this function see?, Move to Fluxbase Secret). Absent where there is no editor. */
   functions?: ActiveFunctionPort;
+  /** The workspace's reference index (Find References). Absent where there is no workspace. */
+  references?: ReferencesPort;
   /** Runs another command through the editor, so that its failures are reported as its own. */
   executeCommand(id: CommandId, arg?: unknown): Promise<unknown>;
   /** The secrets of every signed-in connection, as the code features list them. */
