@@ -44,7 +44,11 @@ export function isSecretUsageView(value: unknown): value is SecretUsageView {
   if (usage.indexed === false) {
     return usage.readers === undefined;
   }
-  return usage.indexed === true && Array.isArray(usage.readers) && usage.readers.every(isCodeReaderView);
+  return (
+    usage.indexed === true &&
+    Array.isArray(usage.readers) &&
+    Array.from(usage.readers as unknown[]).every(isCodeReaderView)
+  );
 }
 
 /** "function", "job", "shared module" or "file": what a reader is, in words. */

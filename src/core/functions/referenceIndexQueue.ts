@@ -30,6 +30,8 @@ type Pending = 'update' | 'remove';
  */
 export class ReferenceIndexQueue {
   private readonly pending = new Map<string, Pending>();
+  /** Paths of the batch being read now. */
+  private readonly reading = new Set<string>();
   private draining: Promise<void> | undefined;
   private disposed = false;
   private readonly indexed = new Emitter<void>();
@@ -62,6 +64,13 @@ export class ReferenceIndexQueue {
       if (path === from || path.startsWith(`${from}/`)) {
         this.pending.delete(path);
         this.pending.set(to + path.slice(from.length), what);
+      }
+    }
+    for (const path of this.reading) {
+      if (path === from || path.startsWith(`${from}/`)) {
+        // Being read at its old path: the batch skips it (it is queued again) and it is read at the new one.
+        this.pending.set(path, 'remove');
+        this.pending.set(to + path.slice(from.length), 'update');
       }
     }
     this.index.rename(from, to);
@@ -100,14 +109,18 @@ export class ReferenceIndexQueue {
   private async drain(): Promise<void> {
     const batchFiles = this.options.batchFiles ?? DEFAULT_BATCH_FILES;
     const batchChars = this.options.batchChars ?? DEFAULT_BATCH_CHARS;
+    // Starting on a later turn gathers a burst of events (a save, a checkout) into one pass.
+    await this.options.yieldToEventLoop();
     while (this.pending.size > 0 && !this.disposed) {
       const batch = [...this.pending].slice(0, batchFiles);
       for (const [path] of batch) {
         this.pending.delete(path);
+        this.reading.add(path);
       }
       const texts = await Promise.all(
         batch.map(([path, what]) => (what === 'remove' ? undefined : this.options.read(path).catch(() => undefined))),
       );
+      this.reading.clear();
       if (this.disposed) {
         return;
       }
