@@ -129,7 +129,9 @@ describe('where each secret is used, and the create fix of a billing function, i
       () => tooltipOf(api, row('UNUSED_KEY')).includes('file `scripts/nightly.ts`'),
       20_000,
     );
-    await vscode.workspace.fs.delete(moved);
+    const remove = new vscode.WorkspaceEdit();
+    remove.deleteFile(moved);
+    assert.ok(await vscode.workspace.applyEdit(remove));
     await eventually(
       'no reference after the delete',
       () => tooltipOf(api, row('UNUSED_KEY')).includes('No reference in this workspace'),

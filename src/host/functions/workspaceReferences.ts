@@ -76,6 +76,13 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
         }
       }),
     );
+    // Creates and deletes made in the editor, reported at once (the watcher may coalesce a quick create + delete).
+    this.disposables.add(
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.changedFile(uri))),
+    );
+    this.disposables.add(
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.deletedFile(uri))),
+    );
     this.disposables.add(
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
@@ -171,22 +178,9 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     const watcher = disposables.add(
       vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')),
     );
-    const changedFile = (uri: vscode.Uri) => {
-      const place = placeOf(uri);
-      if (place?.folder.uri.toString() === key && INDEXED_FILE.test(place.path) && !index.isExcluded(place.path)) {
-        queue.update([place.path]);
-      }
-    };
-    disposables.add(watcher.onDidCreate(changedFile));
-    disposables.add(watcher.onDidChange(changedFile));
-    disposables.add(
-      watcher.onDidDelete((uri) => {
-        const place = placeOf(uri);
-        if (place?.folder.uri.toString() === key) {
-          queue.remove(place.path);
-        }
-      }),
-    );
+    disposables.add(watcher.onDidCreate((uri) => this.changedFile(uri)));
+    disposables.add(watcher.onDidChange((uri) => this.changedFile(uri)));
+    disposables.add(watcher.onDidDelete((uri) => this.deletedFile(uri)));
     try {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INDEXED_GLOB));
       if (this.folders.get(key)?.queue !== queue) {
@@ -201,6 +195,21 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     } catch (error) {
       this.logger.warn(`Could not list the code files of ${folder.name}: ${String(error)}`);
     }
+  }
+
+  /** A file created or changed: queued when it is code and not excluded. */
+  private changedFile(uri: vscode.Uri): void {
+    const place = placeOf(uri);
+    const folder = place && this.folders.get(place.folder.uri.toString());
+    if (place && folder && INDEXED_FILE.test(place.path) && !folder.queue.index.isExcluded(place.path)) {
+      folder.queue.update([place.path]);
+    }
+  }
+
+  /** A file or folder deleted: its references are forgotten. */
+  private deletedFile(uri: vscode.Uri): void {
+    const place = placeOf(uri);
+    this.folders.get(place?.folder.uri.toString() ?? '')?.queue.remove(place?.path ?? '');
   }
 
   private dropFolder(folder: vscode.WorkspaceFolder): void {
