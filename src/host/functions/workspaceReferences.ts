@@ -178,7 +178,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     const watcher = disposables.add(
       vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')),
     );
-    disposables.add(watcher.onDidCreate((uri) => this.changedFile(uri)));
+    disposables.add(watcher.onDidCreate((uri) => void this.created(uri)));
     disposables.add(watcher.onDidChange((uri) => this.changedFile(uri)));
     disposables.add(watcher.onDidDelete((uri) => this.deletedFile(uri)));
     try {
@@ -203,6 +203,24 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     const folder = place && this.folders.get(place.folder.uri.toString());
     if (place && folder && INDEXED_FILE.test(place.path) && !folder.queue.index.isExcluded(place.path)) {
       folder.queue.update([place.path]);
+    }
+  }
+
+  /**
+   * A file or folder created. The watcher may report only a new folder, not
+   * the files written into it right after (a checkout, a copy): its code
+   * files are listed and queued.
+   */
+  private async created(uri: vscode.Uri): Promise<void> {
+    const place = placeOf(uri);
+    if (!place || INDEXED_FILE.test(place.path)) {
+      this.changedFile(uri);
+      return;
+    }
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) {
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, INDEXED_GLOB));
+      files.forEach((file) => this.changedFile(file));
     }
   }
 
