@@ -11,13 +11,13 @@ import type { SecretCatalog } from '../explorer/secretCatalog';
 import type { CommandId } from '../commandIds';
 import type { CliProfileAccess } from './cliProfileSignIn';
 import type { ExplorerViewPort } from './explorerViewPort';
-import type { ReferencesPort } from './findReferences';
 import type {
   Clipboard,
   EditorPort,
   HistoryPanelsPort,
   Notifier,
   ProgressReporter,
+  ReferencesPort,
   TemplateOutput,
   WorkspaceFiles,
 } from './hostPorts';

@@ -3,14 +3,6 @@ import { secretVariableName } from '../secretVariable';
 import type { CommandDeps } from './commandDeps';
 import { resolveSecretRef } from './secretTarget';
 
-/** The workspace's reference index, as Find References uses it. */
-export interface ReferencesPort {
-  /** Every place in the workspace that reads `variable` (waits for indexing in progress), in file order. */
-  locate(variable: string): Promise<CodeRange[]>;
-  /** Opens the references view on these places. */
-  show(variable: string, locations: readonly CodeRange[]): Promise<void>;
-}
-
 /**
  * `fluxbaseSecrets.findReferences`: from a secret's row (or a picked
  * secret), opens the references view on every place in the workspace that

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CodeRange } from '../../core/commandArgument';
-import type { ReferencesPort } from '../../core/commands/findReferences';
+import type { ReferencesPort } from '../../core/commands/hostPorts';
 import { scanSecretReferences } from '../../core/code/referenceScanner';
 import { ReferenceIndex } from '../../core/functions/referenceIndex';
 import { ReferenceIndexQueue } from '../../core/functions/referenceIndexQueue';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CodeRange } from '../../../src/core/commandArgument';
-import type { ReferencesPort } from '../../../src/core/commands/findReferences';
+import type { ReferencesPort } from '../../../src/core/commands/hostPorts';
 import { pick } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
 
