@@ -73,9 +73,12 @@ describe("the demo's billing function, as a person sees it", () => {
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: NOT_AVAILABLE });
     await problem.first().waitFor({ state: 'visible', timeout });
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await problem.first().click();
     // The size of the README's pictures.
     await page.setViewportSize({ width: 1180, height: 680 });
+    await problem.first().click();
+    // The full message where a person reads it: the hover on the reference.
+    await runCommand(page, 'Show or Focus Hover');
+    await page.locator('.monaco-hover', { hasText: NOT_AVAILABLE }).first().waitFor({ state: 'visible', timeout });
     await status.waitFor({ state: 'visible', timeout });
     assert.ok(existsSync(await workbench.screenshot('function-aware')));
   });

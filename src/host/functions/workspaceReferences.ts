@@ -41,6 +41,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly changed = new Emitter<void>();
   private started = false;
+  private listening = false;
   /** Fires after each indexed batch. */
   readonly onDidChange = this.changed.event;
 
@@ -63,6 +64,17 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
         event.added.forEach((folder) => void this.indexFolder(folder));
       }),
     );
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      void this.indexFolder(folder);
+    }
+  }
+
+  /** The workspace-wide listeners, once the first folder is indexed (a window without folders has none). */
+  private listen(): void {
+    if (this.listening) {
+      return;
+    }
+    this.listening = true;
     this.disposables.add(
       vscode.workspace.onDidChangeConfiguration((event) => {
         for (const { folder } of [...this.folders.values()]) {
@@ -95,9 +107,6 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
         }
       }),
     );
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      void this.indexFolder(folder);
-    }
   }
 
   /** What the workspace knows of a variable: undefined before `start()`, not indexed while a folder is busy. */
@@ -164,6 +173,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
   }
 
   private async indexFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    this.listen();
     const key = folder.uri.toString();
     const index = new ReferenceIndex(excludeGlobs(folder));
     const disposables = new DisposableStore();
