@@ -25,6 +25,9 @@ interface FolderIndex {
   folder: vscode.WorkspaceFolder;
   queue: ReferenceIndexQueue;
   disposables: DisposableStore;
+  /** Settles once the folder's code files are listed and queued. */
+  listed: Promise<void>;
+  isListed: boolean;
 }
 
 /**
@@ -61,11 +64,11 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     this.disposables.add(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         event.removed.forEach((folder) => this.dropFolder(folder));
-        event.added.forEach((folder) => void this.indexFolder(folder));
+        event.added.forEach((folder) => this.indexFolder(folder));
       }),
     );
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      void this.indexFolder(folder);
+      this.indexFolder(folder);
     }
   }
 
@@ -83,7 +86,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
             event.affectsConfiguration('search.exclude', folder.uri)
           ) {
             this.dropFolder(folder);
-            void this.indexFolder(folder);
+            this.indexFolder(folder);
           }
         }
       }),
@@ -114,7 +117,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     if (!this.started) {
       return undefined;
     }
-    if ([...this.folders.values()].some((f) => f.queue.busy)) {
+    if ([...this.folders.values()].some((f) => !f.isListed || f.queue.busy)) {
       return { indexed: false };
     }
     const several = this.folders.size > 1;
@@ -131,7 +134,12 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
   /** Resolves once every folder has indexed what is queued (tests, Find References). */
   async idle(): Promise<void> {
     this.start();
-    await Promise.all([...this.folders.values()].map((f) => f.queue.idle()));
+    await Promise.all(
+      [...this.folders.values()].map(async (f) => {
+        await f.listed;
+        await f.queue.idle();
+      }),
+    );
   }
 
   async locate(variable: string): Promise<CodeRange[]> {
@@ -172,7 +180,7 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, vscodeLocations);
   }
 
-  private async indexFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+  private indexFolder(folder: vscode.WorkspaceFolder): void {
     this.listen();
     const key = folder.uri.toString();
     const index = new ReferenceIndex(excludeGlobs(folder));
@@ -183,7 +191,8 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
         yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
       }),
     );
-    this.folders.set(key, { folder, queue, disposables });
+    const entry: FolderIndex = { folder, queue, disposables, listed: Promise.resolve(), isListed: false };
+    this.folders.set(key, entry);
     disposables.add(queue.onDidIndex(() => this.changed.fire()));
     const watcher = disposables.add(
       vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')),
@@ -191,14 +200,19 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     disposables.add(watcher.onDidCreate((uri) => void this.created(uri)));
     disposables.add(watcher.onDidChange((uri) => this.changedFile(uri)));
     disposables.add(watcher.onDidDelete((uri) => this.deletedFile(uri)));
+    entry.listed = this.listFolder(entry).finally(() => (entry.isListed = true));
+  }
+
+  /** Lists the folder's code files (out of process, `files.exclude` applied) and queues those not excluded. */
+  private async listFolder({ folder, queue }: FolderIndex): Promise<void> {
     try {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INDEXED_GLOB));
-      if (this.folders.get(key)?.queue !== queue) {
+      if (this.folders.get(folder.uri.toString())?.queue !== queue) {
         return;
       }
       const paths = uris.flatMap((uri) => {
         const place = placeOf(uri);
-        return place && !index.isExcluded(place.path) ? [place.path] : [];
+        return place && !queue.index.isExcluded(place.path) ? [place.path] : [];
       });
       this.logger.info(`Indexing secret references in ${paths.length} file(s) of ${folder.name}.`);
       queue.update(paths);
