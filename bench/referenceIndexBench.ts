@@ -2,7 +2,8 @@
  * Issue 15 §3: indexing a workspace of 2,000 files must not block the
  * extension host for more than 50 ms at a time. Writes a CLI-shaped
  * workspace of generated TypeScript files (functions, jobs, `_shared/`,
- * other code, a `node_modules/` the excludes drop) to a scratch folder, then
+ * other code, a `node_modules/` the excludes drop, one file of the largest
+ * size indexed, 256 KB) to a scratch folder, then
  * indexes it as the extension does: the ReferenceIndexQueue reading each
  * file asynchronously and scanning in batches that yield to the event loop.
  * Baseline, same run: the same files read, then scanned in one synchronous
@@ -69,7 +70,8 @@ function writeWorkspace(root: string, files: number): { paths: string[]; bytes: 
             : bucket === 8
               ? `fluxbase/functions/_shared/mod-${i}.ts`
               : `node_modules/pkg-${i}/index.js`;
-    const text = fileText(i);
+    // The first file is as large as the extension indexes (256 KB): the longest single-file slice.
+    const text = i === 0 ? fileText(0).repeat(Math.floor((256 * 1024) / fileText(0).length)) : fileText(i);
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);

@@ -15,8 +15,8 @@ import type { CodeUnit } from '../../core/functions/codeUnit';
 export const INDEXED_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 const INDEXED_FILE = new RegExp(`\\.(${INDEXED_EXTENSIONS.join('|')})$`);
 const INDEXED_GLOB = `**/*.{${INDEXED_EXTENSIONS.join(',')}}`;
-/** Larger files are generated bundles, not code that reads secrets; skipping them bounds the work per file. */
-export const MAX_INDEXED_BYTES = 1_000_000;
+/** Larger files are generated bundles, not code that reads secrets; skipping them bounds one file's slice. */
+export const MAX_INDEXED_BYTES = 256 * 1024;
 
 /** What a file is for the readers list: the function contexts answer from their cached layouts. */
 export type UnitOf = (uri: vscode.Uri) => CodeUnit | undefined;
