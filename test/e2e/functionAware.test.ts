@@ -11,7 +11,8 @@ import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow } from './support/workbenchParts';
+import { historyPage } from './support/historyPage';
+import { activityBarItem, rowAction, rowLabelled, treeRow } from './support/workbenchParts';
 
 const timeout = 60_000;
 const NOT_AVAILABLE =
@@ -81,5 +82,18 @@ describe("the demo's billing function, as a person sees it", () => {
     await page.locator('.monaco-hover', { hasText: NOT_AVAILABLE }).first().waitFor({ state: 'visible', timeout });
     await status.waitFor({ state: 'visible', timeout });
     assert.ok(existsSync(await workbench.screenshot('function-aware')));
+  });
+
+  it('the history page of STRIPE_API_KEY says which functions of the workspace read it', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    await page.keyboard.press('Escape');
+    const row = rowLabelled(page, 'STRIPE_API_KEY');
+    await row.hover({ timeout });
+    await rowAction(row, 'Show Version History').click({ timeout });
+    const history = historyPage(page);
+    await history.locator('ul.readers li', { hasText: 'charge-customer' }).waitFor({ state: 'visible', timeout });
+    assert.match(await history.locator('ul.readers').innerText(), /^function charge-customer \(1 reference\)/);
+    assert.ok(existsSync(await workbench.screenshot('function-aware-history-readers')));
   });
 });

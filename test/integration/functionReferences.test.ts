@@ -6,7 +6,9 @@ import type { CodeRange } from '../../src/core/commandArgument';
 import type { ExplorerNode, SecretNode } from '../../src/core/explorer/explorerNodes';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
 import { text } from '../unit/commands/support/scriptedUserInput';
+import { isHostToWebviewMessage, type HostToWebviewMessage } from '../../src/shared/historyProtocol';
 import { eventually } from './support/eventually';
+import { WebviewRecorder } from './support/webviewRecorder';
 import { activateExtension, configureConnections, removeConnections } from './support/extensionUnderTest';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
 import { syncFunctions } from './support/registrySync';
@@ -110,6 +112,38 @@ describe('where each secret is used, and the create fix of a billing function, i
     );
     // node_modules is in search.exclude: the vendored file that reads UNUSED_KEY is not indexed.
     assert.match(tooltipOf(api, row('UNUSED_KEY')), /\*\*No reference in this workspace\.\*\*/);
+  });
+
+  it('the history page of a secret lists the function and shared module that read it', async () => {
+    const recorder = new WebviewRecorder();
+    recorder.start();
+    try {
+      await vscode.commands.executeCommand('fluxbaseSecrets.showHistory', row('STRIPE_API_KEY'));
+      const view = await eventually('the history state on the page', () => {
+        const message = recorder.panels
+          .at(-1)
+          ?.messages.find(
+            (m): m is Extract<HostToWebviewMessage, { type: 'history' }> =>
+              isHostToWebviewMessage(m) && m.type === 'history',
+          );
+        return message?.view;
+      });
+      assert.deepEqual(view.usage, {
+        indexed: true,
+        readers: [
+          { kind: 'function', name: 'charge-customer', path: 'fluxbase/functions/charge-customer.ts', references: 1 },
+          {
+            kind: 'shared',
+            name: 'fluxbase/functions/_shared/stripe.ts',
+            path: 'fluxbase/functions/_shared/stripe.ts',
+            references: 1,
+          },
+        ],
+      });
+    } finally {
+      recorder.stop();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('follows creates, renames and deletes of files incrementally', async () => {
