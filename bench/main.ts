@@ -23,8 +23,9 @@ import { runServerBench } from './serverBench';
 import type { ServerProcessConfig } from './serverProcess';
 import { globalCount, globalName, type DataSetShape } from './syntheticSecrets';
 import { runTreeBench } from './treeBench';
+import { runReferenceIndexBench } from './referenceIndexBench';
 
-const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server', 'host', 'network'] as const;
+const ITEMS = ['client', 'bulk', 'tree', 'activation', 'server', 'host', 'network', 'references'] as const;
 type Item = (typeof ITEMS)[number];
 
 const WATCHDOG_MS = 25 * 60_000;
@@ -263,6 +264,10 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
     } finally {
       await server.stop();
     }
+  }
+  if (has('references')) {
+    progress('references: indexing a workspace of 2,000 generated files, batched and in one pass');
+    results.references = await runReferenceIndexBench({ scratch, files: 2000, rounds: s.hostRounds, maxSliceMs: 50 });
   }
   return results;
 }

@@ -1,4 +1,5 @@
 /** The printed table of a benchmark run: one row per figure, with its target where it has one. */
+import type { ReferenceIndexBenchResult } from './referenceIndexBench';
 import type { ActivationBenchResult } from './activationBench';
 import type { BulkBenchResult } from './bulkBench';
 import type { ClientBenchResult } from './clientBench';
@@ -16,6 +17,7 @@ export interface BenchResults {
   server?: ServerBenchResult;
   host?: HostBenchResult;
   network?: NetworkBenchResult;
+  references?: ReferenceIndexBenchResult;
 }
 
 type Row = [item: string, figure: string, value: string, target: string];
@@ -190,6 +192,23 @@ function networkRows(r: NetworkBenchResult): Row[] {
 }
 
 /** The results as a Markdown table. */
+function referenceIndexRows(r: ReferenceIndexBenchResult): Row[] {
+  const item = `reference index, ${count(r.files)} files (${count(Math.round(r.bytes / 1024))} KB)`;
+  return [
+    [item, 'batched (as the extension): total', ms(r.batched.ms), ''],
+    [
+      item,
+      'batched: longest synchronous batch, timed in code (worst round)',
+      ms(r.longestBatchMs),
+      `≤ ${r.target.maxSliceMs} ms ${verdict(r.target.met)}`,
+    ],
+    [item, 'batched: longest event-loop gap, slice monitor (worst round)', ms(r.batched.longestSliceMs), ''],
+    [item, 'idle second: longest gap (the machine alone)', ms(r.idle.longestSliceMs), ''],
+    [item, 'one synchronous pass (baseline): total', ms(r.unbatched.ms), ''],
+    [item, 'one synchronous pass: longest slice', ms(r.unbatched.longestSliceMs), ''],
+  ];
+}
+
 export function resultsTable(results: BenchResults): string {
   const rows: Row[] = [
     ...(results.client ? clientRows(results.client) : []),
@@ -199,6 +218,7 @@ export function resultsTable(results: BenchResults): string {
     ...(results.server ? serverRows(results.server) : []),
     ...(results.host ? hostRows(results.host) : []),
     ...(results.network ? networkRows(results.network) : []),
+    ...(results.references ? referenceIndexRows(results.references) : []),
   ];
   const lines = ['| Item | Figure | Median | Target |', '| --- | --- | --- | --- |'];
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`);

@@ -32,12 +32,16 @@ const databaseUrl = Deno.env.get("FLUXBASE_SECRET_DATABASE_URL");
 const emailKey = Deno.env.get("FLUXBASE_SECRET_SENDGRID_API_KEY");
 const legacyWebhook = Deno.env.get("FLUXBASE_SECRET_LEGACY_WEBHOOK_SECRET");
 const paypalSecret = Deno.env.get("FLUXBASE_SECRET_PAYPAL_CLIENT_SECRET");
+// Only the notifications namespace has this one: billing functions do not receive it.
+const slackToken = Deno.env.get("FLUXBASE_SECRET_SLACK_BOT_TOKEN");
 
 const mapsApiKey = "AIzaDemoHardCodedKey0123456789";
 
 export default async function handler(request: Request): Promise<Response> {
   const { customerId, amount } = await request.json();
-  const configured = [stripeKey, databaseUrl, emailKey, legacyWebhook, paypalSecret, mapsApiKey].every(Boolean);
+  const configured = [stripeKey, databaseUrl, emailKey, legacyWebhook, paypalSecret, slackToken, mapsApiKey].every(
+    Boolean,
+  );
   return Response.json({ customerId, amount, configured });
 }
 `;

@@ -31,6 +31,7 @@ export const COMMAND_FAILURES = {
   'fluxbaseSecrets.exportEnvTemplate': 'export the .env template',
   'fluxbaseSecrets.setFunctionNamespaces': 'set the namespaces of the function',
   'fluxbaseSecrets.copySyncCommand': 'copy the sync command',
+  'fluxbaseSecrets.findReferences': 'find the references',
 } as const;
 
 /** The id of one of the extension's commands. */

@@ -11,6 +11,7 @@ import { SecretsStore } from '../core/explorer/secretsStore';
 import { catalogOverStore } from '../core/explorer/storeCatalog';
 import { activeFunctionPort } from './functions/activeFunction';
 import { createFunctionFeatures, registryCompanion } from './functions/registerFunctionFeatures';
+import { WorkspaceReferences } from './functions/workspaceReferences';
 import { confirmRollback } from '../core/history/rollbackConfirmation';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
@@ -75,7 +76,8 @@ export function composeExtension(
     choose: (options) => questions.choose(options),
     pickMany: (items, options) => codeDialogs.pickMany(items, options),
   };
-  const provider = new ExplorerTreeProvider(store, filter, systemClock);
+  const references = new WorkspaceReferences((uri) => functions.contexts.unitFor(uri), logger);
+  const provider = new ExplorerTreeProvider(store, filter, systemClock, (variable) => references.usage(variable));
   const view = createExplorerView(provider, store, filter, logger, systemClock);
   const executeCommand: CommandDeps['executeCommand'] = (id, arg) =>
     Promise.resolve(vscode.commands.executeCommand(id, arg));
@@ -85,6 +87,7 @@ export function composeExtension(
     confirmRollback: (request) => confirmRollback(input, request),
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
     copyToClipboard: (text) => vscodeClipboard.writeText(text),
+    usage: (variable) => references.usage(variable),
   });
   const catalog = catalogOverStore(store);
 
@@ -113,6 +116,7 @@ export function composeExtension(
       readSignIn: (connectionId) => cliProfiles.source.readSignIn(connectionId),
     },
     functions: activeFunctionPort(functions.contexts),
+    references,
   };
   context.subscriptions.push(
     settingsRegistry,
@@ -125,6 +129,7 @@ export function composeExtension(
     view,
     history.registration,
     functions.disposable,
+    references,
     registerCodeProviders({ catalog, logger, functions: functions.contexts }),
     registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),
@@ -136,6 +141,9 @@ export function composeExtension(
     logger.info('FLUXBASE_SERVER and FLUXBASE_TOKEN are not used: FLUXBASE_URL and FLUXBASE_SERVICE_TOKEN win');
   }
   void store.refresh();
+  // The index is built after activation, in the background: activation never waits for it.
+  const startIndexing = setTimeout(() => references.start(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startIndexing) });
 
   return {
     store,
@@ -151,6 +159,7 @@ export function composeExtension(
       treeVisible: () => view.visible,
       functionStatus: () => functions.statusBar.current(),
       functionLayoutReady: (uri) => functions.contexts.ready(uri),
+      referencesIndexed: () => references.idle(),
     },
   };
 }

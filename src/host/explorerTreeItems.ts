@@ -4,6 +4,7 @@ import type { SignedInUser } from '../core/connections/signedInUsers';
 import type { ExplorerNode, MessageNode, SecretNode } from '../core/explorer/explorerNodes';
 import { DEFAULT_PROBLEM_SEVERITY, secretIcon, type ProblemSeverity } from '../core/explorer/problemSeverity';
 import { secretTooltip, TOOLTIP_COMMANDS } from '../core/explorer/secretTooltip';
+import type { SecretUsageView } from '../shared/secretUsage';
 
 /**
  * The TreeItem of a node. Everything it shows was computed by the pure tree
@@ -48,9 +49,15 @@ export function secretTooltipMarkdown(
   node: SecretNode,
   now: number,
   currentUser?: SignedInUser,
+  usage?: SecretUsageView,
 ): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(
-    secretTooltip({ ...node, now, ...(currentUser === undefined ? {} : { currentUser }) }),
+    secretTooltip({
+      ...node,
+      now,
+      ...(currentUser === undefined ? {} : { currentUser }),
+      ...(usage === undefined ? {} : { usage }),
+    }),
   );
   tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMANDS] };
   return tooltip;

@@ -9,6 +9,8 @@ import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
 import type { ProblemSeverity } from '../core/explorer/problemSeverity';
 import { readProblemSeverity } from './code/codeSettings';
+import { secretVariableName } from '../core/secretVariable';
+import type { SecretUsageView } from '../shared/secretUsage';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
 /**
@@ -34,6 +36,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
+    /** Where the workspace reads a variable, for the tooltip; absent without a workspace index. */
+    private readonly usage?: (variable: string) => SecretUsageView | undefined,
     private readonly readSeverity: () => ProblemSeverity = readProblemSeverity,
   ) {
     this.severity = readSeverity();
@@ -68,7 +72,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (node.kind === 'secret' && item.tooltip === undefined) {
       const client = this.store.clientFor(node.connectionId);
       const currentUser = client === undefined ? undefined : this.users.peek(client);
-      item.tooltip = secretTooltipMarkdown(node, this.clock.now(), currentUser);
+      item.tooltip = secretTooltipMarkdown(
+        node,
+        this.clock.now(),
+        currentUser,
+        this.usage?.(secretVariableName(node.ref.name)),
+      );
     }
     return item;
   }

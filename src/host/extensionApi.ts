@@ -33,6 +33,8 @@ export interface FluxbaseSecretsTestingApi {
   functionStatus(): { text: string; tooltip: string; command: vscode.Command | undefined } | undefined;
   /** Waits until the layout of the document's workspace folder is known. */
   functionLayoutReady(uri: vscode.Uri): Promise<void>;
+  /** Waits until the workspace reference index has indexed everything queued so far. */
+  referencesIndexed(): Promise<void>;
 }
 
 /** What `activate()` returns in Test and Development mode; in Production it returns undefined. */

@@ -8,6 +8,7 @@
  * built-ins.
  */
 import { isSecretRef, type SecretRef } from './secretRef';
+import { isSecretUsageView, type SecretUsageView } from './secretUsage';
 
 /** A point in time as the page shows it: relative text, exact text and the ISO instant for `<time datetime>`. */
 export interface TimeView {
@@ -59,6 +60,8 @@ export interface SecretHistoryView {
   expires?: TimeView & { expired: boolean };
   updated: TimeView;
   versions: VersionRowView[];
+  /** The functions, jobs and files of the workspace that read the variable; absent without a workspace index. */
+  usage?: SecretUsageView;
 }
 
 /** Messages from the host to the page. Every state message carries the ref, which the page keeps for restoring. */
@@ -174,7 +177,8 @@ function isSecretHistoryView(value: unknown): value is SecretHistoryView {
     isOptional(isString)(value.description) &&
     isOptional(isExpiryView)(value.expires) &&
     isTimeView(value.updated) &&
-    isArrayOf(value.versions, isVersionRowView)
+    isArrayOf(value.versions, isVersionRowView) &&
+    isOptional(isSecretUsageView)(value.usage)
   );
 }
 

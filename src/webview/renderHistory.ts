@@ -1,5 +1,6 @@
 import type { AuthorView, SecretHistoryView, TimeView, VersionRowView } from '../shared/historyProtocol';
 import { GLOBAL_SCOPE_LABEL } from '../shared/scopeWording';
+import { NO_REFERENCE_TEXT, readerKindWord, type SecretUsageView } from '../shared/secretUsage';
 import { actionButton } from './actionButton';
 import { h, icon } from './dom';
 
@@ -58,6 +59,37 @@ function header(view: SecretHistoryView): HTMLElement {
       ),
       ...expiryDetail(view),
       ...detail('Last updated', timeWithExact(view.updated)),
+      ...usageDetail(view.usage),
+    ),
+  );
+}
+
+/** Which functions, jobs and files read the variable; text (never markup) from the workspace. */
+function usageDetail(usage: SecretUsageView | undefined): HTMLElement[] {
+  if (usage?.indexed !== true) {
+    return [];
+  }
+  if (usage.readers.length === 0) {
+    return detail('Read by', h('span', { class: 'muted no-reference' }, `${NO_REFERENCE_TEXT}.`));
+  }
+  return detail(
+    'Read by',
+    h(
+      'ul',
+      { class: 'readers' },
+      ...usage.readers.map((reader) =>
+        h(
+          'li',
+          { title: reader.path },
+          `${readerKindWord(reader.kind)} `,
+          h('code', {}, reader.name),
+          h(
+            'span',
+            { class: 'muted' },
+            ` (${reader.references} ${reader.references === 1 ? 'reference' : 'references'})`,
+          ),
+        ),
+      ),
     ),
   );
 }

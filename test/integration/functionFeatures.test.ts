@@ -12,6 +12,7 @@ import { FunctionContexts } from '../../src/host/functions/functionContexts';
 import { FunctionStatusBar } from '../../src/host/functions/functionStatusBar';
 import { eventually } from './support/eventually';
 import { startLocalFluxbase, type LocalFluxbase } from './support/localFluxbase';
+import { syncFunctions } from './support/registrySync';
 
 const admin = { email: 'functions-it@example.com', password: 'functions-it-password-1' };
 const CONNECTION: CatalogConnection = { id: 'functions-it', name: 'Functions IT' };
@@ -55,17 +56,6 @@ const CHARGE_TEXT = [
   '',
 ].join('\n');
 const RECEIPT_TEXT = 'export default function handler() { return new Response(Deno.env.get("FLUXBASE_URL")); }\n';
-
-async function sync(local: LocalFluxbase, namespace: string, functions: { name: string; code: string }[]) {
-  const credentials = local.client.auth.credentials;
-  assert.equal(credentials.type, 'session');
-  const response = await fetch(`${local.server.url}/api/v1/admin/functions/sync`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${credentials.accessToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ namespace, functions, options: { delete_missing: false } }),
-  });
-  assert.equal(response.status, 200, await response.text());
-}
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -111,8 +101,8 @@ describe('function-aware code features in a CLI-shaped workspace, against the lo
       scope: 'namespace',
       namespace: 'notifications',
     });
-    await sync(local, 'billing', [{ name: 'charge-customer', code: CHARGE_TEXT }]);
-    await sync(local, 'notifications', [{ name: 'send-receipt', code: RECEIPT_TEXT }]);
+    await syncFunctions(local, 'billing', [{ name: 'charge-customer', code: CHARGE_TEXT }]);
+    await syncFunctions(local, 'notifications', [{ name: 'send-receipt', code: RECEIPT_TEXT }]);
 
     registry = new RegistryCache(silentLogger);
     catalog = new ServerCatalog(local.client, registry);

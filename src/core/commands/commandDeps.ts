@@ -17,6 +17,7 @@ import type {
   HistoryPanelsPort,
   Notifier,
   ProgressReporter,
+  ReferencesPort,
   TemplateOutput,
   WorkspaceFiles,
 } from './hostPorts';
@@ -54,6 +55,8 @@ export interface CommandDeps {
   cliProfiles?: CliProfileAccess;
   /** The active editor's function or job (function namespace commands, What does this function see?, Move to Fluxbase Secret). Absent where there is no editor. */
   functions?: ActiveFunctionPort;
+  /** The workspace's reference index (Find References). Absent where there is no workspace. */
+  references?: ReferencesPort;
   /** Runs another command through the editor, so that its failures are reported as its own. */
   executeCommand(id: CommandId, arg?: unknown): Promise<unknown>;
   /** The secrets of every signed-in connection, as the code features list them. */

@@ -1,6 +1,6 @@
 import type { Secret } from '../api/secretTypes';
 import type { ImportReport } from '../code/importRunner';
-import { prefillIn, type CommandArgument } from '../commandArgument';
+import { prefillIn, type CodeRange, type CommandArgument } from '../commandArgument';
 import type { COMMAND_FAILURES } from '../commandIds';
 import type { Connection } from '../connections/connection';
 import type { EffectiveVariable } from '../explorer/effectiveVariables';
@@ -16,6 +16,7 @@ import { exportEnvTemplateCommand } from './exportEnvTemplate';
 import { copySyncCommandCommand, setFunctionNamespacesCommand } from '../functions/functionNamespaceCommands';
 import { extractToSecretCommand } from './extractToSecret';
 import { filterCommand } from './filter';
+import { findReferencesCommand } from './findReferences';
 import { importEnvFileCommand } from './importEnvFile';
 import { insertReferenceCommand } from './insertReference';
 import { refreshCommand } from './refresh';
@@ -64,6 +65,7 @@ export interface Commands {
   'fluxbaseSecrets.exportEnvTemplate': Handler<void>;
   'fluxbaseSecrets.setFunctionNamespaces': Handler<string[]>;
   'fluxbaseSecrets.copySyncCommand': Handler<string>;
+  'fluxbaseSecrets.findReferences': Handler<CodeRange[]>;
 }
 
 /** Fails to compile unless Commands and COMMAND_FAILURES have the same ids. */
@@ -106,5 +108,6 @@ export function createCommandTable(deps: CommandDeps): Commands {
     // The annotation's quick fixes pass `{ namespace }`, which the parser reads as a prefill.
     'fluxbaseSecrets.setFunctionNamespaces': (arg) => setFunctionNamespaces(prefillIn(arg)),
     'fluxbaseSecrets.copySyncCommand': (arg) => copySyncCommand(prefillIn(arg)),
+    'fluxbaseSecrets.findReferences': findReferencesCommand(deps),
   };
 }

@@ -119,3 +119,11 @@ export interface HistoryPanelsPort {
   /** Opens the history of `ref`, or reveals the panel that already shows it. */
   show(ref: SecretRef): void;
 }
+
+/** The workspace's reference index, as Find References uses it. */
+export interface ReferencesPort {
+  /** Every place in the workspace that reads `variable` (waits for indexing in progress), in file order. */
+  locate(variable: string): Promise<CodeRange[]>;
+  /** Opens the references view on these places. */
+  show(variable: string, locations: readonly CodeRange[]): Promise<void>;
+}

@@ -8,6 +8,7 @@ import { authorView } from '../connections/authorView';
 import { secretVariableName } from '../secretVariable';
 import { codeSpan, commandLink, escapeMarkdown } from '../markdown';
 import type { SecretRef } from '../../shared/secretRef';
+import { NO_REFERENCE_TEXT, readerKindWord, type CodeReaderView, type SecretUsageView } from '../../shared/secretUsage';
 
 /**
  * The only commands a secret tooltip links to: the host trusts the markdown
@@ -27,6 +28,8 @@ export interface SecretTooltipInput {
   now: number;
   /** The signed-in user of the secret's connection, whose changes read "You"; undefined when unknown. */
   currentUser?: SignedInUser;
+  /** Which functions, jobs and files of the workspace read its variable; absent outside a workspace. */
+  usage?: SecretUsageView;
 }
 
 /**
@@ -57,11 +60,30 @@ export function secretTooltip(input: SecretTooltipInput): string {
     const namespaces = input.overriddenIn.map(codeSpan).join(', ');
     lines.push('', `Overridden by a secret of the same variable in: ${namespaces}.`);
   }
+  if (input.usage?.indexed) {
+    lines.push('', usageText(input.usage.readers));
+  }
   lines.push(
     '',
     `${commandLink('Show history', TOOLTIP_COMMANDS[0], [input.ref])} · ${commandLink('Update value', TOOLTIP_COMMANDS[1], [input.ref])}`,
   );
   return lines.join('\n');
+}
+
+/** Readers listed in a tooltip before "and N more". */
+const LISTED_READERS = 8;
+
+function usageText(readers: readonly CodeReaderView[]): string {
+  if (readers.length === 0) {
+    return `**${NO_REFERENCE_TEXT}.**`;
+  }
+  const listed = readers.slice(0, LISTED_READERS).map(readerText);
+  const more = readers.length - listed.length;
+  return `Read in this workspace by ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+
+function readerText(reader: CodeReaderView): string {
+  return `${readerKindWord(reader.kind)} ${codeSpan(reader.name)}`;
 }
 
 function expiryText(secret: SecretSummary, expiry: ExpiryState, now: number): string {

@@ -68,3 +68,19 @@ export function functionCreatePrefill(
     ? undefined
     : { connectionId: only.connectionId, scope: 'namespace', namespace };
 }
+
+/**
+ * The "Create secret NAME…" quick fix on an unknown reference: in a function
+ * or job with one deployed or declared namespace (functionCreatePrefill), its
+ * title names the namespace and its argument (the create command's prefill)
+ * carries it, so the scope question is skipped; elsewhere just the name.
+ */
+export function createSecretFix(
+  name: string,
+  context: FunctionContext | undefined,
+): { title: string; argument: { name: string; connectionId?: string; scope?: 'namespace'; namespace?: string } } {
+  const prefill = functionCreatePrefill(context);
+  return prefill
+    ? { title: `Create secret ${name} in namespace ${prefill.namespace}…`, argument: { name, ...prefill } }
+    : { title: `Create secret ${name}…`, argument: { name } };
+}

@@ -13,6 +13,8 @@ import { HistoryRollback } from './historyRollback';
 import type { ConfirmRollback } from './rollbackConfirmation';
 import { formatExactTime } from '../../shared/time';
 import { buildHistoryView, type ConnectionNaming } from './historyView';
+import { secretVariableName } from '../secretVariable';
+import type { SecretUsageView } from '../../shared/secretUsage';
 
 /** The page as the controller sees it: the host implements it over a webview panel. */
 export interface HistoryPage {
@@ -33,6 +35,8 @@ export interface HistoryPanelControllerDeps {
   copyToClipboard?: (text: string) => Promise<void>;
   now?: () => Date;
   formatExactTime?: (date: Date) => string;
+  /** Where the workspace reads a variable (the functions and jobs), for the page; absent without a workspace index. */
+  usage?: (variable: string) => SecretUsageView | undefined;
 }
 
 /**
@@ -130,7 +134,9 @@ export class HistoryPanelController implements Disposable {
       }
       const now = (this.deps.now ?? (() => new Date()))();
       const connection = this.connections().find((candidate) => candidate.id === this.ref.connectionId);
+      const usage = this.deps.usage?.(secretVariableName(secret.name));
       this.view = buildHistoryView(secret, versions, {
+        ...(usage === undefined ? {} : { usage }),
         now,
         ...(connection === undefined ? {} : { connection: { name: connection.name, url: connection.url } }),
         formatExactTime: this.deps.formatExactTime ?? formatExactTime,

@@ -3,6 +3,7 @@ import type { SignedInUser } from '../connections/signedInUsers';
 import { secretVariableName } from '../secretVariable';
 import { formatRelativeTime } from '../../shared/time';
 import type { SecretRef } from '../../shared/secretRef';
+import type { SecretUsageView } from '../../shared/secretUsage';
 import type { ConnectionView, SecretHistoryView, TimeView, VersionRowView } from '../../shared/historyProtocol';
 import { connectionTitleSuffix } from '../connections/connectionNaming';
 import { authorView } from '../connections/authorView';
@@ -15,6 +16,8 @@ export interface HistoryViewOptions {
   currentUser?: SignedInUser;
   /** The secret's connection, for the page's header. */
   connection?: ConnectionView;
+  /** Where the workspace reads the variable; absent without a workspace index. */
+  usage?: SecretUsageView;
 }
 
 function timeView(iso: string, options: HistoryViewOptions): TimeView {
@@ -60,6 +63,7 @@ export function buildHistoryView(
     ...(secret.expires_at === undefined ? {} : { expires: expiryView(secret.expires_at, options) }),
     updated: timeView(secret.updated_at, options),
     versions: rows,
+    ...(options.usage === undefined ? {} : { usage: options.usage }),
   };
 }
 

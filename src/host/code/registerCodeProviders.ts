@@ -39,7 +39,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
   const completion = new SecretCompletionProvider(index, clock, functions);
   const hover = new SecretHoverProvider(index, clock, functions);
-  const codeActions = new SecretCodeActionProvider(diagnostics);
+  const codeActions = new SecretCodeActionProvider(diagnostics, functions);
   const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
   const expiryFixes = new ExpiryCodeActionProvider(diagnostics, index);
 

@@ -4,6 +4,8 @@ import type { CommandId } from '../../core/commandIds';
 import { planExtraction } from '../../core/code/extraction';
 import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
+import { createSecretFix } from '../../core/functions/functionTargets';
+import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import type { ReferenceDiagnostics } from './referenceDiagnostics';
 import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
 
@@ -12,7 +14,8 @@ export const EXTRACT_TO_SECRET_KIND = vscode.CodeActionKind.RefactorExtract.appe
 
 /**
  * Quick fix "Create secret NAME…" on an unknown reference (starts the
- * explorer's create flow with the name filled in), and "Move to Fluxbase
+ * explorer's create flow with the name filled in, and in a function with one
+ * deployed or declared namespace that namespace too), and "Move to Fluxbase
  * secret…" on a string literal or selection: offered in the light bulb for a
  * selection, and for the literal at the cursor when actions are asked for.
  */
@@ -21,7 +24,10 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, EXTRACT_TO_SECRET_KIND],
   };
 
-  constructor(private readonly diagnostics: ReferenceDiagnostics) {}
+  constructor(
+    private readonly diagnostics: ReferenceDiagnostics,
+    private readonly functions: FunctionContextSource = noFunctionContexts,
+  ) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -46,6 +52,7 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
     diagnostics: readonly vscode.Diagnostic[],
   ): vscode.CodeAction[] {
     const text = document.getText();
+    const functionContext = this.functions.contextFor(document.uri);
     return diagnostics
       .filter(
         (d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'unknownSecret' && this.diagnostics.owns(document.uri, d),
@@ -55,14 +62,14 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
         if (!reference) {
           return [];
         }
-        const name = secretNameForEnvKey(reference.variable);
-        const action = new vscode.CodeAction(`Create secret ${name}…`, vscode.CodeActionKind.QuickFix);
+        const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext);
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         action.command = {
           title: action.title,
           command: 'fluxbaseSecrets.createSecret' satisfies CommandId,
-          arguments: [{ name }],
+          arguments: [fix.argument],
         };
         return [action];
       });

@@ -4,7 +4,7 @@ import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
 import { resolveVariable } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
-import { namespacesLacking } from '../../core/functions/functionTargets';
+import { functionCreatePrefill, namespacesLacking } from '../../core/functions/functionTargets';
 import { findNamespaceAnnotation, syncCommand } from '../../core/functions/namespaceAnnotation';
 import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from '../code/referenceDiagnostics';
 import type { FunctionContextSource } from './functionContextSource';
@@ -72,7 +72,11 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
         }
         continue;
       }
-      if (!CREATE_CODES.has(diagnostic.code)) {
+      // An unknown secret's own fix already creates it in the function's one namespace (createSecretFix).
+      if (
+        !CREATE_CODES.has(diagnostic.code) ||
+        (diagnostic.code === 'unknownSecret' && functionCreatePrefill(functionContext))
+      ) {
         continue;
       }
       const reference = referenceAt(text, document.offsetAt(diagnostic.range.start));

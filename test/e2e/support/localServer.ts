@@ -11,6 +11,8 @@ export interface LocalServerOptions {
   dataDir?: string;
   /** The admin the server sets up; when given, the test's client signs in as this admin instead of with the key. */
   admin?: AdminOptions;
+  /** The service key's scopes; default `read:secrets,write:secrets`. */
+  keyScopes?: string;
 }
 
 /** The local Fluxbase server of one UI suite, and a client for the test's own seeding and checks. */
@@ -45,7 +47,7 @@ export async function startLocalServer(name: string, options: LocalServerOptions
     }
   };
   try {
-    const serviceKey = createKey(dataDir, 'read:secrets,write:secrets');
+    const serviceKey = createKey(dataDir, options.keyScopes ?? 'read:secrets,write:secrets');
     server = await startServer({ dataDir, port: 0, admin: options.admin, log: () => undefined });
     if (options.admin) {
       client = createClient({ url: server.url });

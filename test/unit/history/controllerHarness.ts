@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { HistoryPanelController } from '../../../src/core/history/historyPanelController';
+import {
+  HistoryPanelController,
+  type HistoryPanelControllerDeps,
+} from '../../../src/core/history/historyPanelController';
 import type { HostToWebviewMessage } from '../../../src/shared/historyProtocol';
 import { FakeHistorySource, RecordingLogger, RecordingPage, ScriptedConfirm } from './fakeHistoryPorts';
 import { stripeRef, stripeSecret, versionRow } from './historyFixtures';
@@ -18,6 +21,7 @@ export function setup(
   options: {
     signIn?: (connectionId: string) => Promise<unknown>;
     copyToClipboard?: (text: string) => Promise<void>;
+    usage?: HistoryPanelControllerDeps['usage'];
   } = {},
 ) {
   const source = new FakeHistorySource(stripeSecret(), threeVersions());

@@ -68,5 +68,11 @@ export function sampleView(): SecretHistoryView {
       },
       { version: 1, created: time, author: { kind: 'unknown', label: '—', description: 'none' }, isCurrent: false },
     ],
+    usage: {
+      indexed: true,
+      readers: [
+        { kind: 'function', name: 'charge-customer', path: 'fluxbase/functions/charge-customer.ts', references: 2 },
+      ],
+    },
   };
 }

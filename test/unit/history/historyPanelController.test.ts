@@ -247,3 +247,22 @@ describe('HistoryPanelController', () => {
     });
   });
 });
+
+describe('HistoryPanelController: where the secret is used', () => {
+  it("asks the workspace index about the secret's variable and shows its readers on the page", async () => {
+    const asked: string[] = [];
+    const usage = {
+      indexed: true as const,
+      readers: [{ kind: 'job' as const, name: 'nightly', path: 'fluxbase/jobs/nightly.ts', references: 1 }],
+    };
+    const { controller, page } = setup({
+      usage: (variable) => {
+        asked.push(variable);
+        return usage;
+      },
+    });
+    await controller.receive({ type: 'ready' });
+    assert.deepEqual(asked, ['FLUXBASE_SECRET_STRIPE_KEY']);
+    assert.deepEqual(lastHistory(page).view.usage, usage);
+  });
+});

@@ -73,7 +73,7 @@ function wrongTypeFor(value: unknown): unknown {
 }
 
 describe('history protocol guards', () => {
-  const optionalKeys = new Set(['namespace', 'description', 'expires', 'pendingRollback', 'connection']);
+  const optionalKeys = new Set(['namespace', 'description', 'expires', 'pendingRollback', 'connection', 'usage']);
 
   describe('host → page', () => {
     for (const [type, message] of Object.entries(validHostMessages)) {
@@ -93,7 +93,7 @@ describe('history protocol guards', () => {
     }
 
     it('accepts the optional fields left out', () => {
-      const { namespace: _n, description: _d, expires: _e, connection: _c, ...view } = sampleView();
+      const { namespace: _n, description: _d, expires: _e, connection: _c, usage: _u, ...view } = sampleView();
       assert.equal(
         isHostToWebviewMessage({ type: 'history', ref: globalRef, view: { ...view, scope: 'global' } }),
         true,
@@ -108,6 +108,18 @@ describe('history protocol guards', () => {
         { ...validHostMessages.history, view: { ...view, description: 7 } },
         { ...validHostMessages.history, view: { ...view, expires: { ...view.updated } } },
         { ...validHostMessages.history, view: { ...view, namespace: null } },
+        { ...validHostMessages.history, view: { ...view, usage: { indexed: false, readers: [] } } },
+        {
+          ...validHostMessages.history,
+          view: {
+            ...view,
+            usage: { indexed: true, readers: [{ kind: 'module', name: 'a', path: 'a', references: 1 }] },
+          },
+        },
+        {
+          ...validHostMessages.history,
+          view: { ...view, usage: { indexed: true, readers: [{ kind: 'file', name: 'a', path: 'a', references: 0 }] } },
+        },
         { ...validHostMessages.history, view: { ...view, connection: 'prod' } },
         { ...validHostMessages.history, view: { ...view, connection: { name: 'prod' } } },
       ]) {
