@@ -61,7 +61,20 @@ export interface CreateSecretPrefill {
   scope?: 'global' | 'namespace';
   namespace?: string;
   description?: string;
+  /** Which feature filled it in, for the create flow's title ("namespace billing from the function"). */
+  origin?: CreatePrefillOrigin;
 }
+
+/** The features that start the create flow with a prefill. */
+export type CreatePrefillOrigin = 'tree' | 'function' | 'quickFix' | 'code' | 'compare';
+
+const PREFILL_ORIGINS: ReadonlySet<unknown> = new Set<CreatePrefillOrigin>([
+  'tree',
+  'function',
+  'quickFix',
+  'code',
+  'compare',
+]);
 
 /** The id of the Secrets view in the Fluxbase container. */
 export const SECRETS_VIEW_ID = 'fluxbaseSecrets.secretsView';
@@ -185,6 +198,7 @@ function prefillFields(value: Record<string, unknown>): CreateSecretPrefill {
     scope,
     namespace: scope === 'namespace' ? namespace : undefined,
     description: text('description'),
+    origin: PREFILL_ORIGINS.has(value.origin) ? (value.origin as CreatePrefillOrigin) : undefined,
   });
 }
 
