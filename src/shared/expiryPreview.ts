@@ -13,9 +13,14 @@ export interface ExpiryPreview {
  * UTC, and how far away it is, e.g. "Expires Mar 4, 2027, 10:00 AM your time
  * · 2027-03-04 09:00 UTC · in 90 days"; "No expiry" for an empty answer; the
  * parser's refusal (unknown form, a time not in the future) as an error.
- * `timeZone` is the person's (undefined: this process's, as the host runs).
+ * `zone` is the person's time zone and locale (undefined: this process's, as
+ * the host runs).
  */
-export function expiryPreview(text: string, now: number, timeZone?: string): ExpiryPreview {
+export function expiryPreview(
+  text: string,
+  now: number,
+  zone: { timeZone?: string; locale?: string } = {},
+): ExpiryPreview {
   const parsed = parseExpiryInput(text, now);
   switch (parsed.kind) {
     case 'invalid':
@@ -24,10 +29,10 @@ export function expiryPreview(text: string, now: number, timeZone?: string): Exp
       return { severity: 'info', message: 'No expiry: the secret never expires' };
     case 'at': {
       const at = new Date(parsed.expiresAt);
-      const local = new Intl.DateTimeFormat(undefined, {
+      const local = new Intl.DateTimeFormat(zone.locale, {
         dateStyle: 'medium',
         timeStyle: 'short',
-        ...(timeZone !== undefined ? { timeZone } : {}),
+        ...(zone.timeZone !== undefined ? { timeZone: zone.timeZone } : {}),
       }).format(at);
       return {
         severity: 'info',

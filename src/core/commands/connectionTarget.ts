@@ -21,8 +21,7 @@ export async function resolveConnection(
 
 /** A connection already known (given, or the only candidate), or the candidates to pick from. */
 export type ConnectionChoice =
-  | { kind: 'known'; connection: Connection; given: boolean }
-  | { kind: 'pick'; candidates: readonly Connection[] };
+  { kind: 'known'; connection: Connection; given: boolean } | { kind: 'pick'; candidates: readonly Connection[] };
 
 /** Which connection a command acts on without asking, or which to ask about; throws when there is none. */
 export function connectionChoice(

@@ -40,9 +40,7 @@ export function createSecretCommand(deps: CommandDeps) {
       deps,
       prefill,
       connection:
-        choice.kind === 'known'
-          ? { known: choice.connection, given: choice.given }
-          : { candidates: choice.candidates },
+        choice.kind === 'known' ? { known: choice.connection, given: choice.given } : { candidates: choice.candidates },
       ...(origin !== undefined ? { origin } : {}),
     };
     const state = initialState(context);

@@ -25,6 +25,8 @@ export interface CreateFlowState {
   scope?: 'global' | 'namespace';
   namespace?: string;
   name?: string;
+  /** The name was typed in the name step: from then on the step is always asked (a preset name no longer applies). */
+  nameTyped?: boolean;
   value?: string;
   description?: string;
   expiryText?: string;
@@ -108,9 +110,14 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
     state.connection ? deps.store.secretsFor(state.connection.id) : [];
   const nameValidation = (state: CreateFlowState) => (name: string) =>
     validateSecretName(name, placementOf(state), existing(state));
-  // A name from the context is taken as it is when nothing is wrong with it in the chosen scope.
+  // A name from the context is taken as it is when nothing is wrong with it in the chosen scope;
+  // until the scope is chosen, only its form is judged (the count assumes it will be taken).
   const namePreset = (state: CreateFlowState): boolean =>
-    prefill.name !== undefined && nameValidation(state)(prefill.name) === undefined;
+    prefill.name !== undefined &&
+    state.nameTyped !== true &&
+    (placementChosen(state)
+      ? nameValidation(state)(prefill.name)
+      : validateSecretName(prefill.name, { scope: 'global' }, [])) === undefined;
   const title = (state: CreateFlowState, position: StepPosition): string =>
     stepTitle(TITLE, position, presetText(context, namePreset(state)));
   return [
@@ -157,6 +164,7 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
           backButton: position.back,
           validate: (name) => validate(name) ?? liveVariable(name),
         });
+        state.nameTyped = true;
       },
     },
     {
@@ -202,6 +210,10 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
 /** What the name box says while nothing is wrong: the variable functions will read, as it is typed. */
 function liveVariable(name: string): InputValidation {
   return { severity: 'info', message: `Functions read it as ${secretVariableName(name)}` };
+}
+
+function placementChosen(state: CreateFlowState): boolean {
+  return state.scope === 'global' || (state.scope === 'namespace' && state.namespace !== undefined);
 }
 
 function placementOf(state: CreateFlowState): SecretPlacement {

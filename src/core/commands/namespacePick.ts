@@ -77,7 +77,11 @@ export async function pickNamespace(
   }
 }
 
-function typeNamespace(input: UserInput, title: string, step: { value: string | undefined } | undefined): Promise<string> {
+function typeNamespace(
+  input: UserInput,
+  title: string,
+  step: { value: string | undefined } | undefined,
+): Promise<string> {
   return input.inputText({
     title,
     prompt: 'Namespace name (functions and jobs run in namespace "default" unless told otherwise)',

@@ -169,9 +169,13 @@ describe('fluxbaseSecrets.createSecret', () => {
     const h = await signedIn();
     const connectionId = h.store.connections()[0]!.id;
     const input = h.script([
-      text(/Create Secret \(step 1\/2\) · namespace default, name STRIPE_KEY, value preset \/ Description/, 'from code', {
-        prefilled: 'from code',
-      }),
+      text(
+        /Create Secret \(step 1\/2\) · namespace default, name STRIPE_KEY, value preset \/ Description/,
+        'from code',
+        {
+          prefilled: 'from code',
+        },
+      ),
       text(/Expiry/, ''),
     ]);
     const result = (await h.handler('fluxbaseSecrets.createSecret')({

@@ -55,11 +55,7 @@ export type Step =
     };
 
 /** Shorthands for steps. */
-export const text = (
-  ask: RegExp,
-  answer: Answer,
-  extra: Partial<Extract<Step, { kind: 'text' }>> = {},
-): Step => ({
+export const text = (ask: RegExp, answer: Answer, extra: Partial<Extract<Step, { kind: 'text' }>> = {}): Step => ({
   kind: 'text',
   ask,
   answer,

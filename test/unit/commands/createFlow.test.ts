@@ -1,0 +1,353 @@
+import * as assert from 'node:assert/strict';
+import type { CreateSecretResult } from '../../../src/core/commands/createSecret';
+import {
+  askCreateSecret,
+  initialState,
+  type CreateFlowContext,
+  type CreateFlowState,
+} from '../../../src/core/commands/createSecretSteps';
+import { isUserCancelled } from '../../../src/core/userInput';
+import { DAY, NOW } from '../explorer/support/fakeFluxbase';
+import { settingsConnection } from '../explorer/support/fakes';
+import { commandHarness } from './support/commandHarness';
+import { BACK, CANCEL, pick, text, type Step } from './support/scriptedUserInput';
+
+const VALUE = 'sk_live_flow_canary_31f0';
+
+/** The six questions of a namespace secret, with the answers of a first pass and the title's step count. */
+const NAMESPACE_FLOW: readonly { step: (answer: string | typeof BACK | typeof CANCEL) => Step; answer: string }[] = [
+  { step: (a) => pick(/Create Secret \(step 1\/6\) \/ Who gets the secret/, a), answer: 'Namespace' },
+  { step: (a) => pick(/Create Secret \(step 2\/6\) \/ Choose a namespace/, a), answer: 'payments' },
+  { step: (a) => text(/\(step 3\/6\) \/ Name of the secret in namespace payments/, a), answer: 'WEBHOOK' },
+  { step: (a) => text(/\(step 4\/6\) \/ Value of WEBHOOK/, a, { password: true }), answer: VALUE },
+  { step: (a) => text(/\(step 5\/6\) \/ Description/, a), answer: 'hook signing key' },
+  { step: (a) => text(/\(step 6\/6\) \/ Expiry/, a), answer: '90d' },
+];
+
+/** The same question again after Back: it must show the answer given before (the active item, the filled-in text). */
+function again(index: number, leaveBy?: typeof BACK): Step {
+  const { step, answer } = NAMESPACE_FLOW[index]!;
+  const asked = step(leaveBy ?? answer);
+  if (asked.kind === 'pick') {
+    return { ...asked, active: answer };
+  }
+  assert.equal(asked.kind, 'text');
+  return { ...(asked as Extract<Step, { kind: 'text' }>), prefilled: answer };
+}
+
+function forward(from: number, to = NAMESPACE_FLOW.length): Step[] {
+  return NAMESPACE_FLOW.slice(from, to).map(({ step, answer }) => step(answer));
+}
+
+async function signedInWithNamespace() {
+  const h = commandHarness();
+  h.server.seed({ name: 'OTHER', scope: 'namespace', namespace: 'payments' });
+  await h.signIn();
+  h.server.calls.length = 0;
+  return h;
+}
+
+function assertCreatedWebhook(h: Awaited<ReturnType<typeof signedInWithNamespace>>): void {
+  const created = h.server.all().find((secret) => secret.name === 'WEBHOOK');
+  assert.ok(created, 'the secret exists');
+  assert.equal(created.namespace, 'payments');
+  assert.equal(created.description, 'hook signing key');
+  assert.equal(created.expires_at, new Date(NOW + 90 * DAY).toISOString());
+  assert.equal(h.server.valueOf(created.id), VALUE);
+}
+
+describe('the create flow: one multi-step input (issue #16)', () => {
+  NAMESPACE_FLOW.forEach((_, index) => {
+    if (index === 0) {
+      return;
+    }
+    it(`Back at step ${index + 1} of 6 shows step ${index} with its answer kept; finishing creates the secret`, async () => {
+      const h = await signedInWithNamespace();
+      const input = h.script([
+        ...forward(0, index),
+        NAMESPACE_FLOW[index]!.step(BACK),
+        again(index - 1),
+        ...forward(index),
+      ]);
+      await h.run('fluxbaseSecrets.createSecret');
+      input.assertDone();
+      assertCreatedWebhook(h);
+      assert.equal(input.picks[0]?.backButton, undefined, 'the first step offers no Back');
+      assert.ok(
+        input.textBoxes.every((box) => box.backButton === true),
+        'every later step offers Back',
+      );
+    });
+  });
+
+  it('Back from the last step to the first keeps every answer, the hidden value included', async () => {
+    const h = await signedInWithNamespace();
+    const last = NAMESPACE_FLOW.length - 1;
+    // each earlier question shows its answer again and is left by Back again, down to the first, which is accepted
+    const backwards = [4, 3, 2, 1].map((index) => again(index, BACK));
+    const input = h.script([
+      ...forward(0, last),
+      NAMESPACE_FLOW[last]!.step(BACK),
+      ...backwards,
+      again(0),
+      ...forward(1),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret');
+    input.assertDone();
+    assertCreatedWebhook(h);
+    const valueBoxes = input.textBoxes.filter((box) => /Value of/.test(box.prompt));
+    assert.ok(valueBoxes.length >= 2 && valueBoxes.every((box) => box.password === true), 'hidden at every showing');
+    assert.equal(valueBoxes[1]?.value, VALUE, 'the value typed before Back is filled in again, hidden');
+  });
+
+  it('a typed namespace is kept: Back from the name returns to the list, with "Another namespace…" highlighted', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([
+      pick(/step 1\/6/, 'Namespace'),
+      pick(/step 2\/6/, '$(add) Another namespace…'),
+      text(/step 2\/6\) \/ Namespace name/, 'fresh'),
+      text(/step 3\/6\) \/ Name of the secret in namespace fresh/, BACK),
+      pick(/step 2\/6/, '$(add) Another namespace…', undefined, '$(add) Another namespace…'),
+      text(/Namespace name/, BACK, { prefilled: 'fresh' }),
+      pick(/step 2\/6/, '$(add) Another namespace…'),
+      text(/Namespace name/, 'fresh', { prefilled: 'fresh' }),
+      text(/Name of the secret in namespace fresh/, 'K'),
+      text(/Value/, VALUE),
+      text(/Description/, ''),
+      text(/Expiry/, ''),
+    ]);
+    const result = (await h.run('fluxbaseSecrets.createSecret')) as CreateSecretResult;
+    input.assertDone();
+    assert.equal(result.secret.namespace, 'fresh');
+  });
+
+  NAMESPACE_FLOW.forEach((_, index) => {
+    it(`Escape at step ${index + 1} of 6 (after a Back) creates nothing and keeps nothing`, async () => {
+      const h = await signedInWithNamespace();
+      const context: CreateFlowContext = {
+        deps: h.deps,
+        prefill: {},
+        connection: { known: h.registry.list()[0]!, given: false },
+      };
+      const state: CreateFlowState = initialState(context);
+      const backFirst = index > 0 ? [NAMESPACE_FLOW[index]!.step(BACK), again(index - 1)] : [];
+      const input = h.script([...forward(0, index), ...backFirst, NAMESPACE_FLOW[index]!.step(CANCEL)]);
+      await assert.rejects(askCreateSecret(context, state), isUserCancelled);
+      input.assertDone();
+      assert.equal(state.value, undefined, 'the value is not kept after the flow');
+      assert.deepEqual(h.server.calls, [], 'nothing was sent');
+      // and the next run starts afresh: no value filled in from the cancelled one
+      const next = h.script([...forward(0, 3), text(/Value/, CANCEL)]);
+      assert.equal(await h.run('fluxbaseSecrets.createSecret'), undefined);
+      assert.equal(next.textBoxes.at(-1)?.value, undefined);
+      assert.deepEqual(h.server.calls, []);
+      assert.deepEqual(h.notifier.shown, []);
+    });
+  });
+
+  it('choosing Global drops the namespace step from the count; Back to the scope shows Global chosen', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([
+      pick(/Create Secret \(step 1\/6\) \/ Who/, 'Global'),
+      text(/Create Secret \(step 2\/5\) \/ Name of the secret globally/, BACK),
+      pick(/Create Secret \(step 1\/5\) \/ Who/, 'Global', undefined, 'Global'),
+      text(/\(step 2\/5\)/, 'G'),
+      text(/\(step 3\/5\)/, VALUE),
+      text(/\(step 4\/5\)/, ''),
+      text(/\(step 5\/5\)/, ''),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret');
+    input.assertDone();
+    assert.ok(h.server.all().some((secret) => secret.name === 'G' && secret.scope === 'global'));
+  });
+
+  it('with two signed-in connections the connection is step 1 of 7, and Back returns to it', async () => {
+    const staging = settingsConnection('Staging', 'https://staging.example.com');
+    const h = commandHarness([settingsConnection('Prod'), staging]);
+    await h.signIn();
+    await h.signIn(staging);
+    const input = h.script([
+      pick(/Create Secret \(step 1\/7\) \/ Choose a connection/, 'Staging', ['Prod', 'Staging']),
+      pick(/\(step 2\/7\) \/ Who/, BACK),
+      pick(/\(step 1\/7\) \/ Choose a connection/, 'Staging', undefined, 'Staging'),
+      pick(/\(step 2\/7\) \/ Who/, 'Global'),
+      text(/\(step 3\/6\)/, 'ON_STAGING'),
+      text(/\(step 4\/6\)/, VALUE),
+      text(/\(step 5\/6\)/, ''),
+      text(/\(step 6\/6\)/, ''),
+    ]);
+    const result = (await h.run('fluxbaseSecrets.createSecret')) as CreateSecretResult;
+    input.assertDone();
+    assert.equal(result.connectionId, staging.id);
+  });
+});
+
+describe('the create flow skips what its context preset, and the title says so', () => {
+  it('from a namespace row of the tree: 4 steps, "namespace jobs from the tree"', async () => {
+    const h = await signedInWithNamespace();
+    const connectionId = h.store.connections()[0]!.id;
+    const input = h.script([
+      text(/^Create Secret \(step 1\/4\) · namespace jobs from the tree \/ Name of the secret in namespace jobs/, 'K'),
+      text(/^Create Secret \(step 2\/4\) · namespace jobs from the tree \/ Value/, VALUE),
+      text(/\(step 3\/4\)/, ''),
+      text(/\(step 4\/4\)/, ''),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret', { kind: 'namespace', connectionId, namespace: 'jobs' });
+    input.assertDone();
+  });
+
+  it('from a function’s quick fix: connection, namespace and name preset, 3 steps', async () => {
+    const h = await signedInWithNamespace();
+    const connectionId = h.store.connections()[0]!.id;
+    const input = h.script([
+      text(/^Create Secret \(step 1\/3\) · namespace billing, name SLACK_TOKEN from the function \/ Value/, VALUE),
+      text(/\(step 2\/3\) .* \/ Description/, ''),
+      text(/\(step 3\/3\) .* \/ Expiry/, ''),
+    ]);
+    const result = (await h.run('fluxbaseSecrets.createSecret', {
+      connectionId,
+      scope: 'namespace',
+      namespace: 'billing',
+      name: 'SLACK_TOKEN',
+      origin: 'function',
+    })) as CreateSecretResult;
+    input.assertDone();
+    assert.equal(result.secret.namespace, 'billing');
+    assert.equal(result.name, 'SLACK_TOKEN');
+  });
+
+  it('from the unknown-secret quick fix: the name is preset, the scope asked', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([
+      pick(/^Create Secret \(step 1\/5\) · name MISSING_KEY from the quick fix \/ Who/, 'Global'),
+      text(/^Create Secret \(step 2\/4\) · name MISSING_KEY from the quick fix \/ Value of MISSING_KEY/, VALUE),
+      text(/\(step 3\/4\)/, ''),
+      text(/\(step 4\/4\)/, ''),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret', { name: 'MISSING_KEY', origin: 'quickFix' });
+    input.assertDone();
+    assert.ok(h.server.all().some((secret) => secret.name === 'MISSING_KEY'));
+  });
+
+  it('from Move to Fluxbase Secret: name and value preset, the value never asked', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([
+      pick(/^Create Secret \(step 1\/4\) · name MAPS_KEY, value from the code \/ Who/, 'Global'),
+      text(/\(step 2\/3\) · name MAPS_KEY, value from the code \/ Description/, ''),
+      text(/\(step 3\/3\)/, ''),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret', { name: 'MAPS_KEY', value: VALUE, origin: 'code' });
+    input.assertDone();
+    assert.ok(!input.textBoxes.some((box) => box.password), 'no value question');
+  });
+
+  it('a preset name that is taken (or collides) in the chosen scope is asked after all, with the reason', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([
+      // until the namespace is chosen the count assumes the name is taken as it is; in payments it is not
+      pick(/^Create Secret \(step 1\/5\) · name OTHER from the quick fix \/ Who/, 'Namespace'),
+      pick(/\(step 2\/5\) · name OTHER from the quick fix/, 'payments'),
+      text(/\(step 3\/6\) \/ Name of the secret in namespace payments/, 'OTHER_2', {
+        prefilled: 'OTHER',
+        rejected: [{ answer: 'OTHER', message: /"OTHER" already exists in namespace payments/ }],
+      }),
+      text(/\(step 4\/6\) \/ Value of OTHER_2/, CANCEL),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret', { name: 'OTHER', origin: 'quickFix' });
+    input.assertDone();
+  });
+
+  it('names the preset connection when there is more than one', async () => {
+    const staging = settingsConnection('Staging', 'https://staging.example.com');
+    const h = commandHarness([settingsConnection('Prod'), staging]);
+    await h.signIn(staging);
+    const input = h.script([pick(/^Create Secret \(step 1\/4\) · on Staging, namespace ops from the tree/, CANCEL)]);
+    await h.run('fluxbaseSecrets.createSecret', { kind: 'namespace', connectionId: staging.id, namespace: 'ops' });
+    assert.equal(input.asked.length, 1);
+    assert.match(input.asked[0] ?? '', /Name of the secret in namespace ops/);
+  });
+});
+
+describe('the create flow’s live previews', () => {
+  async function nameBox(scope: 'Global' | string) {
+    const h = await signedInWithNamespace();
+    h.server.seed({ name: 'token', scope: 'namespace', namespace: 'ns' });
+    await h.store.refresh(h.store.connections()[0]!.id);
+    const steps = scope === 'Global' ? [pick(/Who/, 'Global')] : [pick(/Who/, 'Namespace'), pick(/namespace/, scope)];
+    const input = h.script([...steps, text(/Name/, CANCEL)]);
+    await h.run('fluxbaseSecrets.createSecret');
+    input.assertDone();
+    return input.textBoxes.at(-1)!;
+  }
+
+  it('the name step shows the variable name as it is typed', async () => {
+    const box = await nameBox('Global');
+    assert.deepEqual(box.validate!('stripe_key'), {
+      severity: 'info',
+      message: 'Functions read it as FLUXBASE_SECRET_STRIPE_KEY',
+    });
+    assert.equal(box.validate!('FLUXBASE_OWN')?.message, 'Functions read it as FLUXBASE_OWN');
+  });
+
+  it('warns on a collision with a variable in the chosen scope only', async () => {
+    const inNs = await nameBox('ns');
+    assert.deepEqual(inNs.validate!('TOKEN'), {
+      severity: 'warning',
+      message:
+        'FLUXBASE_SECRET_TOKEN is also the variable of "token" in namespace ns: functions would get one of the two at random',
+    });
+    const inPayments = await nameBox('payments');
+    assert.deepEqual(inPayments.validate!('TOKEN'), {
+      severity: 'info',
+      message: 'Functions read it as FLUXBASE_SECRET_TOKEN',
+    });
+  });
+
+  it('the expiry step previews the date and time, local and UTC, and refuses the past by name', async () => {
+    const h = await signedInWithNamespace();
+    const expiry = h.script([
+      pick(/Who/, 'Global'),
+      text(/Name/, 'K'),
+      text(/Value/, VALUE),
+      text(/Desc/, ''),
+      text(/Expiry/, CANCEL),
+    ]);
+    await h.run('fluxbaseSecrets.createSecret');
+    const validate = expiry.textBoxes.at(-1)!.validate!;
+    const cases: [string, number, RegExp][] = [
+      ['90d', 90 * DAY, /in 3 months$/],
+      ['12h', DAY / 2, /in 12 hours/],
+      ['1w', 7 * DAY, /in 7 days/],
+      ['1y', 365 * DAY, /in 1 year/],
+    ];
+    for (const [typed, ahead, relative] of cases) {
+      const preview = validate(typed);
+      const utc = new Date(NOW + ahead).toISOString().replace('T', ' ').slice(0, 16);
+      assert.equal(preview?.severity, 'info', typed);
+      assert.match(preview?.message ?? '', new RegExp(`^Expires .+ your time · ${utc} UTC · `), typed);
+      assert.match(preview?.message ?? '', relative, typed);
+    }
+    assert.match(validate('2026-03-01')?.message ?? '', /· 2026-03-01 00:00 UTC · in 2 months$/);
+    assert.deepEqual(validate(''), { severity: 'info', message: 'No expiry: the secret never expires' });
+    const past = validate('2025-12-31');
+    assert.equal(past?.severity, 'error');
+    assert.match(
+      past?.message ?? '',
+      /^2025-12-31T00:00:00\.000Z is not in the future: a secret that has expired reaches no function\. Choose a later time\.$/,
+    );
+    assert.equal(validate('soon')?.severity, 'error');
+  });
+
+  it('never echoes the value: no title, prompt or preview of the flow contains it', async () => {
+    const h = await signedInWithNamespace();
+    const input = h.script([...forward(0)]);
+    await h.run('fluxbaseSecrets.createSecret');
+    const shown = [
+      ...input.asked,
+      ...input.textBoxes.map((box) => `${box.title} ${box.prompt} ${box.validate?.(box.value ?? '')?.message ?? ''}`),
+      ...h.notifier.shown.map((s) => s.message),
+      ...h.logger.lines,
+    ].join('\n');
+    assert.ok(!shown.includes(VALUE));
+  });
+});
