@@ -114,6 +114,7 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
   // until the scope is chosen, only its form is judged (the count assumes it will be taken).
   const namePreset = (state: CreateFlowState): boolean =>
     prefill.name !== undefined &&
+    prefill.nameSuggested !== true &&
     state.nameTyped !== true &&
     (placementChosen(state)
       ? nameValidation(state)(prefill.name)

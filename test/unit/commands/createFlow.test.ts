@@ -229,16 +229,23 @@ describe('the create flow skips what its context preset, and the title says so',
     assert.ok(h.server.all().some((secret) => secret.name === 'MISSING_KEY'));
   });
 
-  it('from Move to Fluxbase Secret: name and value preset, the value never asked', async () => {
+  it('from Move to Fluxbase Secret: the value preset and never asked; the suggested name asked, filled in', async () => {
     const h = await signedInWithNamespace();
     const input = h.script([
-      pick(/^Create Secret \(step 1\/4\) · name MAPS_KEY, value from the code \/ Who/, 'Global'),
-      text(/\(step 2\/3\) · name MAPS_KEY, value from the code \/ Description/, ''),
-      text(/\(step 3\/3\)/, ''),
+      pick(/^Create Secret \(step 1\/5\) · value from the code \/ Who/, 'Global'),
+      text(/\(step 2\/4\) · value from the code \/ Name of the secret globally/, 'MAPS_KEY', { prefilled: 'MAPS_KEY' }),
+      text(/\(step 3\/4\) · value from the code \/ Description/, ''),
+      text(/\(step 4\/4\)/, ''),
     ]);
-    await h.run('fluxbaseSecrets.createSecret', { name: 'MAPS_KEY', value: VALUE, origin: 'code' });
+    await h.run('fluxbaseSecrets.createSecret', {
+      name: 'MAPS_KEY',
+      nameSuggested: true,
+      value: VALUE,
+      origin: 'code',
+    });
     input.assertDone();
     assert.ok(!input.textBoxes.some((box) => box.password), 'no value question');
+    assert.equal(h.server.valueOf(h.server.all().find((secret) => secret.name === 'MAPS_KEY')!.id), VALUE);
   });
 
   it('a preset name that is taken (or collides) in the chosen scope is asked after all, with the reason', async () => {
