@@ -37,10 +37,15 @@ export function showTextInput(options: TextInputOptions): Promise<string> {
         const value = box.value;
         if (judge(value)?.severity !== 'error') {
           resolve(value);
+        } else {
+          showValidation(value);
         }
       }),
     );
-    showValidation(box.value);
+    // A message takes the prompt's place: an empty box shows its prompt until something is typed.
+    if (box.value !== '') {
+      showValidation(box.value);
+    }
   });
 }
 
