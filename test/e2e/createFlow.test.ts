@@ -61,7 +61,9 @@ describe('the create flow as one multi-step input, as a person uses it', () => {
     await box.fill(NAME.toLowerCase());
     // the variable functions will read, live as it is typed
     await page
-      .locator('.quick-input-widget', { hasText: `Functions read it as FLUXBASE_SECRET_${NAME}` })
+      .locator('.quick-input-widget', {
+        hasText: `Name of the secret globally: functions read it as FLUXBASE_SECRET_${NAME}`,
+      })
       .waitFor({ timeout });
     await page.setViewportSize({ width: 1180, height: 680 });
     assert.ok(existsSync(await workbench.screenshot('create-flow-docs')));

@@ -163,7 +163,7 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
           placeholder: 'STRIPE_KEY',
           ...(state.name !== undefined ? { value: state.name } : {}),
           backButton: position.back,
-          validate: (name) => validate(name) ?? liveVariable(name),
+          validate: (name) => validate(name) ?? liveVariable(name, placementOf(state)),
         });
         state.nameTyped = true;
       },
@@ -208,9 +208,16 @@ function createSteps(context: CreateFlowContext): FlowStep<CreateFlowState>[] {
   ];
 }
 
-/** What the name box says while nothing is wrong: the variable functions will read, as it is typed. */
-function liveVariable(name: string): InputValidation {
-  return { severity: 'info', message: `Functions read it as ${secretVariableName(name)}` };
+/**
+ * What the name box says while nothing is wrong: the variable functions will
+ * read, as it is typed. It takes the prompt's place, so it repeats where the
+ * secret goes.
+ */
+function liveVariable(name: string, placement: SecretPlacement): InputValidation {
+  return {
+    severity: 'info',
+    message: `Name of the secret ${placementText(placement)}: functions read it as ${secretVariableName(name)}`,
+  };
 }
 
 function placementChosen(state: CreateFlowState): boolean {

@@ -291,9 +291,12 @@ describe('the create flow’s live previews', () => {
     const box = await nameBox('Global');
     assert.deepEqual(box.validate!('stripe_key'), {
       severity: 'info',
-      message: 'Functions read it as FLUXBASE_SECRET_STRIPE_KEY',
+      message: 'Name of the secret globally: functions read it as FLUXBASE_SECRET_STRIPE_KEY',
     });
-    assert.equal(box.validate!('FLUXBASE_OWN')?.message, 'Functions read it as FLUXBASE_OWN');
+    assert.equal(
+      box.validate!('FLUXBASE_OWN')?.message,
+      'Name of the secret globally: functions read it as FLUXBASE_OWN',
+    );
   });
 
   it('warns on a collision with a variable in the chosen scope only', async () => {
@@ -306,7 +309,7 @@ describe('the create flow’s live previews', () => {
     const inPayments = await nameBox('payments');
     assert.deepEqual(inPayments.validate!('TOKEN'), {
       severity: 'info',
-      message: 'Functions read it as FLUXBASE_SECRET_TOKEN',
+      message: 'Name of the secret in namespace payments: functions read it as FLUXBASE_SECRET_TOKEN',
     });
   });
 
