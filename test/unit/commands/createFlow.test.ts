@@ -264,6 +264,31 @@ describe('the create flow skips what its context preset, and the title says so',
     input.assertDone();
   });
 
+  it('once the person typed another name, going Back to a scope where the preset is free still asks it', async () => {
+    const h = await signedInWithNamespace();
+    h.server.seed({ name: 'B', scope: 'namespace', namespace: 'billing' });
+    await h.store.refresh(h.store.connections()[0]!.id);
+    const input = h.script([
+      pick(/Who/, 'Namespace'),
+      pick(/namespace/, 'payments'),
+      text(/Name of the secret in namespace payments/, 'OTHER_2', { prefilled: 'OTHER' }),
+      text(/Value of OTHER_2/, BACK),
+      text(/Name of the secret in namespace payments/, BACK, { prefilled: 'OTHER_2' }),
+      pick(/namespace/, 'billing', undefined, 'payments'),
+      text(/Name of the secret in namespace billing/, 'OTHER_2', { prefilled: 'OTHER_2' }),
+      text(/Value of OTHER_2/, VALUE),
+      text(/Description/, ''),
+      text(/Expiry/, ''),
+    ]);
+    const result = (await h.run('fluxbaseSecrets.createSecret', {
+      name: 'OTHER',
+      origin: 'quickFix',
+    })) as CreateSecretResult;
+    input.assertDone();
+    assert.equal(result.name, 'OTHER_2');
+    assert.equal(result.secret.namespace, 'billing');
+  });
+
   it('names the preset connection when there is more than one', async () => {
     const staging = settingsConnection('Staging', 'https://staging.example.com');
     const h = commandHarness([settingsConnection('Prod'), staging]);
