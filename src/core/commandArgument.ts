@@ -52,7 +52,10 @@ export interface CodeRange {
  * What another feature may fill in before the create flow starts (the code
  * features pass a name and a value from the editor). A given `value` skips
  * the value question; a given connection, scope or namespace skips those
- * questions; `name` and `description` are filled into their boxes.
+ * questions; a given `name` skips the name question when it is free in the
+ * chosen scope (the quick fix's name is the one the code already reads),
+ * unless `nameSuggested` says it is only a suggestion to edit (Move to
+ * Fluxbase Secret); `description` is filled into its box.
  */
 export interface CreateSecretPrefill {
   connectionId?: string;
@@ -61,7 +64,22 @@ export interface CreateSecretPrefill {
   scope?: 'global' | 'namespace';
   namespace?: string;
   description?: string;
+  /** The name is a suggestion (from the code around a literal): its question is asked, filled in. */
+  nameSuggested?: boolean;
+  /** Which feature filled it in, for the create flow's title ("namespace billing from the function"). */
+  origin?: CreatePrefillOrigin;
 }
+
+/** The features that start the create flow with a prefill. */
+export type CreatePrefillOrigin = 'tree' | 'function' | 'quickFix' | 'code' | 'compare';
+
+const PREFILL_ORIGINS: ReadonlySet<unknown> = new Set<CreatePrefillOrigin>([
+  'tree',
+  'function',
+  'quickFix',
+  'code',
+  'compare',
+]);
 
 /** The id of the Secrets view in the Fluxbase container. */
 export const SECRETS_VIEW_ID = 'fluxbaseSecrets.secretsView';
@@ -185,6 +203,8 @@ function prefillFields(value: Record<string, unknown>): CreateSecretPrefill {
     scope,
     namespace: scope === 'namespace' ? namespace : undefined,
     description: text('description'),
+    nameSuggested: value.nameSuggested === true ? true : undefined,
+    origin: PREFILL_ORIGINS.has(value.origin) ? (value.origin as CreatePrefillOrigin) : undefined,
   });
 }
 

@@ -6,10 +6,14 @@
  * the command wrapper can stay silent on cancellation.
  */
 
-/** How an answer is judged while it is typed: an error blocks accepting it, a warning only informs. */
+/**
+ * How an answer is judged while it is typed: an error blocks accepting it, a
+ * warning only warns, an info only says what the answer will mean (a live
+ * preview).
+ */
 export interface InputValidation {
   message: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
 }
 
 /** A question answered by typing. */
@@ -23,6 +27,8 @@ export interface TextInputOptions {
   password?: boolean;
   /** Judges the current text; undefined means fine. */
   validate?: (value: string) => InputValidation | undefined;
+  /** A step of a multi-step flow after the first: offer Back, which rejects with a {@link UserWentBackError}. */
+  backButton?: boolean;
 }
 
 /** One choice of a pick. */
@@ -39,6 +45,10 @@ export interface PickOptions {
   placeholder?: string;
   /** Also match on `description` and `detail` while filtering. */
   matchOnDetails?: boolean;
+  /** A step of a multi-step flow after the first: offer Back, which rejects with a {@link UserWentBackError}. */
+  backButton?: boolean;
+  /** The index of the item highlighted when the pick opens (what was chosen before going Back). */
+  activeIndex?: number;
 }
 
 /** A modal question with one or more buttons; dismissing it cancels. */
@@ -86,6 +96,23 @@ export class UserCancelledError extends Error {
  */
 export function isUserCancelled(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[cancelledBrand] === true;
+}
+
+const wentBackBrand = Symbol.for('fluxbaseSecrets.userWentBack');
+
+/** The person pressed Back in a step of a multi-step flow: the flow asks the previous step again. */
+export class UserWentBackError extends Error {
+  override readonly name = 'UserWentBackError';
+  readonly [wentBackBrand] = true;
+
+  constructor() {
+    super('Back');
+  }
+}
+
+/** Whether `error` means "the person pressed Back" (by a global symbol, as {@link isUserCancelled}). */
+export function isUserWentBack(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[wentBackBrand] === true;
 }
 
 /** A modal confirmation with one button; resolves when confirmed, rejects with UserCancelledError otherwise. */

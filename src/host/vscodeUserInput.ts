@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { vscodeMultiPicker } from './code/codeDialogs';
+import { showPick, showTextInput } from './quickInputs';
 import {
   UserCancelledError,
   type ChoiceOptions,
-  type InputValidation,
   type PickItem,
   type PickManyItem,
   type PickOptions,
@@ -12,43 +12,16 @@ import {
 } from '../core/userInput';
 
 /**
- * UserInput over VS Code's input boxes, quick picks and modal messages.
- * Dismissing any of them rejects with UserCancelledError. Boxes stay open
- * when focus moves elsewhere, so a person can copy a key from another window.
+ * UserInput over VS Code's input boxes, quick picks (quickInputs.ts) and
+ * modal messages. Dismissing any of them rejects with UserCancelledError.
  */
 export class VscodeUserInput implements UserInput {
-  async inputText(options: TextInputOptions): Promise<string> {
-    const { validate } = options;
-    const answer = await vscode.window.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
-      placeHolder: options.placeholder,
-      value: options.value,
-      password: options.password ?? false,
-      ignoreFocusOut: true,
-      validateInput: validate ? (value) => toValidationMessage(validate(value)) : undefined,
-    });
-    if (answer === undefined) {
-      throw new UserCancelledError();
-    }
-    return answer;
+  inputText(options: TextInputOptions): Promise<string> {
+    return showTextInput(options);
   }
 
-  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
-    const picked = await vscode.window.showQuickPick(
-      items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, item })),
-      {
-        title: options.title,
-        placeHolder: options.placeholder,
-        matchOnDescription: options.matchOnDetails ?? false,
-        matchOnDetail: options.matchOnDetails ?? false,
-        ignoreFocusOut: true,
-      },
-    );
-    if (picked === undefined) {
-      throw new UserCancelledError();
-    }
-    return picked.item.value;
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
+    return showPick(items, options);
   }
 
   pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
@@ -66,15 +39,4 @@ export class VscodeUserInput implements UserInput {
     }
     return chosen;
   }
-}
-
-function toValidationMessage(validation: InputValidation | undefined): vscode.InputBoxValidationMessage | undefined {
-  if (!validation) {
-    return undefined;
-  }
-  const severity =
-    validation.severity === 'error'
-      ? vscode.InputBoxValidationSeverity.Error
-      : vscode.InputBoxValidationSeverity.Warning;
-  return { message: validation.message, severity };
 }

@@ -42,7 +42,10 @@ export function parseExpiryInput(text: string, now: number): ExpiryInput {
     return { kind: 'invalid', message: instant };
   }
   if (instant <= now) {
-    return { kind: 'invalid', message: `${new Date(instant).toISOString()} is not in the future.` };
+    return {
+      kind: 'invalid',
+      message: `${new Date(instant).toISOString()} is not in the future: a secret that has expired reaches no function. Choose a later time.`,
+    };
   }
   return { kind: 'at', expiresAt: new Date(instant).toISOString() };
 }

@@ -108,7 +108,9 @@ describe('code feature commands in VS Code, against the local server', () => {
     const original = 'const stripeApiKey = "sk_live_\\"abc\\"";\n';
     const editor = await openEditor('typescript', original, 'sk_live');
     await extractToSecret({ logger: silentLogger, createSecret: createOnServer })();
-    assert.deepEqual(prefills, [{ name: 'STRIPE_API_KEY', value: 'sk_live_"abc"' }]);
+    assert.deepEqual(prefills, [
+      { name: 'STRIPE_API_KEY', nameSuggested: true, value: 'sk_live_"abc"', origin: 'code' },
+    ]);
     assert.equal(editor.document.getText(), 'const stripeApiKey = Deno.env.get("FLUXBASE_SECRET_STRIPE_API_KEY");\n');
     const listed = await client.secrets.list({ scope: 'global' });
     assert.ok(listed.some((secret) => secret.name === 'STRIPE_API_KEY' && secret.version === 1));

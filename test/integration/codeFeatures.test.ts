@@ -264,7 +264,7 @@ describe('code features in VS Code, against the local server', () => {
     const fix = actions.find((action) => action.title === 'Create secret MISSING_KEY…');
     assert.ok(fix, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.command?.command, 'fluxbaseSecrets.createSecret');
-    assert.deepEqual(fix.command?.arguments, [{ name: 'MISSING_KEY' }]);
+    assert.deepEqual(fix.command?.arguments, [{ name: 'MISSING_KEY', origin: 'quickFix' }]);
   });
 
   it('clears the unknown warning once the secret exists on the server and the catalog reloads', async () => {

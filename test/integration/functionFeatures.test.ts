@@ -213,7 +213,13 @@ describe('function-aware code features in a CLI-shaped workspace, against the lo
     assert.ok(create, actions.map((a) => a.title).join(' | '));
     assert.equal(create.command?.command, 'fluxbaseSecrets.createSecret');
     assert.deepEqual(create.command?.arguments, [
-      { connectionId: CONNECTION.id, name: 'SLACK_BOT_TOKEN', scope: 'namespace', namespace: 'billing' },
+      {
+        connectionId: CONNECTION.id,
+        name: 'SLACK_BOT_TOKEN',
+        scope: 'namespace',
+        namespace: 'billing',
+        origin: 'function',
+      },
     ]);
 
     const annotationRange = new vscode.Range(0, 3, 0, 10);

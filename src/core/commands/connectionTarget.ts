@@ -15,13 +15,27 @@ export async function resolveConnection(
   filter: ConnectionFilter,
   title: string,
 ): Promise<Connection> {
+  const choice = connectionChoice(deps, givenId, filter);
+  return choice.kind === 'known' ? choice.connection : pickConnection(deps, choice.candidates, { title });
+}
+
+/** A connection already known (given, or the only candidate), or the candidates to pick from. */
+export type ConnectionChoice =
+  { kind: 'known'; connection: Connection; given: boolean } | { kind: 'pick'; candidates: readonly Connection[] };
+
+/** Which connection a command acts on without asking, or which to ask about; throws when there is none. */
+export function connectionChoice(
+  deps: Pick<CommandDeps, 'registry' | 'store'>,
+  givenId: string | undefined,
+  filter: ConnectionFilter,
+): ConnectionChoice {
   const connections = deps.registry.list();
   if (givenId !== undefined) {
     const given = connections.find((connection) => connection.id === givenId);
     if (!given) {
       throw new UserFacingError('That connection no longer exists.');
     }
-    return given;
+    return { kind: 'known', connection: given, given: true };
   }
   const candidates = connections.filter((connection) => accepts(deps, connection, filter));
   if (candidates.length === 0) {
@@ -34,9 +48,18 @@ export async function resolveConnection(
         : 'There is no Fluxbase connection yet: add one with "Fluxbase Secrets: Add Connection".',
     );
   }
-  if (candidates.length === 1) {
-    return candidates[0]!;
-  }
+  return candidates.length === 1
+    ? { kind: 'known', connection: candidates[0]!, given: false }
+    : { kind: 'pick', candidates };
+}
+
+/** The one connection picker; as a step of a flow it offers Back and highlights the connection chosen before. */
+export function pickConnection(
+  deps: Pick<CommandDeps, 'store' | 'input'>,
+  candidates: readonly Connection[],
+  options: { title: string; backButton?: boolean; current?: Connection },
+): Promise<Connection> {
+  const current = candidates.findIndex((connection) => connection.id === options.current?.id);
   return deps.input.pick(
     candidates.map((connection) => ({
       label: connection.name,
@@ -44,7 +67,12 @@ export async function resolveConnection(
       detail: statusText(deps, connection),
       value: connection,
     })),
-    { title, placeholder: 'Choose a connection' },
+    {
+      title: options.title,
+      placeholder: 'Choose a connection',
+      ...(options.backButton ? { backButton: true } : {}),
+      ...(current >= 0 ? { activeIndex: current } : {}),
+    },
   );
 }
 

@@ -35,8 +35,9 @@ export function extractToSecretCommand(
       arg.kind === 'codeRange' ? deps.functions?.contextOf(arg.range.uri) : deps.functions?.activeContext();
     const prefill: CreateSecretPrefill = {
       value: plan.value,
-      ...(plan.suggestedName ? { name: plan.suggestedName } : {}),
+      ...(plan.suggestedName ? { name: plan.suggestedName, nameSuggested: true } : {}),
       ...functionCreatePrefill(functionContext),
+      origin: 'code',
     };
     const created = await createSecret(prefill);
     if (!created) {

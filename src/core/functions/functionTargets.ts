@@ -78,9 +78,21 @@ export function functionCreatePrefill(
 export function createSecretFix(
   name: string,
   context: FunctionContext | undefined,
-): { title: string; argument: { name: string; connectionId?: string; scope?: 'namespace'; namespace?: string } } {
+): {
+  title: string;
+  argument: {
+    name: string;
+    connectionId?: string;
+    scope?: 'namespace';
+    namespace?: string;
+    origin: 'function' | 'quickFix';
+  };
+} {
   const prefill = functionCreatePrefill(context);
   return prefill
-    ? { title: `Create secret ${name} in namespace ${prefill.namespace}…`, argument: { name, ...prefill } }
-    : { title: `Create secret ${name}…`, argument: { name } };
+    ? {
+        title: `Create secret ${name} in namespace ${prefill.namespace}…`,
+        argument: { name, ...prefill, origin: 'function' },
+      }
+    : { title: `Create secret ${name}…`, argument: { name, origin: 'quickFix' } };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodeRange } from '../../core/commandArgument';
+import type { CodeRange, CreateSecretPrefill } from '../../core/commandArgument';
 import type { CommandId } from '../../core/commandIds';
 import { planExtraction } from '../../core/code/extraction';
 import { secretNameForEnvKey } from '../../core/code/importPlan';
@@ -69,7 +69,7 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
         action.command = {
           title: action.title,
           command: 'fluxbaseSecrets.createSecret' satisfies CommandId,
-          arguments: [fix.argument],
+          arguments: [fix.argument satisfies CreateSecretPrefill],
         };
         return [action];
       });

@@ -96,7 +96,15 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
         const where = several ? ` on ${target.connectionName}` : '';
         const action = fix(`Create ${name} in namespace ${target.namespace}${where}…`, diagnostic, {
           command: FUNCTION_FIX_COMMANDS.create,
-          arguments: [{ connectionId: target.connectionId, name, scope: 'namespace', namespace: target.namespace }],
+          arguments: [
+            {
+              connectionId: target.connectionId,
+              name,
+              scope: 'namespace',
+              namespace: target.namespace,
+              origin: 'function',
+            },
+          ],
         });
         action.isPreferred = actions.every((a) => !a.isPreferred);
         actions.push(action);

@@ -59,7 +59,7 @@ describe('Move to Fluxbase secret (core handler over the editor port)', () => {
       return created(p);
     });
     await command({ kind: 'none' });
-    assert.deepEqual(prefills, [{ value: 'sk_live_abc', name: 'STRIPE_API_KEY' }]);
+    assert.deepEqual(prefills, [{ value: 'sk_live_abc', name: 'STRIPE_API_KEY', nameSuggested: true, origin: 'code' }]);
     assert.equal(document.text(), 'const stripeApiKey = Deno.env.get("FLUXBASE_SECRET_STRIPE_API_KEY");\n');
   });
 

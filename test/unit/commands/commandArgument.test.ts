@@ -84,6 +84,15 @@ describe('the create flow’s prefill (prefillIn)', () => {
     });
     assert.deepEqual(prefillOf({ scope: 'global', namespace: 'ns' }), { scope: 'global' });
   });
+
+  it('keeps a known origin and a suggested name, and drops anything else in their place', () => {
+    assert.deepEqual(prefillOf({ name: 'N', nameSuggested: true, origin: 'code' }), {
+      name: 'N',
+      nameSuggested: true,
+      origin: 'code',
+    });
+    assert.deepEqual(prefillOf({ name: 'N', nameSuggested: 'yes', origin: '<b>evil</b>' }), { name: 'N' });
+  });
 });
 
 describe('historyPanelKey', () => {

@@ -165,12 +165,17 @@ describe('fluxbaseSecrets.createSecret', () => {
     assert.equal(result.secret.expires_at, new Date(NOW + 7 * DAY).toISOString());
   });
 
-  it('starts prefilled: a given value, scope and namespace skip their questions; the name is filled in', async () => {
+  it('starts prefilled: a given value, scope, namespace and (free) name skip their questions', async () => {
     const h = await signedIn();
     const connectionId = h.store.connections()[0]!.id;
     const input = h.script([
-      text(/Name of the secret in namespace default/, 'STRIPE_KEY', { prefilled: 'STRIPE_KEY' }),
-      text(/Description/, 'from code', { prefilled: 'from code' }),
+      text(
+        /Create Secret \(step 1\/2\) · namespace default, name STRIPE_KEY, value preset \/ Description/,
+        'from code',
+        {
+          prefilled: 'from code',
+        },
+      ),
       text(/Expiry/, ''),
     ]);
     const result = (await h.handler('fluxbaseSecrets.createSecret')({

@@ -52,7 +52,15 @@ describe('Commands in a function file', () => {
       return Promise.resolve(undefined);
     })({ kind: 'none' });
     assert.deepEqual(prefills, [
-      { value: 'sk_live_abc', name: 'KEY', connectionId: 'local', scope: 'namespace', namespace: 'billing' },
+      {
+        value: 'sk_live_abc',
+        name: 'KEY',
+        nameSuggested: true,
+        connectionId: 'local',
+        scope: 'namespace',
+        namespace: 'billing',
+        origin: 'code',
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   UserCancelledError,
+  UserWentBackError,
   type ChoiceOptions,
   type InputValidation,
   type PickItem,
@@ -13,12 +14,18 @@ import {
 /** Answer that dismisses the question. */
 export const CANCEL = Symbol('cancel');
 
+/** Answer that presses Back (QuickInputButtons.Back) in a step of a multi-step flow; the question must offer it. */
+export const BACK = Symbol('back');
+
+/** The answers a text box or a pick can get: one typed or chosen, Escape, or Back. */
+type Answer = string | typeof CANCEL | typeof BACK;
+
 /** One expected question and its answer. `ask` must match the question's prompt or title. */
 export type Step =
   | {
       kind: 'text';
       ask: RegExp;
-      answer: string | typeof CANCEL;
+      answer: Answer;
       /** When set, the box must (or must not) hide what is typed. */
       password?: boolean;
       /** The validation the answer must get (undefined: none or no check when omitted). */
@@ -28,7 +35,15 @@ export type Step =
       /** Answers typed first that the box must refuse (error validation) before `answer` is accepted. */
       rejected?: { answer: string; message: RegExp }[];
     }
-  | { kind: 'pick'; ask: RegExp; answer: string | typeof CANCEL; /** Labels offered, in order. */ offered?: string[] }
+  | {
+      kind: 'pick';
+      ask: RegExp;
+      answer: Answer;
+      /** Labels offered, in order. */
+      offered?: string[];
+      /** The label highlighted when the pick opens. */
+      active?: string;
+    }
   | { kind: 'choose'; ask: RegExp; answer: string | typeof CANCEL; detail?: RegExp }
   /** Dismisses whatever question comes next. */
   | { kind: 'cancel'; ask: RegExp; answer: typeof CANCEL }
@@ -40,21 +55,18 @@ export type Step =
     };
 
 /** Shorthands for steps. */
-export const text = (
-  ask: RegExp,
-  answer: string | typeof CANCEL,
-  extra: Partial<Extract<Step, { kind: 'text' }>> = {},
-): Step => ({
+export const text = (ask: RegExp, answer: Answer, extra: Partial<Extract<Step, { kind: 'text' }>> = {}): Step => ({
   kind: 'text',
   ask,
   answer,
   ...extra,
 });
-export const pick = (ask: RegExp, answer: string | typeof CANCEL, offered?: string[]): Step => ({
+export const pick = (ask: RegExp, answer: Answer, offered?: string[], active?: string): Step => ({
   kind: 'pick',
   ask,
   answer,
   ...(offered ? { offered } : {}),
+  ...(active !== undefined ? { active } : {}),
 });
 /** Dismisses the next question, whatever it is. */
 export const cancelNext = (): Step => ({ kind: 'cancel', ask: /(?:)/, answer: CANCEL });
@@ -110,6 +122,8 @@ export class ScriptedUserInput implements UserInput {
   readonly questions: { kind: Exclude<Step['kind'], 'cancel'>; title: string; labels: string[] }[] = [];
   /** Every text box seen, so tests can check how a value was asked for. */
   readonly textBoxes: TextInputOptions[] = [];
+  /** The options of every pick seen. */
+  readonly picks: PickOptions[] = [];
 
   constructor(private readonly steps: Step[]) {}
 
@@ -131,22 +145,22 @@ export class ScriptedUserInput implements UserInput {
       assert.equal(refusal?.severity, 'error', `"${attempt.answer}" must be refused by "${options.prompt}"`);
       assert.match(refusal?.message ?? '', attempt.message);
     }
-    if (step.answer === CANCEL) {
-      throw new UserCancelledError();
-    }
-    const validation = options.validate?.(step.answer);
+    const answer = step.answer;
+    answerOrThrow(answer, options.backButton, options.prompt);
+    const validation = options.validate?.(answer);
     if (step.validation) {
-      assert.equal(validation?.severity, step.validation.severity, `validation of "${step.answer}"`);
+      assert.equal(validation?.severity, step.validation.severity, `validation of "${answer}"`);
       assert.match(validation?.message ?? '', step.validation.message);
     }
     if (validation?.severity === 'error') {
-      assert.fail(`The box "${options.prompt}" would not accept "${step.answer}": ${validation.message}`);
+      assert.fail(`The box "${options.prompt}" would not accept "${answer}": ${validation.message}`);
     }
-    return step.answer;
+    return answer;
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
     this.questions.push({ kind: 'pick', title: options.title, labels: items.map((item) => item.label) });
+    this.picks.push(options);
     const step = this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pick') {
       throw new Error('unreachable');
@@ -158,11 +172,14 @@ export class ScriptedUserInput implements UserInput {
         `items offered by "${options.title}"`,
       );
     }
-    if (step.answer === CANCEL) {
-      throw new UserCancelledError();
+    if (step.active !== undefined) {
+      const active = options.activeIndex === undefined ? undefined : items[options.activeIndex]?.label;
+      assert.equal(active, step.active, `item highlighted by "${options.title}"`);
     }
-    const item = items.find((candidate) => candidate.label === step.answer);
-    assert.ok(item, `"${step.answer}" is not among ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+    const answer = step.answer;
+    answerOrThrow(answer, options.backButton, options.title);
+    const item = items.find((candidate) => candidate.label === answer);
+    assert.ok(item, `"${answer}" is not among ${JSON.stringify(items.map((candidate) => candidate.label))}`);
     return item.value;
   }
 
@@ -221,6 +238,17 @@ export class ScriptedUserInput implements UserInput {
     assert.equal(step.kind, kind, `expected a ${step.kind} question (${step.ask}) but got ${kind}: ${question}`);
     assert.match(question, step.ask, `question ${question}`);
     return step;
+  }
+}
+
+/** Throws what Escape or Back would (Back only where the question offers it); returns for a real answer. */
+function answerOrThrow(answer: Answer, backButton: boolean | undefined, question: string): asserts answer is string {
+  if (answer === CANCEL) {
+    throw new UserCancelledError();
+  }
+  if (answer === BACK) {
+    assert.ok(backButton, `"${question}" offers no Back button`);
+    throw new UserWentBackError();
   }
 }
 
