@@ -224,8 +224,14 @@ describe('where each secret is used, and the create fix of a billing function, i
     await runWithAnswers(
       api,
       [
-        text(/Name of the secret in namespace billing/, 'NEW_WEBHOOK_SECRET'),
-        text(/Value of NEW_WEBHOOK_SECRET/, 'whsec_it', { password: true }),
+        // the scope, the namespace and the name come from the fix: the flow starts at the value
+        text(
+          /\(step 1\/3\) · namespace billing, name NEW_WEBHOOK_SECRET from the function .*Value of NEW_WEBHOOK_SECRET/,
+          'whsec_it',
+          {
+            password: true,
+          },
+        ),
         text(/Description/, ''),
         text(/Expiry/, ''),
       ],

@@ -93,13 +93,19 @@ describe('Where each secret is used: readers, tooltip, history view', () => {
       for (const source of ['deployed', 'declared'] as const) {
         assert.deepEqual(createSecretFix('SLACK', contextOf([['billing', source]])), {
           title: 'Create secret SLACK in namespace billing…',
-          argument: { name: 'SLACK', connectionId: 'local', scope: 'namespace', namespace: 'billing' },
+          argument: {
+            name: 'SLACK',
+            connectionId: 'local',
+            scope: 'namespace',
+            namespace: 'billing',
+            origin: 'function',
+          },
         });
       }
     });
 
     it('asks the scope outside functions, for the default fallback, several namespaces or connections, and ""', () => {
-      const plain = { title: 'Create secret SLACK…', argument: { name: 'SLACK' } };
+      const plain = { title: 'Create secret SLACK…', argument: { name: 'SLACK', origin: 'quickFix' } };
       assert.deepEqual(createSecretFix('SLACK', undefined), plain);
       assert.deepEqual(createSecretFix('SLACK', contextOf([['default', 'default']])), plain);
       assert.deepEqual(createSecretFix('SLACK', contextOf(['billing', 'notifications'])), plain);
