@@ -1,13 +1,23 @@
 // Three bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
 // connection pool it loads on the first request (dist/client.js: undici, kept
 // out of activation), and the version-history webview (browser, IIFE).
-// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+// `--production` minifies and drops source maps; `--watch` rebuilds on change;
+// `--bench-marks` (with `--production`: what `npm run bench:ui` packages) keeps
+// the benchmark's timing channel, which the production build cannot see.
 import * as esbuild from 'esbuild';
 import * as nodeCrypto from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const benchMarks = process.argv.includes('--bench-marks');
+
+/**
+ * src/host/bench/benchMarks.ts writes timing marks to the file FLUXBASE_BENCH_MARKS names. In the
+ * production build that variable is `undefined` at build time, whatever the environment says at run
+ * time, so the marks and the benchmark's ping command are dead code the minifier drops.
+ */
+const benchMarksDefine = production && !benchMarks ? { 'process.env.FLUXBASE_BENCH_MARKS': 'undefined' } : {};
 
 /**
  * src/core/api/lazyPool.ts requires './undiciPool' on the first request: in the
@@ -107,7 +117,7 @@ const common = {
   legalComments: 'none',
   // Sizes and timings while watching; otherwise (npm test, npm run package) only warnings and errors.
   logLevel: watch ? 'info' : 'warning',
-  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', ...benchMarksDefine },
 };
 
 if (watch) {

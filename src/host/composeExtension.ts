@@ -14,8 +14,11 @@ import { createFunctionFeatures, registryCompanion } from './functions/registerF
 import { confirmRollback } from '../core/history/rollbackConfirmation';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
+import type { PerfMarks } from '../shared/perfMarks';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
+import { markChanges } from './bench/benchObservers';
+import { registerBenchPing } from './bench/benchPing';
 import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import { createTemplateOutput } from './code/codeHostPorts';
@@ -37,12 +40,14 @@ import { VscodeUserInput } from './vscodeUserInput';
  * The composition root: builds connections, sessions, store, tree view, the
  * version-history panels, the code providers and the one deps object, then
  * the command table over it; registers it all on `context`, starts the first
- * load, and returns the extension's API.
+ * load, and returns the extension's API. `marks` is the benchmark's timing
+ * channel, off in every build but the benchmark's (host/bench/benchMarks.ts).
  */
 export function composeExtension(
   context: vscode.ExtensionContext,
   logger: Logger,
   showLogs: () => void,
+  marks: PerfMarks,
 ): FluxbaseSecretsApi {
   const environment = environmentSignIn(process.env);
   const settingsRegistry = new SettingsConnectionRegistry(logger, environment?.connection);
@@ -75,7 +80,7 @@ export function composeExtension(
     choose: (options) => questions.choose(options),
     pickMany: (items, options) => codeDialogs.pickMany(items, options),
   };
-  const provider = new ExplorerTreeProvider(store, filter, systemClock);
+  const provider = new ExplorerTreeProvider(store, filter, systemClock, marks);
   const view = createExplorerView(provider, store, filter, logger, systemClock);
   const executeCommand: CommandDeps['executeCommand'] = (id, arg) =>
     Promise.resolve(vscode.commands.executeCommand(id, arg));
@@ -125,7 +130,9 @@ export function composeExtension(
     view,
     history.registration,
     functions.disposable,
-    registerCodeProviders({ catalog, logger, functions: functions.contexts }),
+    registerCodeProviders({ catalog, logger, functions: functions.contexts, marks }),
+    markChanges(marks, { store, filter }),
+    registerBenchPing(marks),
     registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),
   );

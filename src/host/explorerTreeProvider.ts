@@ -7,6 +7,7 @@ import type { SecretsStore } from '../core/explorer/secretsStore';
 import { buildExplorerTree } from '../core/explorer/treeModel';
 import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
+import { noPerfMarks, type PerfMarks } from '../shared/perfMarks';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
 /**
@@ -30,6 +31,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
+    private readonly marks: PerfMarks = noPerfMarks,
   ) {
     this.subscriptions.push(
       store.onDidChange(() => this.rebuild()),
@@ -62,11 +64,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {
     if (!node) {
+      this.marks.mark('tree.roots', this.roots.length);
       return this.roots;
     }
     // the current node of that id: VS Code may hand back a node from before the last rebuild
     const current = this.byId.get(node.id);
-    return current && 'children' in current ? current.children : [];
+    const children = current && 'children' in current ? current.children : [];
+    this.marks.mark('tree.children', children.length);
+    return children;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -96,6 +101,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       }
     };
     this.roots.forEach(index);
+    this.marks.mark('tree.rebuilt', this.byId.size);
     this.changed.fire(undefined);
   }
 
