@@ -14,3 +14,8 @@ export interface PerfMarks {
 
 /** Marks that go nowhere: what production builds use. */
 export const noPerfMarks: PerfMarks = { enabled: false, mark: () => undefined };
+
+/** The status-bar text of the benchmark's n-th ping (src/host/bench/benchPing.ts): what the page waits for. */
+export function benchPingText(n: number): string {
+  return `Fluxbase bench ping ${n}`;
+}

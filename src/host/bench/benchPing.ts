@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
-import type { PerfMarks } from '../../shared/perfMarks';
+import { benchPingText, type PerfMarks } from '../../shared/perfMarks';
 
 /** The benchmark's empty command; registered only when marks are on, and never contributed to the palette. */
 export const BENCH_PING_COMMAND = 'fluxbaseSecrets.benchPing';
-
-/** The status-bar text the n-th ping shows: what the page waits for to close the round trip. */
-export function benchPingText(n: number): string {
-  return `Fluxbase bench ping ${n}`;
-}
 
 /**
  * The floor of every command the benchmark times (`npm run bench:ui`): a key
