@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
-import type { CliConfigResult, CliFileCredentials, CliProfile } from './cliConfig';
+import type { CliConfigResult, CliFileCredentials, CliProfile } from './cliConfigTypes';
 
 /**
  * Parses the text of the Fluxbase CLI's `config.yaml` with a real YAML
