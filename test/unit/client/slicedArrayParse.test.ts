@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseGuardedArray } from '../../../src/core/api/slicedArrayParse';
 import { arrayOf, isSecretSummary, type Guard } from '../../../src/core/api/responseGuards';
+import { turnsDuring } from '../../support/eventLoopTurns';
 import { FuzzRandom } from '../../support/fuzzRandom';
 
 const isSmallObject: Guard<{ a: unknown }> = (value): value is { a: unknown } =>
@@ -96,15 +97,7 @@ describe('parseGuardedArray: a list parsed and checked in slices that yield', ()
 
   it('lets other work run between slices', async () => {
     const text = JSON.stringify(Array.from({ length: 10 }, (_, i) => ({ a: i })));
-    let turns = 0;
-    let done = false;
-    const tick = (): void => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const items = await parseGuardedArray(text, isSmallObject, 2);
-    done = true;
+    const { result: items, turns } = await turnsDuring(() => parseGuardedArray(text, isSmallObject, 2));
     assert.equal(items.length, 10);
     assert.ok(turns >= 4, `other callbacks ran ${turns} times during 5 slices`);
   });

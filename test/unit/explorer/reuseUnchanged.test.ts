@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { reuseUnchanged, reuseUnchangedInSlices } from '../../../src/core/explorer/reuseUnchanged';
+import { turnsDuring } from '../../support/eventLoopTurns';
 import { summary } from './support/secrets';
 
 describe('reuseUnchanged', () => {
@@ -54,19 +55,8 @@ describe('reuseUnchangedInSlices', () => {
   });
 
   it('lets other work run between slices', async () => {
-    let turns = 0;
-    let done = false;
-    const tick = (): void => {
-      turns++;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await reuseUnchangedInSlices(
-      secrets,
-      secrets.map((secret) => ({ ...secret })),
-      2,
-    );
-    done = true;
+    const next = secrets.map((secret) => ({ ...secret }));
+    const { turns } = await turnsDuring(() => reuseUnchangedInSlices(secrets, next, 2));
     assert.ok(turns >= 5, `other callbacks ran ${turns} times during 5 slices`);
   });
 });
