@@ -154,8 +154,8 @@ function hostRows(r: HostBenchResult): Row[] {
     ],
     [
       item,
-      `diagnostics: index + check (${count(r.diagnosticsProblems)} problems)`,
-      `${ms(r.diagnosticsIndexMs)} + ${ms(r.diagnosticsCheckMs)}`,
+      `diagnostics: index + the check's longest slice (${count(r.diagnosticsProblems)} problems; check wall)`,
+      `${ms(r.diagnosticsIndexMs)} + ${ms(r.diagnosticsCheckSliceMs)} (${ms(r.diagnosticsCheckMs)})`,
       `≤ 50 ms ${verdict(r.targets.diagnosticsSlice.met)}`,
     ],
   ];
