@@ -92,6 +92,12 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
       ]),
       refresh: markBreakdown(all, refresh, ['store.changed', 'tree.rebuilt', 'tree.roots', 'tree.children']),
       filter: markBreakdown(all, filter, ['first:filter.changed', 'tree.rebuilt', 'tree.children']),
+      history: markBreakdown(all, history, [
+        'first:history.panel',
+        'first:history.received',
+        'first:history.post.loading',
+        'first:history.post.history',
+      ]),
       completion: markBreakdown(all, warm, ['first:completion.asked', 'first:completion.items']),
       firstCompletion: markBreakdown(all, first, ['first:completion.asked', 'first:completion.items']),
     },

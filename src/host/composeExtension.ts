@@ -90,6 +90,7 @@ export function composeExtension(
     confirmRollback: (request) => confirmRollback(input, request),
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
     copyToClipboard: (text) => vscodeClipboard.writeText(text),
+    marks,
   });
   const catalog = catalogOverStore(store);
 
