@@ -20,6 +20,7 @@ import {
   type HttpResponse,
 } from './errorMapping';
 import { FluxbaseApiError } from './fluxbaseApiError';
+import { decodedText } from './bodyText';
 import { LazyPool } from './lazyPool';
 import type { RequestDispatcher } from './requestDispatcher';
 import type { Guard } from './responseGuards';
@@ -220,7 +221,7 @@ export class HttpTransport {
         bodyTimeout: this.timeouts.responseMs,
         signal: deadline.signal,
       });
-      const text = await response.body.text();
+      const text = await decodedText(response.body);
       this.logger.debug(`HTTP ${call.method} ${call.route.shape} ${response.statusCode} ${Date.now() - started}ms`);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
