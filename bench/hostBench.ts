@@ -38,6 +38,10 @@ export interface HostBenchResult {
   diagnosticsCheckMs: number;
   /** The longest slice of the check, which yields between variables. */
   diagnosticsCheckSliceMs: number;
+  /** The longest slices again, as CPU time used between two ticks (the OS's other processes left out). */
+  firstLoadLongestSliceCpuMs: number;
+  refreshLongestSliceCpuMs: number;
+  diagnosticsCheckSliceCpuMs: number;
   diagnosticsProblems: number;
   rounds: HostScenarioOutput[];
   targets: { memory: TargetCheck; refreshSlice: TargetCheck; diagnosticsSlice: TargetCheck };
@@ -87,6 +91,9 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
     parseAndGuardMs: of((r) => r.parseAndGuardMs),
     firstLoadMs: of((r) => r.firstLoad.ms),
     firstLoadLongestSliceMs: of((r) => r.firstLoad.longestSliceMs),
+    firstLoadLongestSliceCpuMs: of((r) => r.firstLoad.longestSliceCpuMs),
+    refreshLongestSliceCpuMs: of((r) => Math.max(...r.refreshes.map((refresh) => refresh.longestSliceCpuMs))),
+    diagnosticsCheckSliceCpuMs: of((r) => r.diagnostics?.checkLongestSliceCpuMs ?? Number.NaN),
     refreshMs: of((r) => median(r.refreshes.map((refresh) => refresh.ms))),
     refreshLongestSliceMs: of(refreshSlices),
     retainedBytes: of((r) => r.retainedBytes),

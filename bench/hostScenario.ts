@@ -56,6 +56,7 @@ export interface HostScenarioOutput {
     indexMs: number;
     checkMs: number;
     checkLongestSliceMs: number;
+    checkLongestSliceCpuMs: number;
   };
   /** Heap retained once the code features' index is built too (after the diagnostics). */
   retainedWithIndexBytes?: number;
@@ -187,6 +188,7 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
       indexMs: indexed.ms,
       checkMs: checked.ms,
       checkLongestSliceMs: checked.longestSliceMs,
+      checkLongestSliceCpuMs: checked.longestSliceCpuMs,
     };
   }
   const retainedWithIndexBytes = diagnostics ? heapAfterGc() - before : undefined;
