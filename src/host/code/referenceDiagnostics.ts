@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { documentProblemSteps } from '../../core/code/documentProblems';
+import { LatestRuns } from '../../core/code/latestRuns';
 import { runInSlices } from '../../core/code/slicedWork';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
 import {
@@ -50,8 +51,8 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private allTimer: NodeJS.Timeout | undefined;
-  /** Per document, the number of its latest check: a check overtaken by a newer one (or a close) is dropped. */
-  private readonly generations = new Map<string, number>();
+  /** Per document, its latest check: a check overtaken by a newer one (or a close) is dropped. */
+  private readonly checks = new LatestRuns();
   private disposed = false;
 
   constructor(
@@ -66,7 +67,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     this.disposables.add(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document.uri);
-        this.generations.delete(document.uri.toString());
+        this.checks.forget(document.uri.toString());
         this.collection.delete(document.uri);
       }),
     );
@@ -96,9 +97,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
    */
   check(document: vscode.TextDocument): void {
     this.cancel(document.uri);
-    const key = document.uri.toString();
-    const generation = (this.generations.get(key) ?? 0) + 1;
-    this.generations.set(key, generation);
+    const isLatest = this.checks.start(document.uri.toString());
     const settings = readCodeSettings(document);
     if (!applies(settings, document)) {
       this.collection.delete(document.uri);
@@ -112,7 +111,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     runInSlices<readonly FunctionDocumentProblem[]>(steps).then(
       (problems) => {
         // offsets are of the text checked: an edit meanwhile has its own check scheduled
-        if (!this.disposed && this.generations.get(key) === generation && document.version === version) {
+        if (!this.disposed && isLatest() && document.version === version) {
           this.show(document, problems, settings);
         }
       },
