@@ -1,23 +1,45 @@
-// Three bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
-// connection pool it loads on the first request (dist/client.js: undici, kept
-// out of activation), and the version-history webview (browser, IIFE).
-// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+// Four bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
+// connection pool it loads on the first request (dist/client.js: undici) and the
+// CLI configuration's YAML parser it loads on the first read (dist/yaml.js), both kept
+// out of activation, and the version-history webview (browser, IIFE).
+// `--production` minifies and drops source maps; `--watch` rebuilds on change;
+// `--bench-marks` (with `--production`: what `npm run bench:ui` packages) keeps
+// the benchmark's timing channel, which the production build cannot see.
 import * as esbuild from 'esbuild';
 import * as nodeCrypto from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const benchMarks = process.argv.includes('--bench-marks');
 
 /**
- * src/core/api/lazyPool.ts requires './undiciPool' on the first request: in the
- * extension bundle that require names the separate bundle dist/client.js.
- * @type {import('esbuild').Plugin}
+ * src/host/bench/benchMarks.ts writes timing marks to the file FLUXBASE_BENCH_MARKS names. In the
+ * production build that variable is `undefined` at build time, whatever the environment says at run
+ * time, so the marks and the benchmark's ping command are dead code the minifier drops.
  */
-const poolInSeparateBundle = {
-  name: 'pool-in-separate-bundle',
+const benchMarksDefine = production && !benchMarks ? { 'process.env.FLUXBASE_BENCH_MARKS': 'undefined' } : {};
+
+/**
+ * Modules the extension requires at first use, each in a bundle of its own next to dist/extension.js:
+ * src/core/api/lazyPool.ts requires './undiciPool' on the first request (undici: dist/client.js),
+ * src/core/cliProfiles/cliConfig.ts requires './cliConfigParser' on the first CLI configuration read
+ * (the yaml package: dist/yaml.js). In the extension bundle each require names its separate bundle.
+ */
+const separateBundles = [
+  { request: './undiciPool', entry: 'src/core/api/undiciPool.ts', outfile: 'dist/client.js' },
+  { request: './cliConfigParser', entry: 'src/core/cliProfiles/cliConfigParser.ts', outfile: 'dist/yaml.js' },
+];
+
+/** @type {import('esbuild').Plugin} */
+const requiredAtFirstUse = {
+  name: 'required-at-first-use',
   setup(build) {
-    build.onResolve({ filter: /^\.\/undiciPool$/ }, () => ({ path: './client.js', external: true }));
+    build.onResolve({ filter: /^\.\/\w+$/ }, (args) => {
+      const separate = separateBundles.find(({ request }) => request === args.path);
+      return separate ? { path: `./${basename(separate.outfile)}`, external: true } : undefined;
+    });
   },
 };
 
@@ -72,17 +94,17 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [poolInSeparateBundle, cryptoOnFirstUse],
+    plugins: [requiredAtFirstUse, cryptoOnFirstUse],
   },
-  {
-    entryPoints: ['src/core/api/undiciPool.ts'],
-    outfile: 'dist/client.js',
+  ...separateBundles.map(({ entry, outfile }) => ({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     plugins: [noFormDataBodies],
-  },
+  })),
 ];
 if (existsSync('src/webview/main.ts')) {
   builds.push({
@@ -107,7 +129,7 @@ const common = {
   legalComments: 'none',
   // Sizes and timings while watching; otherwise (npm test, npm run package) only warnings and errors.
   logLevel: watch ? 'info' : 'warning',
-  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', ...benchMarksDefine },
 };
 
 if (watch) {

@@ -36,6 +36,12 @@ export interface HostBenchResult {
   retainedWithIndexPerResponseByte: number;
   diagnosticsIndexMs: number;
   diagnosticsCheckMs: number;
+  /** The longest slice of the check, which yields between variables. */
+  diagnosticsCheckSliceMs: number;
+  /** The longest slices again, as CPU time used between two ticks (the OS's other processes left out). */
+  firstLoadLongestSliceCpuMs: number;
+  refreshLongestSliceCpuMs: number;
+  diagnosticsCheckSliceCpuMs: number;
   diagnosticsProblems: number;
   rounds: HostScenarioOutput[];
   targets: { memory: TargetCheck; refreshSlice: TargetCheck; diagnosticsSlice: TargetCheck };
@@ -75,8 +81,9 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
   const of = (pick: (round: HostScenarioOutput) => number): number => median(rounds.map(pick));
   const refreshSlices = (round: HostScenarioOutput): number =>
     Math.max(...round.refreshes.map((refresh) => refresh.longestSliceMs));
+  // the index and the check's first slice share a turn: their sum bounds the longest slice
   const diagnosticsSlice = (round: HostScenarioOutput): number =>
-    (round.diagnostics?.indexMs ?? 0) + (round.diagnostics?.checkMs ?? 0);
+    (round.diagnostics?.indexMs ?? 0) + (round.diagnostics?.checkLongestSliceMs ?? 0);
   const result: Omit<HostBenchResult, 'targets'> = {
     secrets: rounds[0]?.secrets ?? 0,
     responseBytes: rounds[0]?.responseBytes ?? 0,
@@ -84,6 +91,9 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
     parseAndGuardMs: of((r) => r.parseAndGuardMs),
     firstLoadMs: of((r) => r.firstLoad.ms),
     firstLoadLongestSliceMs: of((r) => r.firstLoad.longestSliceMs),
+    firstLoadLongestSliceCpuMs: of((r) => r.firstLoad.longestSliceCpuMs),
+    refreshLongestSliceCpuMs: of((r) => Math.max(...r.refreshes.map((refresh) => refresh.longestSliceCpuMs))),
+    diagnosticsCheckSliceCpuMs: of((r) => r.diagnostics?.checkLongestSliceCpuMs ?? Number.NaN),
     refreshMs: of((r) => median(r.refreshes.map((refresh) => refresh.ms))),
     refreshLongestSliceMs: of(refreshSlices),
     retainedBytes: of((r) => r.retainedBytes),
@@ -91,6 +101,7 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
     retainedWithIndexPerResponseByte: of((r) => (r.retainedWithIndexBytes ?? Number.NaN) / r.responseBytes),
     diagnosticsIndexMs: of((r) => r.diagnostics?.indexMs ?? Number.NaN),
     diagnosticsCheckMs: of((r) => r.diagnostics?.checkMs ?? Number.NaN),
+    diagnosticsCheckSliceMs: of((r) => r.diagnostics?.checkLongestSliceMs ?? Number.NaN),
     diagnosticsProblems: rounds[0]?.diagnostics?.problems ?? 0,
     rounds,
   };
@@ -108,7 +119,7 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
         met: worstFirstOrRefresh <= maxSliceMs,
       },
       diagnosticsSlice: {
-        description: `diagnostics of the document (index + check, one slice) ≤ ${maxSliceMs} ms`,
+        description: `diagnostics of the document (index + the check's longest slice) ≤ ${maxSliceMs} ms`,
         met: of(diagnosticsSlice) <= maxSliceMs,
       },
     },

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FluxbaseSecretsApi } from './host/extensionApi';
 import { composeExtension } from './host/composeExtension';
 import { LogChannelLogger } from './host/logChannelLogger';
+import { benchMarksOfThisBuild } from './host/bench/benchMarks';
 
 /**
  * Creates the log channel first, then composes the extension (host/composeExtension.ts). Returns
@@ -11,10 +12,13 @@ import { LogChannelLogger } from './host/logChannelLogger';
  * or reach the credentials).
  */
 export function activate(context: vscode.ExtensionContext): FluxbaseSecretsApi | undefined {
+  const marks = benchMarksOfThisBuild();
+  marks.mark('activate');
   const channel = vscode.window.createOutputChannel('Fluxbase Secrets', { log: true });
   context.subscriptions.push(channel);
   const logger = new LogChannelLogger(channel);
-  const api = composeExtension(context, logger, () => channel.show());
+  const api = composeExtension(context, logger, () => channel.show(), marks);
+  marks.mark('activated');
   return exportsTestHooks(context.extensionMode) ? api : undefined;
 }
 

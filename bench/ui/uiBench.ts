@@ -1,185 +1,184 @@
 /**
- * `npm run bench:ui`: timings a person waits for inside VS Code (code-server
- * in headless Chromium, with the packaged extension, as the UI tests run
- * it), measured from the page with Playwright: the Secrets view opened →
- * its first rows shown, at 1,000 and 10,000 secrets, next to the floor of the
- * list request itself (undici from Node); and `Deno.env.get("` typed →
- * completion list shown, at 10,000 secrets. The extension connects through
- * the environment connection (FLUXBASE_URL, FLUXBASE_SERVICE_TOKEN) to a
- * seeded local server. Medians of `rounds` runs, each in a fresh workbench.
+ * `npm run bench:ui`: timings a person waits for inside VS Code (code-server in
+ * headless Chromium, as the UI tests run it), with the extension built with
+ * its timing channel (`esbuild.mjs --bench-marks`), connected through the
+ * environment connection to a seeded local server. Each item is timed from the
+ * page (bench/ui/editorTimings.ts) and set beside its floor measured in the
+ * same run: the HTTP request itself from Node for what loads data, the
+ * extension's empty command (key → host → status bar) for what runs a command.
+ * The extension's marks (activation, store changed, tree rebuilt, completion
+ * answered) break the figures down. Medians of `rounds` fresh workbenches.
+ * More items: scripts/bench/*.mjs (bench/ui/uiBenchKit.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
-import { createServiceKey } from '../../server/cli/keysCommand';
-import { openWorkbench, type Workbench } from '../../test/e2e/support/workbench';
-import { activityBarItem, rowLabelled } from '../../test/e2e/support/workbenchParts';
-import { forkServer, killAllChildren, type ForkedServer } from '../childServer';
-import type { ServerProcessConfig } from '../serverProcess';
+import { openWorkbench } from '../../test/e2e/support/workbench';
+import { killAllChildren } from '../childServer';
 import { median } from '../stats';
-import type { DataSetShape } from '../syntheticSecrets';
+import { globalCount, globalName, type DataSetShape } from '../syntheticSecrets';
+import { marksSince } from './benchMarksReader';
+import { benchKeybindings, pingRoundTrip } from './editorTimings';
+import { runRound, type RoundFigures } from './uiBenchRound';
+import { uiReportTable } from './uiBenchReport';
+import { loadItemModules, type UiBenchKit, type UiBenchRow } from './uiBenchKit';
+import { requestFloorMs, secretWithVersions, seededServer, type SeededServer } from './seededServer';
 
-const TIMEOUT_MS = 120_000;
+const HISTORY_VERSIONS = 50;
+const HISTORY_SECRET = 'AAB_BENCH_HISTORY';
 
-interface Seeded {
-  server: ForkedServer;
-  key: string;
-  dataDir: string;
+function sizesOf(argv: string[], quick: boolean): DataSetShape[] {
+  const only = argv.find((arg) => arg.startsWith('--secrets='))?.slice('--secrets='.length);
+  if (only)
+    return only.split(',').map((total) => ({ total: Number(total), namespaces: Math.max(1, Number(total) / 50) }));
+  if (quick) return [{ total: 200, namespaces: 5 }];
+  return [
+    { total: 1000, namespaces: 10 },
+    { total: 10_000, namespaces: 200 },
+  ];
 }
 
-async function seededServer(scratch: string, shape: DataSetShape): Promise<Seeded> {
-  const dataDir = join(scratch, `data-${shape.total}`);
-  mkdirSync(dataDir, { recursive: true });
-  let key = '';
-  createServiceKey(dataDir, 'read:secrets,write:secrets', 'bench-ui', {
-    out: (text) => (key += text),
-    err: () => undefined,
-  });
-  const config: ServerProcessConfig = {
-    dataDir,
-    seed: shape,
-    encryptionKey: randomBytes(16).toString('hex'),
-    jwtSecret: randomBytes(32).toString('hex'),
-    admin: { email: 'bench-ui@example.com', password: randomBytes(12).toString('hex') },
+function kitFor(scratch: string, workspace: string, quick: boolean, rounds: number): UiBenchKit {
+  return {
+    quick,
+    rounds,
+    seededServer: (shape, label) => seededServer(scratch, shape, label),
+    openWorkbench: async (seeded: SeededServer, label: string) => {
+      const marksFile = join(scratch, `marks-${label}-${Date.now()}.jsonl`);
+      const workbench = await openWorkbench({
+        workspace,
+        vsixPath: process.env.FLUXBASE_BENCH_VSIX,
+        extensionEnv: {
+          FLUXBASE_URL: seeded.server.url,
+          FLUXBASE_SERVICE_TOKEN: seeded.key,
+          FLUXBASE_BENCH_MARKS: marksFile,
+        },
+        settings: { 'fluxbaseSecrets.completionLanguages': ['plaintext'] },
+        keybindings: benchKeybindings,
+      });
+      return { workbench, marks: () => marksSince(marksFile, 0) };
+    },
+    pingRoundTripMs: async (page, n) => (await pingRoundTrip(page, n)).ms,
+    requestFloorMs,
+    median,
+    log: (text) => process.stderr.write(`[bench:ui] ${text}\n`),
   };
-  const server = await forkServer(join(__dirname, 'serverProcess.js'), config);
-  return { server, key: key.trim(), dataDir };
 }
 
-async function listRequestMs(url: string, key: string): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    const response = await request(`${url}/api/v1/secrets`, { headers: { 'x-service-key': key } });
-    await response.body.text();
-    samples.push(performance.now() - started);
-    if (response.statusCode !== 200) throw new Error(`the list answered ${response.statusCode}`);
-  }
-  return median(samples);
-}
-
-/** Opens the Secrets view and times until its Global row is drawn (the list loaded and mapped). */
-async function firstRowsMs(workbench: Workbench): Promise<number> {
-  const { page } = workbench;
-  const started = performance.now();
-  await activityBarItem(page, 'Fluxbase').click();
-  await rowLabelled(page, 'Global').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-  return performance.now() - started;
-}
-
-/**
- * Types `Deno.env.get("` in a plain-text file (the extension completes there through
- * `fluxbaseSecrets.completionLanguages`; no language server competes) and times the last
- * keystroke → the suggest widget's rows; twice, the second with everything loaded.
- */
-async function completionMs(workbench: Workbench): Promise<[number, number]> {
-  const { page } = workbench;
-  // quick open is the command palette without its '>'
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-  await input.fill('refs.txt');
-  await page
-    .locator('.quick-input-widget .monaco-list-row', { hasText: 'refs.txt' })
-    .first()
-    .waitFor({ timeout: TIMEOUT_MS });
-  await input.press('Enter');
-  const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
-  await lines.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-  await lines.click();
-  await page.keyboard.press('Control+End');
-  const once = async (): Promise<number> => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.type('const key = Deno.env.get(');
-    const started = performance.now();
-    await page.keyboard.type('"');
-    await page
-      .locator('.suggest-widget .monaco-list-row', { hasText: 'FLUXBASE_SECRET_' })
-      .first()
-      .waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-    return performance.now() - started;
+/** The rows of one size: medians over rounds, each beside its floor and target. */
+function rowsOf(shape: DataSetShape, rounds: RoundFigures[], floors: { list: number; versions: number }): UiBenchRow[] {
+  const loadAverage = loadavg();
+  const pick = (key: keyof RoundFigures['ms']): number[] => rounds.map((round) => round.ms[key]);
+  const ping = median(rounds.map((round) => round.pingMs));
+  const marksOf = (key: string): Record<string, number> => {
+    const names = new Set(rounds.flatMap((round) => Object.keys(round.marks[key] ?? {})));
+    return Object.fromEntries(
+      [...names].map((name) => [
+        name,
+        median(rounds.map((round) => round.marks[key]?.[name] ?? NaN).filter(Number.isFinite)),
+      ]),
+    );
   };
-  return [await once(), await once()];
+  const row = (
+    item: string,
+    key: keyof RoundFigures['ms'],
+    floorName: string,
+    floorMs: number,
+    target?: [string, (ms: number) => boolean],
+  ): UiBenchRow => {
+    const samples = pick(key);
+    const ms = median(samples);
+    return {
+      item,
+      secrets: shape.total,
+      ms,
+      samples,
+      floorName,
+      floorMs,
+      target: target?.[0],
+      met: target?.[1](ms),
+      marks: marksOf(key),
+      loadAverage,
+    };
+  };
+  const firstRowsBudget = shape.total <= 1000 ? 150 : 500;
+  return [
+    row('View opened → first rows', 'firstRows', 'list request', floors.list, [
+      `≤ floor + ${firstRowsBudget} ms`,
+      (ms) => ms <= floors.list + firstRowsBudget,
+    ]),
+    row('Refresh → rows updated', 'refresh', 'empty command', ping),
+    row('Filter typed → rows filtered', 'filter', 'empty command', ping, ['≤ 100 ms', (ms) => ms <= 100]),
+    row('`Deno.env.get("` → completion (warm)', 'completion', 'empty command', ping, ['≤ 100 ms', (ms) => ms <= 100]),
+    row('`Deno.env.get("` → completion (first)', 'firstCompletion', 'empty command', ping),
+    row(
+      `History page, ${HISTORY_VERSIONS} versions`,
+      'history',
+      'empty command + versions request',
+      ping + floors.versions,
+      ['≤ 300 ms', (ms) => ms <= 300],
+    ),
+  ];
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const rounds = quick ? 1 : 3;
-  const only = process.argv.find((arg) => arg.startsWith('--secrets='))?.slice('--secrets='.length);
-  const sizes: DataSetShape[] = only
-    ? only.split(',').map((total) => ({ total: Number(total), namespaces: Math.max(1, Number(total) / 50) }))
-    : quick
-      ? [{ total: 200, namespaces: 5 }]
-      : [
-          { total: 1000, namespaces: 10 },
-          { total: 10_000, namespaces: 200 },
-        ];
   const scratch = mkdtempSync(join(tmpdir(), 'fluxbase-bench-ui-'));
   const workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
   writeFileSync(join(workspace, 'refs.txt'), 'secret references\n');
-  const report: Record<string, unknown>[] = [];
+  const kit = kitFor(scratch, workspace, quick, rounds);
+  const report: UiBenchRow[] = [];
   try {
-    for (const shape of sizes) {
-      const seeded = await seededServer(scratch, shape);
+    for (const shape of sizesOf(process.argv, quick)) {
+      const seeded = await kit.seededServer(shape, 'tree');
       try {
-        const floorMs = await listRequestMs(seeded.server.url, seeded.key);
-        const firstRows: number[] = [];
-        const completion: number[] = [];
-        const firstCompletion: number[] = [];
+        const historyId = await secretWithVersions(seeded, HISTORY_SECRET, HISTORY_VERSIONS);
+        const floors = {
+          list: await requestFloorMs(seeded, '/api/v1/secrets'),
+          versions: await requestFloorMs(seeded, `/api/v1/secrets/${historyId}/versions`),
+        };
+        const lastGlobal = globalName(globalCount(shape.total) - 1);
+        const figures: RoundFigures[] = [];
         for (let round = 0; round < rounds; round++) {
-          const workbench = await openWorkbench({
-            workspace,
-            extensionEnv: { FLUXBASE_URL: seeded.server.url, FLUXBASE_SERVICE_TOKEN: seeded.key },
-            settings: { 'fluxbaseSecrets.completionLanguages': ['plaintext'] },
-          });
+          const { workbench, marks } = await kit.openWorkbench(seeded, `${shape.total}-${round}`);
           try {
-            firstRows.push(await firstRowsMs(workbench));
-            const [first, warm] = await completionMs(workbench).catch(async (error: unknown) => {
-              process.stderr.write(`[bench:ui] screenshot: ${await workbench.screenshot('bench-ui-completion')}\n`);
-              throw error;
-            });
-            firstCompletion.push(first);
-            completion.push(warm);
+            figures.push(
+              await runRound({
+                workbench,
+                marks,
+                seeded,
+                round,
+                historySecret: HISTORY_SECRET,
+                historyVersions: HISTORY_VERSIONS,
+                filterFor: lastGlobal,
+              }),
+            );
+          } catch (error) {
+            kit.log(`screenshot: ${await workbench.screenshot(`bench-ui-${shape.total}-${round}`)}`);
+            throw error;
           } finally {
             await workbench.close();
           }
+          kit.log(
+            `${shape.total} secrets, round ${round + 1}: ${JSON.stringify(figures.at(-1)?.ms)} load ${loadavg()[0]?.toFixed(2)}`,
+          );
         }
-        const row = {
-          secrets: shape.total,
-          listRequestMs: floorMs,
-          firstRowsMs: median(firstRows),
-          firstRowsOverFloorMs: median(firstRows) - floorMs,
-          completionMs: median(completion),
-          firstCompletionMs: median(firstCompletion),
-          samples: { firstRows, completion, firstCompletion },
-          loadAverage: loadavg(),
-        };
-        process.stderr.write(`[bench:ui] ${JSON.stringify(row)}\n`);
-        report.push(row);
+        report.push(...rowsOf(shape, figures, floors));
       } finally {
-        await seeded.server.stop();
+        await seeded.stop();
       }
+    }
+    for (const module of await loadItemModules(join(process.env.FLUXBASE_REPO_ROOT ?? '.', 'scripts', 'bench'))) {
+      kit.log(`item module ${module.name}`);
+      report.push(...(await module.run(kit)));
     }
   } finally {
     killAllChildren();
     rmSync(scratch, { recursive: true, force: true });
   }
-  const lines = [
-    '| Secrets | List request (floor) | View opened → first rows | Over floor | `Deno.env.get("` → completion |',
-  ];
-  lines.push('| --- | --- | --- | --- | --- |');
-  for (const row of report) {
-    const ms = (value: unknown): string => `${Number(value).toFixed(0)} ms`;
-    lines.push(
-      `| ${String(row.secrets)} | ${ms(row.listRequestMs)} | ${ms(row.firstRowsMs)} | ${ms(row.firstRowsOverFloorMs)} | ${ms(row.completionMs)} (${ms(row.firstCompletionMs)}) |`,
-    );
-  }
-  process.stdout.write(`\n${lines.join('\n')}\n`);
+  process.stdout.write(`\n${uiReportTable(report)}\n`);
   writeFileSync(join(process.env.FLUXBASE_REPO_ROOT ?? '.', 'bench-ui-results.json'), JSON.stringify(report, null, 2));
 }
 

@@ -15,8 +15,11 @@ import { WorkspaceReferences } from './functions/workspaceReferences';
 import { confirmRollback } from '../core/history/rollbackConfirmation';
 import { createStoreHistorySource } from '../core/history/storeHistorySource';
 import type { Logger } from '../shared/logger';
+import type { PerfMarks } from '../shared/perfMarks';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
+import { markChanges } from './bench/benchObservers';
+import { registerBenchPing } from './bench/benchPing';
 import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import { createTemplateOutput } from './code/codeHostPorts';
@@ -38,12 +41,14 @@ import { VscodeUserInput } from './vscodeUserInput';
  * The composition root: builds connections, sessions, store, tree view, the
  * version-history panels, the code providers and the one deps object, then
  * the command table over it; registers it all on `context`, starts the first
- * load, and returns the extension's API.
+ * load, and returns the extension's API. `marks` is the benchmark's timing
+ * channel, off in every build but the benchmark's (host/bench/benchMarks.ts).
  */
 export function composeExtension(
   context: vscode.ExtensionContext,
   logger: Logger,
   showLogs: () => void,
+  marks: PerfMarks,
 ): FluxbaseSecretsApi {
   const environment = environmentSignIn(process.env);
   const settingsRegistry = new SettingsConnectionRegistry(logger, environment?.connection);
@@ -77,7 +82,9 @@ export function composeExtension(
     pickMany: (items, options) => codeDialogs.pickMany(items, options),
   };
   const references = new WorkspaceReferences((uri) => functions.contexts.unitFor(uri), logger);
-  const provider = new ExplorerTreeProvider(store, filter, systemClock, (variable) => references.usage(variable));
+  const provider = new ExplorerTreeProvider(store, filter, systemClock, marks, (variable) =>
+    references.usage(variable),
+  );
   const view = createExplorerView(provider, store, filter, logger, systemClock);
   const executeCommand: CommandDeps['executeCommand'] = (id, arg) =>
     Promise.resolve(vscode.commands.executeCommand(id, arg));
@@ -88,6 +95,7 @@ export function composeExtension(
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
     copyToClipboard: (text) => vscodeClipboard.writeText(text),
     usage: (variable) => references.usage(variable),
+    marks,
   });
   const catalog = catalogOverStore(store);
 
@@ -130,7 +138,9 @@ export function composeExtension(
     history.registration,
     functions.disposable,
     references,
-    registerCodeProviders({ catalog, logger, functions: functions.contexts }),
+    registerCodeProviders({ catalog, logger, functions: functions.contexts, marks }),
+    markChanges(marks, { store, filter }),
+    registerBenchPing(marks),
     registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),
   );

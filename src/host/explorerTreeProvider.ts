@@ -11,6 +11,7 @@ import type { ProblemSeverity } from '../core/explorer/problemSeverity';
 import { readProblemSeverity } from './code/codeSettings';
 import { secretVariableName } from '../core/secretVariable';
 import type { SecretUsageView } from '../shared/secretUsage';
+import { noPerfMarks, type PerfMarks } from '../shared/perfMarks';
 import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
 
 /**
@@ -36,6 +37,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     private readonly store: Pick<SecretsStore<ClientPort>, 'connections' | 'onDidChange' | 'clientFor'>,
     private readonly filter: ExplorerFilter,
     private readonly clock: Clock,
+    private readonly marks: PerfMarks = noPerfMarks,
     /** Where the workspace reads a variable, for the tooltip; absent without a workspace index. */
     private readonly usage?: (variable: string) => SecretUsageView | undefined,
     private readonly readSeverity: () => ProblemSeverity = readProblemSeverity,
@@ -84,11 +86,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {
     if (!node) {
+      this.marks.mark('tree.roots', this.roots.length);
       return this.roots;
     }
     // the current node of that id: VS Code may hand back a node from before the last rebuild
     const current = this.byId.get(node.id);
-    return current && 'children' in current ? current.children : [];
+    const children = current && 'children' in current ? current.children : [];
+    this.marks.mark('tree.children', children.length);
+    return children;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -118,6 +123,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       }
     };
     this.roots.forEach(index);
+    this.marks.mark('tree.rebuilt', this.byId.size);
     this.changed.fire(undefined);
   }
 

@@ -66,6 +66,7 @@ const allowed = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/client\.js$/,
+  /^extension\/dist\/yaml\.js$/,
   /^extension\/dist\/webview\.js$/,
   /^extension\/dist\/codicons\/[^/]+\.(css|ttf)$/,
   /^extension\/media\/.+$/,
@@ -128,6 +129,7 @@ describe('the packaged extension (VSIX)', function () {
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
       'extension/dist/client.js',
+      'extension/dist/yaml.js',
       'extension/dist/webview.js',
       'extension/dist/codicons/codicon.css',
       'extension/dist/codicons/codicon.ttf',
@@ -171,6 +173,13 @@ describe('the packaged extension (VSIX)', function () {
       loaded.filter((name) => !entries.includes(name)),
       [],
     );
+  });
+
+  it('keeps the YAML parser out of the bundle activation loads: dist/yaml.js holds it, loaded on the first CLI configuration read', () => {
+    const parserIn = (file: string): boolean =>
+      readFileSync(path.join(repoRoot(), 'dist', file), 'utf8').includes('Symbol.for("yaml.document")');
+    assert.equal(parserIn('extension.js'), false, 'dist/extension.js holds the yaml package');
+    assert.equal(parserIn('yaml.js'), true, 'dist/yaml.js holds the yaml package');
   });
 });
 

@@ -20,7 +20,6 @@ import type {
 } from './secretTypes';
 import { byNameTarget, expectWriteTarget } from './writeResponseCheck';
 
-const isSecretSummaryList = arrayOf(isSecretSummary);
 const isSecretVersionList = arrayOf(isSecretVersion);
 
 /** Create, read, update, delete, list, version history and rollback of secrets. */
@@ -121,13 +120,13 @@ export class SecretsManager {
 
   /** GET /api/v1/secrets with the optional filters; every match, expired ones included. */
   async list(options?: ListSecretsOptions): Promise<SecretSummary[]> {
-    return this.transport.request(
+    return this.transport.requestArray(
       {
         method: 'GET',
         route: apiRoutes.secrets(),
         query: { scope: options?.scope, namespace: options?.namespace },
       },
-      isSecretSummaryList,
+      isSecretSummary,
     );
   }
 

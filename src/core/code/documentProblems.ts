@@ -1,6 +1,7 @@
 import { assessReference, type ReferenceProblem } from './referenceProblems';
 import { scanSecretReferences } from './referenceScanner';
 import type { CatalogEntry } from '../explorer/secretCatalog';
+import { runToEnd, type Steps } from './slicedWork';
 import { resolveVariable } from './variableResolution';
 
 /** A problem at a reference, with the offsets of the string's content. */
@@ -21,6 +22,16 @@ export function findDocumentProblems(
   signedInConnections: number,
   now: Date,
 ): DocumentProblem[] {
+  return runToEnd(documentProblemSteps(text, index, signedInConnections, now));
+}
+
+/** {@link findDocumentProblems} as steps (slicedWork.ts): one step per variable resolved. */
+export function* documentProblemSteps(
+  text: string,
+  index: ReadonlyMap<string, readonly CatalogEntry[]>,
+  signedInConnections: number,
+  now: Date,
+): Steps<DocumentProblem[]> {
   const problems: DocumentProblem[] = [];
   // a variable read in many places is resolved once
   const assessed = new Map<string, ReferenceProblem | undefined>();
@@ -30,6 +41,7 @@ export function findDocumentProblems(
       const resolution = resolveVariable(reference.variable, index.get(reference.variable) ?? [], now);
       problem = assessReference(resolution, signedInConnections, now);
       assessed.set(reference.variable, problem);
+      yield;
     }
     if (problem) {
       problems.push({

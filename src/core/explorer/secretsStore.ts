@@ -9,7 +9,7 @@ import { DisposableStore, Emitter, type Disposable } from '../../shared/disposab
 import type { Logger } from '../../shared/logger';
 import type { Clock } from './clock';
 import { plainDataEqual } from './plainDataEqual';
-import { reuseUnchanged } from './reuseUnchanged';
+import { reuseUnchangedInSlices } from './reuseUnchanged';
 import { computeStats } from './secretStats';
 
 /** Where a connection stands: its node in the tree is drawn from this. */
@@ -143,10 +143,9 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     void this.deps.companion?.refresh(connection, client);
     try {
       const listed = await client.secrets.list();
-      // the client parsed and checked the whole response in this turn: let other work run before the store's share
-      await nextTurn();
+      // compared in slices that yield, as the client parsed it: a list of 50,000 must not hold the host
+      const secrets = await reuseUnchangedInSlices(this.states.get(connection.id)?.secrets ?? [], listed);
       if (isCurrent()) {
-        const secrets = reuseUnchanged(this.states.get(connection.id)?.secrets ?? [], listed);
         this.update({ ...base, status: 'ready', secrets, stats: computeStats(secrets, this.deps.clock.now()) });
       }
     } catch (error) {
@@ -210,9 +209,4 @@ export class SecretsStore<C extends ClientPort = FluxbaseClient> implements Disp
     this.generations.set(connectionId, next);
     return next;
   }
-}
-
-/** Resolves in a later turn of the event loop, after the timers and I/O that are waiting. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,6 +1,7 @@
 import type { DocumentProblem } from '../code/documentProblems';
 import { scanSecretReferences } from '../code/referenceScanner';
 import type { CatalogEntry } from '../explorer/secretCatalog';
+import { runToEnd, type Steps } from '../code/slicedWork';
 import { resolveVariable } from '../code/variableResolution';
 import { assessFunctionReference, type FunctionReferenceProblem } from './functionProblems';
 import type { FunctionContext } from './functionNamespaces';
@@ -27,6 +28,17 @@ export function findFunctionDocumentProblems(
   context: FunctionContext,
   now: Date,
 ): FunctionDocumentProblem[] {
+  return runToEnd(functionDocumentProblemSteps(text, index, signedInConnections, context, now));
+}
+
+/** {@link findFunctionDocumentProblems} as steps (code/slicedWork.ts): one step per reference resolved. */
+export function* functionDocumentProblemSteps(
+  text: string,
+  index: ReadonlyMap<string, readonly CatalogEntry[]>,
+  signedInConnections: number,
+  context: FunctionContext,
+  now: Date,
+): Steps<FunctionDocumentProblem[]> {
   const problems: FunctionDocumentProblem[] = [];
   const unit = context.unit;
   if (unit.kind !== 'shared') {
@@ -66,6 +78,7 @@ export function findFunctionDocumentProblems(
     )) {
       problems.push({ ...problem, ...at });
     }
+    yield;
   }
   return problems;
 }

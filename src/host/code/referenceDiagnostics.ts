@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
-import { findDocumentProblems } from '../../core/code/documentProblems';
+import { documentProblemSteps } from '../../core/code/documentProblems';
+import { LatestRuns } from '../../core/code/latestRuns';
+import { runInSlices } from '../../core/code/slicedWork';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
 import {
-  findFunctionDocumentProblems,
+  functionDocumentProblemSteps,
   type FunctionDocumentProblem,
 } from '../../core/functions/functionDocumentProblems';
 import { DisposableStore } from '../../shared/disposable';
@@ -49,6 +51,9 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   private allTimer: NodeJS.Timeout | undefined;
   /** Per document: the diagnostics with secrets to renew (the objects VS Code hands back are copies: matched by sameDiagnostic). */
   private readonly renewable = new Map<string, RenewableAt[]>();
+  /** Per document, its latest check: a check overtaken by a newer one (or a close) is dropped. */
+  private readonly checks = new LatestRuns();
+  private disposed = false;
 
   constructor(
     private readonly index: CatalogIndex,
@@ -62,6 +67,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     this.disposables.add(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.cancel(document.uri);
+        this.checks.forget(document.uri.toString());
         this.collection.delete(document.uri);
         this.renewable.delete(document.uri.toString());
       }),
@@ -85,9 +91,14 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     }
   }
 
-  /** Rechecks one document now. */
+  /**
+   * Rechecks one document, starting now: the references are resolved in slices that yield
+   * (core/code/slicedWork.ts), so a long document against 50,000 secrets does not hold the host;
+   * its diagnostics are replaced when the check ends, unless a newer check, an edit or a close came first.
+   */
   check(document: vscode.TextDocument): void {
     this.cancel(document.uri);
+    const isLatest = this.checks.start(document.uri.toString());
     const settings = readCodeSettings(document);
     if (!applies(settings, document)) {
       this.collection.delete(document.uri);
@@ -97,9 +108,24 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const context = this.functions.contextFor(document.uri);
     const args = [document.getText(), this.index.byVariable(), this.index.signedInConnections()] as const;
     const now = new Date(this.clock.now());
-    const problems: readonly FunctionDocumentProblem[] = context
-      ? findFunctionDocumentProblems(...args, context, now)
-      : findDocumentProblems(...args, now);
+    const version = document.version;
+    const steps = context ? functionDocumentProblemSteps(...args, context, now) : documentProblemSteps(...args, now);
+    runInSlices<readonly FunctionDocumentProblem[]>(steps).then(
+      (problems) => {
+        // offsets are of the text checked: an edit meanwhile has its own check scheduled
+        if (!this.disposed && isLatest() && document.version === version) {
+          this.show(document, problems, settings);
+        }
+      },
+      (error: unknown) => this.logger.error(error instanceof Error ? error : String(error)),
+    );
+  }
+
+  private show(
+    document: vscode.TextDocument,
+    problems: readonly FunctionDocumentProblem[],
+    settings: CodeSettings,
+  ): void {
     const renewable: RenewableAt[] = [];
     this.collection.set(
       document.uri,
@@ -169,6 +195,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.allTimer);
     for (const timer of this.timers.values()) {
       clearTimeout(timer);

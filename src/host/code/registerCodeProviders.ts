@@ -4,6 +4,8 @@ import type { SecretCatalog } from '../../core/explorer/secretCatalog';
 import { DisposableStore } from '../../shared/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
 import type { Logger } from '../../shared/logger';
+import type { PerfMarks } from '../../shared/perfMarks';
+import { withCompletionMarks } from '../bench/benchObservers';
 import { FunctionCodeActionProvider } from '../functions/functionCodeActionProvider';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import { codeDocumentSelector, readCodeSettings } from './codeSettings';
@@ -21,6 +23,8 @@ export interface CodeProviderDeps {
   clock?: Clock;
   /** Which function each document is; without it every file is namespace-agnostic. */
   functions?: FunctionContextSource;
+  /** The benchmark's timing channel (src/host/bench/benchMarks.ts); off unless given. */
+  marks?: PerfMarks;
 }
 
 /**
@@ -38,6 +42,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const functions = deps.functions ?? noFunctionContexts;
   const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
   const completion = new SecretCompletionProvider(index, clock, functions);
+  const offeredCompletion = deps.marks ? withCompletionMarks(completion, deps.marks) : completion;
   const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics, functions);
   const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
@@ -55,7 +60,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     registrations = new DisposableStore();
     const selector = codeDocumentSelector(settings);
     registrations.add(
-      vscode.languages.registerCompletionItemProvider(selector, completion, ...COMPLETION_TRIGGER_CHARACTERS),
+      vscode.languages.registerCompletionItemProvider(selector, offeredCompletion, ...COMPLETION_TRIGGER_CHARACTERS),
     );
     registrations.add(vscode.languages.registerHoverProvider(selector, hover));
     registrations.add(

@@ -5,6 +5,7 @@ import type { SecretRef } from '../../shared/secretRef';
 import { historyPanelTitle } from '../../core/history/historyView';
 import { createNonce } from '../../core/history/nonce';
 import type { HostToWebviewMessage } from '../../shared/historyProtocol';
+import { noPerfMarks, type PerfMarks } from '../../shared/perfMarks';
 
 /** The viewType of every version-history panel; the serializer is registered under it. */
 export const HISTORY_VIEW_TYPE = 'fluxbaseSecrets.history';
@@ -15,8 +16,8 @@ export interface PostedHistoryMessage {
   delivered: boolean;
 }
 
-/** What a panel's controller needs besides its page. */
-export type HistoryPanelDeps = Omit<HistoryPanelControllerDeps, 'page'>;
+/** What a panel's controller needs besides its page; `marks`: the benchmark's timing channel (host/bench). */
+export type HistoryPanelDeps = Omit<HistoryPanelControllerDeps, 'page'> & { marks?: PerfMarks };
 
 /** The webview options of a history panel: scripts on, and local files only from `dist/` and `media/`. */
 export function historyWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -61,6 +62,8 @@ export class HistoryPanel implements vscode.Disposable {
     deps: HistoryPanelDeps,
   ) {
     const { webview } = panel;
+    const marks = deps.marks ?? noPerfMarks;
+    marks.mark('history.panel');
     const updateTitle = (): void => {
       panel.title = historyPanelTitle(ref, deps.source.connections?.());
     };
@@ -71,6 +74,7 @@ export class HistoryPanel implements vscode.Disposable {
       ...deps,
       page: {
         post: (message) => {
+          marks.mark(`history.post.${message.type}`);
           webview.postMessage(message).then(
             (delivered) => this.postEmitter.fire({ message, delivered }),
             (error: unknown) => {
@@ -83,7 +87,10 @@ export class HistoryPanel implements vscode.Disposable {
     });
     // Listen before the page exists, so that its `ready` is never missed.
     this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => void this.controller.receive(message)),
+      webview.onDidReceiveMessage((message: unknown) => {
+        marks.mark('history.received');
+        void this.controller.receive(message);
+      }),
       panel.onDidDispose(() => this.dispose()),
       // A connection added, removed or renamed changes whether and how the title names it.
       deps.source.onDidChange(updateTitle),

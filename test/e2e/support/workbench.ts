@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { closeChromium, launchChromium } from '../../support/chromium';
@@ -24,6 +25,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Folder to open; defaults to an empty temp folder. */
   workspace?: string;
+  /** User keybindings (keybindings.json), e.g. keys for commands the palette does not list. */
+  keybindings?: { key: string; command: string; args?: unknown }[];
   /** The packaged extension; defaults to FLUXBASE_VSIX or dist/fluxbase-secrets.vsix (`npm run package`). */
   vsixPath?: string;
 }
@@ -59,6 +62,9 @@ async function waitForWorkbench(page: Page): Promise<void> {
  */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const profile = createCodeServerProfile(options.settings);
+  if (options.keybindings) {
+    writeFileSync(path.join(profile.userDataDir, 'User', 'keybindings.json'), JSON.stringify(options.keybindings));
+  }
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   const close = async (): Promise<void> => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { reuseUnchanged } from '../../../src/core/explorer/reuseUnchanged';
+import { reuseUnchanged, reuseUnchangedInSlices } from '../../../src/core/explorer/reuseUnchanged';
+import { turnsDuring } from '../../support/eventLoopTurns';
 import { summary } from './support/secrets';
 
 describe('reuseUnchanged', () => {
@@ -38,5 +39,24 @@ describe('reuseUnchanged', () => {
     const kept = reuseUnchanged([], next);
     assert.deepEqual(kept, next);
     assert.notEqual(kept, next);
+  });
+});
+
+describe('reuseUnchangedInSlices', () => {
+  const secrets = Array.from({ length: 10 }, (_, i) => summary({ name: `S${i}` }));
+
+  it('gives what reuseUnchanged gives: the previous object of each unchanged secret, the new one of each changed', async () => {
+    const next = secrets.map((secret, i) => (i % 3 === 0 ? { ...secret, description: 'changed' } : { ...secret }));
+    const sliced = await reuseUnchangedInSlices(secrets, next, 3);
+    const whole = reuseUnchanged(secrets, next);
+    assert.equal(sliced.length, whole.length);
+    sliced.forEach((secret, i) => assert.equal(secret, whole[i], `secret ${i} is the same object`));
+    assert.deepEqual(await reuseUnchangedInSlices([], next, 3), next);
+  });
+
+  it('lets other work run between slices', async () => {
+    const next = secrets.map((secret) => ({ ...secret }));
+    const { turns } = await turnsDuring(() => reuseUnchangedInSlices(secrets, next, 2));
+    assert.ok(turns >= 5, `other callbacks ran ${turns} times during 5 slices`);
   });
 });

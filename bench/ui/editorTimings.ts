@@ -1,0 +1,152 @@
+/**
+ * What `npm run bench:ui` does in one workbench, as a person would, each timed
+ * from the page (Playwright, on the marks' clock) from the user's action to
+ * what the user waits for being drawn.
+ */
+import type { Page } from 'playwright-core';
+import { historyPage } from '../../test/e2e/support/historyPage';
+import type { Workbench } from '../../test/e2e/support/workbench';
+import { activityBarItem, rowAction, rowLabelled } from '../../test/e2e/support/workbenchParts';
+import { benchPingText } from '../../src/shared/perfMarks';
+import { epochNow } from './benchMarksReader';
+
+const TIMEOUT_MS = 120_000;
+
+/** Keys the bench binds (keybindings.json) to its ping and to commands it times without the palette. */
+export const BENCH_KEYS = {
+  ping: { key: 'ctrl+alt+shift+f9', press: 'Control+Alt+Shift+F9', command: 'fluxbaseSecrets.benchPing' },
+  refresh: { key: 'ctrl+alt+shift+f10', press: 'Control+Alt+Shift+F10', command: 'fluxbaseSecrets.refresh' },
+  filter: { key: 'ctrl+alt+shift+f11', press: 'Control+Alt+Shift+F11', command: 'fluxbaseSecrets.filter' },
+} as const;
+
+/** The keybindings.json of a bench workbench. */
+export const benchKeybindings = Object.values(BENCH_KEYS).map(({ key, command }) => ({ key, command }));
+
+/** A timed step: when it started (ms since the epoch) and how long until the page showed the result. */
+export interface Timed {
+  started: number;
+  ms: number;
+}
+
+async function timed(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<Timed> {
+  const started = epochNow();
+  await action();
+  await done();
+  return { started, ms: epochNow() - started };
+}
+
+/** Activity-bar entry clicked → the Secrets view's `Global` row drawn (the list loaded, mapped and rendered). */
+export function firstRows(workbench: Workbench): Promise<Timed> {
+  const { page } = workbench;
+  return timed(
+    () => activityBarItem(page, 'Fluxbase').click(),
+    () => rowLabelled(page, 'Global').waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+  );
+}
+
+/**
+ * The floor of a command: its key pressed → the extension's empty command
+ * (src/host/bench/benchPing.ts) run → its status-bar text drawn; `n` counts this workbench's pings from 1.
+ */
+export function pingRoundTrip(page: Page, n: number): Promise<Timed> {
+  return timed(
+    () => page.keyboard.press(BENCH_KEYS.ping.press),
+    () => page.locator('.statusbar', { hasText: benchPingText(n) }).waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+  );
+}
+
+/** Opens the Global group (unless open) and waits for its first secret row. */
+export async function expandGlobal(page: Page, firstName: string): Promise<void> {
+  const global = rowLabelled(page, 'Global');
+  if ((await global.getAttribute('aria-expanded')) !== 'true') await global.click();
+  await rowLabelled(page, firstName).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+}
+
+/** Refresh's key pressed → `newName` (created on the server just before, sorted first in Global) drawn. */
+export function refreshShows(page: Page, newName: string): Promise<Timed> {
+  return timed(
+    () => page.keyboard.press(BENCH_KEYS.refresh.press),
+    () => rowLabelled(page, newName).waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+  );
+}
+
+/**
+ * The filter's key pressed and `text` typed; timed from Enter → the view's
+ * "Showing secrets matching" message and the row `expected` (out of sight before) drawn.
+ */
+export async function filterShows(page: Page, text: string, expected: string): Promise<Timed> {
+  await page.keyboard.press(BENCH_KEYS.filter.press);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await input.fill(text);
+  const result = await timed(
+    () => input.press('Enter'),
+    async () => {
+      await page.getByText(`Showing secrets matching "${text}"`).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      await rowLabelled(page, expected).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    },
+  );
+  // clear it again: an empty filter shows everything
+  await page.keyboard.press(BENCH_KEYS.filter.press);
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await input.fill('');
+  await input.press('Enter');
+  await page.getByText('Showing secrets matching').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+  return result;
+}
+
+/** The row's "Show Version History" clicked → the page's table holds all `versions` versions. */
+export async function historyShows(page: Page, name: string, versions: number): Promise<Timed> {
+  const row = rowLabelled(page, name);
+  await row.hover();
+  const history = historyPage(page);
+  const result = await timed(
+    () => rowAction(row, 'Show Version History').click(),
+    async () => {
+      await history.locator('tr.current').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      await history
+        .locator('tbody th .version-badge', { hasText: /^v1$/ })
+        .waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+    },
+  );
+  const shown = await history.locator('tbody th .version-badge').count();
+  if (shown !== versions) throw new Error(`the history page shows ${shown} versions, not ${versions}`);
+  await page.keyboard.press('Control+W');
+  return result;
+}
+
+/**
+ * Opens `file` with quick open and types `Deno.env.get("` in it (plain text: the extension
+ * completes there through `fluxbaseSecrets.completionLanguages`; no language server
+ * competes), timing the `"` → the suggest widget's first secret row; twice, the second warm.
+ */
+export async function completion(page: Page, file: string): Promise<[Timed, Timed]> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await input.fill(file);
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: file })
+    .first()
+    .waitFor({ timeout: TIMEOUT_MS });
+  await input.press('Enter');
+  const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  await lines.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await lines.click();
+  const once = async (): Promise<Timed> => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('const key = Deno.env.get(');
+    return timed(
+      () => page.keyboard.type('"'),
+      () =>
+        page
+          .locator('.suggest-widget .monaco-list-row', { hasText: 'FLUXBASE_SECRET_' })
+          .first()
+          .waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+    );
+  };
+  return [await once(), await once()];
+}

@@ -1,0 +1,105 @@
+/** One round of `npm run bench:ui` in one fresh workbench: every item once, with the extension's marks. */
+import type { Workbench } from '../../test/e2e/support/workbench';
+import { firstMarkMs, lastMarkMs, type Mark } from './benchMarksReader';
+import {
+  completion,
+  expandGlobal,
+  filterShows,
+  firstRows,
+  historyShows,
+  pingRoundTrip,
+  refreshShows,
+  type Timed,
+} from './editorTimings';
+import type { SeededServer } from './seededServer';
+import { median } from '../stats';
+
+const PINGS = 3;
+
+/** What one round measured: page times (ms), the empty command's median, and marks (ms from each action). */
+export interface RoundFigures {
+  ms: {
+    firstRows: number;
+    refresh: number;
+    filter: number;
+    completion: number;
+    firstCompletion: number;
+    history: number;
+  };
+  pingMs: number;
+  marks: Record<string, Record<string, number>>;
+}
+
+/** What a round needs. */
+export interface RoundInput {
+  workbench: Workbench;
+  marks: () => Mark[];
+  seeded: SeededServer;
+  round: number;
+  historySecret: string;
+  historyVersions: number;
+  /** Filter text that leaves this one global secret, out of sight before. */
+  filterFor: string;
+}
+
+/** The marks `names` during `step`: the first (`first:`) or last before the page showed the result. */
+function markBreakdown(all: readonly Mark[], step: Timed, names: string[]): Record<string, number> {
+  const done = step.started + step.ms;
+  const during = all.filter((entry) => entry.at >= step.started);
+  const figures: Record<string, number | undefined> = {};
+  for (const name of names) {
+    figures[name] = name.startsWith('first:')
+      ? firstMarkMs(during, name.slice('first:'.length), step.started)
+      : lastMarkMs(during, name, step.started, done);
+  }
+  return Object.fromEntries(
+    Object.entries(figures).filter((entry): entry is [string, number] => entry[1] !== undefined),
+  );
+}
+
+/** Runs every item once, in the order a person might: open the view, refresh, history, filter, completion. */
+export async function runRound(input: RoundInput): Promise<RoundFigures> {
+  const { page } = input.workbench;
+  const rows = await firstRows(input.workbench);
+  const pings: number[] = [];
+  for (let n = 1; n <= PINGS; n++) pings.push((await pingRoundTrip(page, n)).ms);
+  await expandGlobal(page, input.historySecret);
+  const newName = `AAA_BENCH_REFRESH_${input.round}`;
+  await input.seeded.client.secrets.create({ name: newName, value: 'refreshed' });
+  const refresh = await refreshShows(page, newName);
+  const history = await historyShows(page, input.historySecret, input.historyVersions);
+  const filter = await filterShows(page, input.filterFor, input.filterFor);
+  const [first, warm] = await completion(page, 'refs.txt');
+  const all = input.marks();
+  return {
+    ms: {
+      firstRows: rows.ms,
+      refresh: refresh.ms,
+      filter: filter.ms,
+      completion: warm.ms,
+      firstCompletion: first.ms,
+      history: history.ms,
+    },
+    pingMs: median(pings),
+    marks: {
+      firstRows: markBreakdown(all, rows, [
+        'first:activate',
+        'first:activated',
+        'store.changed',
+        'tree.rebuilt',
+        'tree.roots',
+        'tree.children',
+      ]),
+      refresh: markBreakdown(all, refresh, ['store.changed', 'tree.rebuilt', 'tree.roots', 'tree.children']),
+      filter: markBreakdown(all, filter, ['first:filter.changed', 'tree.rebuilt', 'tree.children']),
+      history: markBreakdown(all, history, [
+        'first:history.panel',
+        'first:history.received',
+        'first:history.post.loading',
+        'first:history.post.history',
+      ]),
+      completion: markBreakdown(all, warm, ['first:completion.asked', 'first:completion.items']),
+      firstCompletion: markBreakdown(all, first, ['first:completion.asked', 'first:completion.items']),
+    },
+  };
+}
