@@ -198,8 +198,9 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
       vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*')),
     );
     disposables.add(watcher.onDidCreate((uri) => void this.created(uri)));
-    disposables.add(watcher.onDidChange((uri) => this.changedFile(uri)));
-    disposables.add(watcher.onDidDelete((uri) => this.deletedFile(uri)));
+    // A folder deleted and made again may be reported as one change of the folder: listed as created.
+    disposables.add(watcher.onDidChange((uri) => void this.created(uri)));
+    disposables.add(watcher.onDidDelete((uri) => void this.deletedOnDisk(uri)));
     entry.listed = this.listFolder(entry).finally(() => (entry.isListed = true));
   }
 
@@ -245,6 +246,20 @@ export class WorkspaceReferences implements ReferencesPort, vscode.Disposable {
     if (stat && stat.type & vscode.FileType.Directory) {
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, INDEXED_GLOB));
       files.forEach((file) => this.changedFile(file));
+    }
+  }
+
+  /**
+   * The watcher's delete, which can arrive after the path was made again (a
+   * folder removed and written anew at once): forgotten only if it is still
+   * gone, else listed as created.
+   */
+  private async deletedOnDisk(uri: vscode.Uri): Promise<void> {
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat) {
+      await this.created(uri);
+    } else {
+      this.deletedFile(uri);
     }
   }
 
