@@ -1,6 +1,6 @@
-// Three bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
+// Four bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
 // connection pool it loads on the first request (dist/client.js: undici, kept
-// out of activation), and the version-history webview (browser, IIFE).
+// out of activation), and the version-history and Compare Secrets webviews (browser, IIFE).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import * as nodeCrypto from 'node:crypto';
@@ -88,6 +88,16 @@ if (existsSync('src/webview/main.ts')) {
   builds.push({
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+if (existsSync('src/webview/compare/main.ts')) {
+  builds.push({
+    entryPoints: ['src/webview/compare/main.ts'],
+    outfile: 'dist/compare.js',
     bundle: true,
     platform: 'browser',
     format: 'iife',

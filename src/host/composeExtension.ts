@@ -24,6 +24,7 @@ import { registerCodeProviders } from './code/registerCodeProviders';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { createExplorerView } from './explorerView';
+import { registerComparePanels } from './compare/registerComparePanel';
 import { registerHistoryPanels } from './history/registerHistoryPanel';
 import { registerCommands } from './registerCommands';
 import { userProductionPatterns } from './productionPatternsSetting';
@@ -35,7 +36,7 @@ import { VscodeUserInput } from './vscodeUserInput';
 
 /**
  * The composition root: builds connections, sessions, store, tree view, the
- * version-history panels, the code providers and the one deps object, then
+ * version-history and Compare Secrets panels, the code providers and the one deps object, then
  * the command table over it; registers it all on `context`, starts the first
  * load, and returns the extension's API.
  */
@@ -86,6 +87,12 @@ export function composeExtension(
     signIn: (connectionId) => executeCommand('fluxbaseSecrets.signIn', connectionId),
     copyToClipboard: (text) => vscodeClipboard.writeText(text),
   });
+  const compare = registerComparePanels(context, {
+    store,
+    logger,
+    createSecret: (prefill) => executeCommand('fluxbaseSecrets.createSecret', prefill),
+    showHistory: (ref) => history.panels.show(ref),
+  });
   const catalog = catalogOverStore(store);
 
   const deps: CommandDeps = {
@@ -107,6 +114,7 @@ export function composeExtension(
     files: workspaceFiles(codeDialogs),
     templateOutput: createTemplateOutput(codeDialogs),
     historyPanels: history.panels,
+    comparePanels: compare.panels,
     productionPatterns: userProductionPatterns,
     cliProfiles: {
       profileOf: (connectionId) => registry.profileOf(connectionId),
@@ -125,6 +133,7 @@ export function composeExtension(
     view,
     history.registration,
     functions.disposable,
+    compare.registration,
     registerCodeProviders({ catalog, logger, functions: functions.contexts }),
     registerCommands(createCommandTable(deps), deps),
     startAutoRefresh(() => void store.refresh()),

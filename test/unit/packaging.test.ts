@@ -67,6 +67,7 @@ const allowed = [
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/client\.js$/,
   /^extension\/dist\/webview\.js$/,
+  /^extension\/dist\/compare\.js$/,
   /^extension\/dist\/codicons\/[^/]+\.(css|ttf)$/,
   /^extension\/media\/.+$/,
 ];
@@ -129,6 +130,7 @@ describe('the packaged extension (VSIX)', function () {
       'extension/dist/extension.js',
       'extension/dist/client.js',
       'extension/dist/webview.js',
+      'extension/dist/compare.js',
       'extension/dist/codicons/codicon.css',
       'extension/dist/codicons/codicon.ttf',
       'extension/media/fluxbase.svg',

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { settingsConnection } from '../explorer/support/fakes';
+import { commandHarness } from './support/commandHarness';
+import { pickMany } from './support/scriptedUserInput';
+
+describe('fluxbaseSecrets.compareSecrets', () => {
+  it('opens a panel with the checked scopes; the row it was run on starts checked', async () => {
+    const h = commandHarness([settingsConnection('Prod'), settingsConnection('Staging')]);
+    const [prod, staging] = h.store.connections();
+    assert.ok(prod && staging);
+    let offered: string[] = [];
+    h.script([
+      pickMany(/Compare Secrets/, (items) => {
+        offered = items.map((item) => `${item.label}${item.picked ? ' (checked)' : ''}`);
+        return items.filter((item) => item.picked || item.label === 'Staging · Global');
+      }),
+    ]);
+    await h.run('fluxbaseSecrets.compareSecrets', { kind: 'connection', connectionId: prod.id });
+    assert.deepEqual(offered, ['Prod · Global (checked)', 'Staging · Global']);
+    assert.deepEqual(h.compareOpened, [
+      [
+        { connectionId: prod.id, scope: { kind: 'global' } },
+        { connectionId: staging.id, scope: { kind: 'global' } },
+      ],
+    ]);
+  });
+
+  it('opens nothing when fewer than two scopes are checked', async () => {
+    const h = commandHarness([settingsConnection('Prod'), settingsConnection('Staging')]);
+    h.script([pickMany(/Compare Secrets/, (items) => items.slice(0, 1))]);
+    await h.run('fluxbaseSecrets.compareSecrets');
+    assert.deepEqual(h.compareOpened, []);
+    assert.match(JSON.stringify(h.notifier.shown), /at least two/);
+  });
+});
