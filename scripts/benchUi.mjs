@@ -15,13 +15,17 @@ execFileSync(npm, ['run', 'package'], { cwd: root, stdio: ['ignore', 'ignore', '
 await esbuild.build({
   entryPoints: {
     uiBench: join(root, 'bench', 'ui', 'uiBench.ts'),
+    compareUiRunner: join(root, 'bench', 'ui', 'compareUiRunner.ts'),
     serverProcess: join(root, 'bench', 'serverProcess.ts'),
   },
   outdir,
   ...nodeScriptBundleOptions,
 });
-execFileSync(process.execPath, [join(outdir, 'uiBench.js'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FLUXBASE_REPO_ROOT: root },
-});
+// `--items-only`: only the item modules of scripts/bench/ (e.g. the Compare Secrets page's).
+for (const script of process.argv.includes('--items-only') ? ['compareUiRunner'] : ['uiBench', 'compareUiRunner']) {
+  execFileSync(process.execPath, [join(outdir, `${script}.js`), ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FLUXBASE_REPO_ROOT: root },
+  });
+}

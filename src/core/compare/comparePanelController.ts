@@ -51,6 +51,7 @@ export class ComparePanelController implements Disposable {
   private ready = false;
   private disposed = false;
   private rows: CompareRowView[] = [];
+  private titles: string[] = [];
 
   constructor(
     readonly columns: readonly CompareColumnSpec[],
@@ -87,7 +88,8 @@ export class ComparePanelController implements Disposable {
       case 'setFilter':
         this.filter = message.filter;
         this.post({ type: 'state', state: { columns: [...this.columns], filter: this.filter } });
-        this.showTable();
+        // The rows are as they were: filter them again without building them anew.
+        this.postTable();
         return;
       case 'createHere':
         return this.createHere(message.variable, message.column);
@@ -167,7 +169,17 @@ export class ComparePanelController implements Disposable {
       titles.push(compareColumnTitle(column) + columnStatusSuffix(connection?.status));
     }
     this.rows = buildCompareRows(columns, (this.deps.now ?? Date.now)());
-    this.post({ type: 'table', columns: titles, rows: filterCompareRows(this.rows, this.filter), filter: this.filter });
+    this.titles = titles;
+    this.postTable();
+  }
+
+  private postTable(): void {
+    this.post({
+      type: 'table',
+      columns: this.titles,
+      rows: filterCompareRows(this.rows, this.filter),
+      filter: this.filter,
+    });
   }
 
   private post(message: CompareHostMessage): void {

@@ -77,8 +77,16 @@ export function movedPosition(
   }
 }
 
-/** Wires the keys of a grid; `onMove` hears each new position so the page can keep it across re-renders. */
-export function handleGridKeys(grid: HTMLElement, onMove: (position: GridPosition) => void): void {
+/**
+ * Wires the keys of a grid; `onMove` hears each new position so the page can
+ * keep it across re-renders; `beforeMove` hears where a key goes first, so
+ * that the page can build that row if it is not built yet.
+ */
+export function handleGridKeys(
+  grid: HTMLElement,
+  onMove: (position: GridPosition) => void,
+  beforeMove: (to: GridPosition) => void = () => undefined,
+): void {
   grid.addEventListener('keydown', (event) => {
     const cell = event.target instanceof Element ? event.target.closest('[data-col]') : null;
     const from = cell === null ? undefined : positionOf(cell);
@@ -91,6 +99,7 @@ export function handleGridKeys(grid: HTMLElement, onMove: (position: GridPositio
       return;
     }
     event.preventDefault();
+    beforeMove(to);
     const placed = placeGridFocus(grid, to, true);
     if (placed !== undefined) {
       onMove(placed);

@@ -1,12 +1,19 @@
-import { isCompareHostMessage, type CompareHostMessage, type ComparePageMessage } from '../../shared/compareProtocol';
+import {
+  isCompareHostMessage,
+  type CompareHostMessage,
+  type ComparePageMessage,
+  type CompareRowView,
+} from '../../shared/compareProtocol';
+import { h } from '../dom';
 import { LiveStatus } from '../liveStatus';
 import { compareGridActionFor } from './cellAction';
 import { acquireCompareVsCodeApi } from './compareVsCodeApi';
 import { handleGridKeys, placeGridFocus, type GridPosition } from './gridKeyboard';
-import { dataRow, orderedRows, renderCompare, type SortOrder } from './renderCompare';
+import { LazyRows } from './lazyRows';
+import { orderedRows, renderCompare, type SortOrder } from './renderCompare';
 
-/** Rows built per animation frame: the first chunk shows at once, the rest follow without blocking input. */
-const CHUNK = 200;
+/** Rows built with the table: a screenful and more; the rest as they scroll near (LazyRows). */
+const FIRST_ROWS = 60;
 
 // The Compare Secrets page. It only shows what the host sends and posts the
 // user's requests back; it never talks to the server and never holds a value.
@@ -40,38 +47,38 @@ function rememberFocus(position: GridPosition): void {
   focusAt = { variable, col: position.col, rowIndex: position.rowIndex };
 }
 
-let renderGeneration = 0;
+/** The rows of the table on show, built on demand; replaced with the table. */
+let lazyRows: LazyRows | undefined;
 
-/** Puts the grid's tab stop (and focus, if the grid had it) back on the remembered cell; false while its row is not built yet. */
-function restoreFocus(grid: HTMLElement, takeFocus: boolean): boolean {
+/** Puts the grid's tab stop (and focus, if the grid had it) back on the remembered cell, building its row first. */
+function restoreFocus(grid: HTMLElement, rows: readonly CompareRowView[], takeFocus: boolean): void {
   let rowIndex = focusAt.rowIndex;
   if (focusAt.variable !== undefined) {
-    const rows = [...grid.querySelectorAll('tbody tr')];
-    const found = rows.findIndex((row) => row.getAttribute('data-variable') === focusAt.variable);
-    if (found < 0 && rows.length < Number(grid.dataset.rows ?? 0) - 1) {
-      return false;
-    }
+    const found = rows.findIndex((row) => row.variable === focusAt.variable);
     rowIndex = found >= 0 ? found + 1 : rowIndex;
   }
+  lazyRows?.ensure(rowIndex);
   const placed = placeGridFocus(grid, { rowIndex, col: focusAt.col }, takeFocus);
   if (placed !== undefined) {
     rememberFocus(placed);
   }
-  return true;
 }
 
 /**
  * Timings of the page's own work, as User Timing measures (read by the
  * benchmark through `performance.getEntriesByType('measure')`): from a table's
- * arrival to its first rows drawn, and to its last; from a filter click to
- * the filtered table's first rows. Names only, nothing of the table.
+ * arrival to its first rows drawn; from a filter click to the filtered
+ * table's first rows drawn; the script's part of a render. Names only,
+ * nothing of the table.
  */
 const timing = {
   tableArrived: 'compare:table-arrived',
   filterClicked: 'compare:filter-clicked',
   firstRows: 'compare:first-rows',
-  allRows: 'compare:all-rows',
   filterShown: 'compare:filter-shown',
+  renderStarted: 'compare:render-started',
+  /** The script's own part of a render (building the first rows), without style and layout. */
+  renderScript: 'compare:render-script',
 };
 let filterPending = false;
 
@@ -85,22 +92,28 @@ function render(): void {
   if (table === undefined) {
     return;
   }
-  const generation = ++renderGeneration;
+  performance.mark(timing.renderStarted);
   const hadFocus = gridElement()?.contains(document.activeElement) === true;
-  appElement.replaceChildren(renderCompare(table, order, CHUNK));
+  lazyRows?.dispose();
+  lazyRows = undefined;
+  appElement.replaceChildren(renderCompare(table, order));
   appElement.setAttribute('aria-busy', 'false');
   const grid = gridElement();
-  if (grid === null) {
+  const body = grid?.querySelector('tbody');
+  if (grid === null || body === null || body === undefined) {
     if (hadFocus) {
       appElement.querySelector<HTMLElement>('#heading')?.focus();
     }
     return;
   }
-  handleGridKeys(grid, rememberFocus);
-  let restored = restoreFocus(grid, hadFocus);
   const rows = orderedRows(table, order);
-  const body = grid.querySelector('tbody');
-  let next = CHUNK;
+  // Below the table: when it nears the viewport, more rows are built.
+  const end = h('div', { class: 'rows-end', 'aria-hidden': 'true' });
+  appElement.append(end);
+  lazyRows = new LazyRows(body, rows, end, FIRST_ROWS);
+  const building = lazyRows;
+  handleGridKeys(grid, rememberFocus, (to) => building.ensure(to.rowIndex));
+  restoreFocus(grid, rows, hadFocus);
   // The frame's callback runs before its paint; the task after it, once the rows are drawn.
   requestAnimationFrame(() =>
     setTimeout(() => {
@@ -111,27 +124,7 @@ function render(): void {
       }
     }, 0),
   );
-  const appendChunk = (): void => {
-    if (generation !== renderGeneration || body === null || next >= rows.length) {
-      if (generation === renderGeneration && next >= rows.length) {
-        measureSince(timing.allRows, timing.tableArrived);
-      }
-      return;
-    }
-    const end = Math.min(next + CHUNK, rows.length);
-    const fragment = document.createDocumentFragment();
-    for (let index = next; index < end; index++) {
-      const row = rows[index];
-      if (row !== undefined) {
-        fragment.append(dataRow(row, index + 1));
-      }
-    }
-    body.append(fragment);
-    next = end;
-    restored ||= restoreFocus(grid, hadFocus);
-    requestAnimationFrame(appendChunk);
-  };
-  requestAnimationFrame(appendChunk);
+  measureSince(timing.renderScript, timing.renderStarted);
 }
 
 function post(message: ComparePageMessage): void {

@@ -109,11 +109,11 @@ export function orderedRows(table: Table, order: SortOrder): readonly CompareRow
 }
 
 /**
- * The whole page for a table: heading, filters, and the grid with its first
- * `firstRows` rows (rows in `order`); the page appends the rest in chunks
- * (see dataRow), so that thousands of names show without a pause.
+ * The whole page for a table: heading, filters, and the grid with its header
+ * and an empty body; the page builds the rows (dataRow, in `order`) as they
+ * are needed (LazyRows), so that thousands of names show without a pause.
  */
-export function renderCompare(table: Table, order: SortOrder, firstRows: number): DocumentFragment {
+export function renderCompare(table: Table, order: SortOrder): DocumentFragment {
   const rows = orderedRows(table, order);
   const header = h(
     'tr',
@@ -153,7 +153,7 @@ export function renderCompare(table: Table, order: SortOrder, firstRows: number)
       'data-cols': String(table.columns.length + 1),
     },
     h('thead', {}, header),
-    h('tbody', {}, ...rows.slice(0, firstRows).map((row, index) => dataRow(row, index + 1))),
+    h('tbody', {}),
   );
   const fragment = document.createDocumentFragment();
   fragment.append(
