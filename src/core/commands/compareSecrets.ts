@@ -9,11 +9,17 @@ const TITLE = 'Compare Secrets';
  * `fluxbaseSecrets.compareSecrets`: asks which scopes to put side by side
  * (check boxes: Global, each namespace, what a function in each namespace
  * sees, per connection; the Global column of the row it was run on starts
- * checked) and opens a panel comparing them. Two or more are needed.
+ * checked, and from a Namespaces row its namespaces too) and opens a panel
+ * comparing them. Two or more are needed.
  */
 export function compareSecretsCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<void> => {
-    const options = compareColumnOptions(deps.store.connections(), connectionIdIn(arg));
+    const connectionId = connectionIdIn(arg);
+    const fromNamespacesRow = arg.kind === 'treeNode' && arg.node.kind === 'scope' && arg.node.scope === 'namespaces';
+    const options = compareColumnOptions(
+      deps.store.connections(),
+      connectionId === undefined ? undefined : { connectionId, namespaces: fromNamespacesRow },
+    );
     if (options.length < 2) {
       void deps.notifier.info('Compare Secrets needs two scopes or more: add a connection or a namespace first.');
       return;

@@ -8,19 +8,26 @@ export interface CompareColumnOption {
   label: string;
   description: string;
   spec: CompareColumnSpec;
-  /** Ticked from the start: the Global column of the connection the command was run on. */
+  /** Ticked from the start: the Global column of the connection the command was run on (and its namespaces, from its Namespaces row). */
   picked: boolean;
+}
+
+/** Where the command was run: a connection's row, or its Namespaces row. */
+export interface CompareStartingRow {
+  connectionId: string;
+  namespaces: boolean;
 }
 
 /**
  * The scopes a comparison can show, per connection, in the registry's
  * order: Global, then each namespace the connection's last list has, then
- * "what a function in namespace N sees" for each. The Global column of
- * `fromConnectionId` (the row the command was run on) starts ticked.
+ * "what a function in namespace N sees" for each. The Global column of the
+ * connection of `from` (the row the command was run on) starts ticked, and
+ * from its Namespaces row each of its namespaces too.
  */
 export function compareColumnOptions(
   connections: readonly Pick<ConnectionState, 'id' | 'name' | 'secrets'>[],
-  fromConnectionId?: string,
+  from?: CompareStartingRow,
 ): CompareColumnOption[] {
   const options: CompareColumnOption[] = [];
   for (const connection of connections) {
@@ -28,7 +35,9 @@ export function compareColumnOptions(
       label: compareColumnTitle({ connectionName: connection.name, scope: spec.scope }),
       description,
       spec,
-      picked: spec.scope.kind === 'global' && connection.id === fromConnectionId,
+      picked:
+        connection.id === from?.connectionId &&
+        (spec.scope.kind === 'global' || (from.namespaces && spec.scope.kind === 'namespace')),
     });
     options.push(option({ connectionId: connection.id, scope: { kind: 'global' } }, 'global secrets'));
     const namespaces = namespacesOf(connection.secrets);

@@ -25,6 +25,25 @@ describe('fluxbaseSecrets.compareSecrets', () => {
     ]);
   });
 
+  it("run on a Namespaces row, starts with that connection's Global and namespaces checked", async () => {
+    const h = commandHarness([settingsConnection('Prod'), settingsConnection('Staging')]);
+    const [prod] = h.store.connections();
+    assert.ok(prod);
+    h.server.seed({ name: 'A' });
+    h.server.seed({ name: 'B', scope: 'namespace', namespace: 'web' });
+    await h.signIn();
+    let checked: string[] = [];
+    h.script([
+      pickMany(/Compare Secrets/, (items) => {
+        checked = items.filter((item) => item.picked).map((item) => item.label);
+        return items.filter((item) => item.picked);
+      }),
+    ]);
+    await h.run('fluxbaseSecrets.compareSecrets', { kind: 'scope', scope: 'namespaces', connectionId: prod.id });
+    assert.deepEqual(checked, ['Prod · Global', 'Prod · web']);
+    assert.equal(h.compareOpened.length, 1);
+  });
+
   it('opens nothing when fewer than two scopes are checked', async () => {
     const h = commandHarness([settingsConnection('Prod'), settingsConnection('Staging')]);
     h.script([pickMany(/Compare Secrets/, (items) => items.slice(0, 1))]);

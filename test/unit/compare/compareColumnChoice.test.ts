@@ -36,7 +36,7 @@ describe('compare column choice', () => {
 
   it('ticks the Global column of the connection the command was run on, and only it', () => {
     assert.deepEqual(
-      compareColumnOptions(connections, 's')
+      compareColumnOptions(connections, { connectionId: 's', namespaces: false })
         .filter((option) => option.picked)
         .map((option) => option.spec),
       [{ connectionId: 's', scope: { kind: 'global' } }],
@@ -44,6 +44,15 @@ describe('compare column choice', () => {
     assert.equal(
       compareColumnOptions(connections).some((option) => option.picked),
       false,
+    );
+  });
+
+  it("from a Namespaces row, ticks that connection's Global and each of its namespaces, not the function columns", () => {
+    assert.deepEqual(
+      compareColumnOptions(connections, { connectionId: 'p', namespaces: true })
+        .filter((option) => option.picked)
+        .map((option) => option.label),
+      ['prod · Global', 'prod · api', 'prod · web'],
     );
   });
 });
