@@ -142,4 +142,29 @@ describe('Compare Secrets page, as a person uses it', () => {
     ]);
     assert.ok(existsSync(await workbench.screenshot('compare-created')));
   });
+
+  it('comes back after a window reload with the same columns and filter, and the data fetched afresh', async () => {
+    assert.ok(workbench && client);
+    const compare = historyPage(workbench.page);
+    await compare.locator('button[data-filter="differences"]').click();
+    await compare.locator('button[data-filter="differences"][aria-pressed="true"]').waitFor({ timeout });
+    // Meanwhile, on the server: the billing namespace gets the expired secret's replacement removed.
+    const billingOld = (await client.secrets.list()).find(
+      (secret) => secret.name === 'OLD_WEBHOOK_SECRET' && secret.namespace === 'billing',
+    );
+    assert.ok(billingOld);
+    await client.secrets.deleteById(billingOld.id);
+    await workbench.reload();
+    const { page } = workbench;
+    await page.locator('.tabs-container .tab', { hasText: 'Compare Secrets' }).click({ timeout });
+    const restored = historyPage(page);
+    await restored
+      .locator('thead th', { hasText: `${connectionName} · functions in billing` })
+      .filter({ hasNotText: '(' })
+      .waitFor({ state: 'visible', timeout });
+    await restored.locator('button[data-filter="differences"][aria-pressed="true"]').waitFor({ timeout });
+    await gridCell(restored, 'FLUXBASE_SECRET_OLD_WEBHOOK_SECRET', 1)
+      .filter({ hasText: 'Missing' })
+      .waitFor({ state: 'visible', timeout });
+  });
 });
