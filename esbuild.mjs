@@ -1,7 +1,7 @@
-// Four bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
+// Five bundles: the extension (Node, CommonJS, `vscode` external), the HTTP
 // connection pool it loads on the first request (dist/client.js: undici) and the
 // CLI configuration's YAML parser it loads on the first read (dist/yaml.js), both kept
-// out of activation, and the version-history webview (browser, IIFE).
+// out of activation, and the version-history and Compare Secrets webviews (browser, IIFE).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change;
 // `--bench-marks` (with `--production`: what `npm run bench:ui` packages) keeps
 // the benchmark's timing channel, which the production build cannot see.
@@ -110,6 +110,16 @@ if (existsSync('src/webview/main.ts')) {
   builds.push({
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+if (existsSync('src/webview/compare/main.ts')) {
+  builds.push({
+    entryPoints: ['src/webview/compare/main.ts'],
+    outfile: 'dist/compare.js',
     bundle: true,
     platform: 'browser',
     format: 'iife',

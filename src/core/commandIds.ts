@@ -25,6 +25,7 @@ export const COMMAND_FAILURES = {
   'fluxbaseSecrets.copyReference': 'copy the reference',
   'fluxbaseSecrets.showLogs': 'show the logs',
   'fluxbaseSecrets.showHistory': 'show the version history',
+  'fluxbaseSecrets.compareSecrets': 'compare the secrets',
   'fluxbaseSecrets.insertReference': 'insert the reference',
   'fluxbaseSecrets.extractToSecret': 'move the value to a Fluxbase secret',
   'fluxbaseSecrets.importEnvFile': 'import the .env file',

@@ -28,6 +28,7 @@ import { registerCodeProviders } from './code/registerCodeProviders';
 import type { FluxbaseSecretsApi } from './extensionApi';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { createExplorerView } from './explorerView';
+import { registerComparePanels } from './compare/registerComparePanel';
 import { registerHistoryPanels } from './history/registerHistoryPanel';
 import { registerCommands } from './registerCommands';
 import { userProductionPatterns } from './productionPatternsSetting';
@@ -39,7 +40,7 @@ import { VscodeUserInput } from './vscodeUserInput';
 
 /**
  * The composition root: builds connections, sessions, store, tree view, the
- * version-history panels, the code providers and the one deps object, then
+ * version-history and Compare Secrets panels, the code providers and the one deps object, then
  * the command table over it; registers it all on `context`, starts the first
  * load, and returns the extension's API. `marks` is the benchmark's timing
  * channel, off in every build but the benchmark's (host/bench/benchMarks.ts).
@@ -97,6 +98,12 @@ export function composeExtension(
     usage: (variable) => references.usage(variable),
     marks,
   });
+  const compare = registerComparePanels(context, {
+    store,
+    logger,
+    createSecret: (prefill) => executeCommand('fluxbaseSecrets.createSecret', prefill),
+    showHistory: (ref) => history.panels.show(ref),
+  });
   const catalog = catalogOverStore(store);
 
   const deps: CommandDeps = {
@@ -118,6 +125,7 @@ export function composeExtension(
     files: workspaceFiles(codeDialogs),
     templateOutput: createTemplateOutput(codeDialogs),
     historyPanels: history.panels,
+    comparePanels: compare.panels,
     productionPatterns: userProductionPatterns,
     cliProfiles: {
       profileOf: (connectionId) => registry.profileOf(connectionId),
@@ -138,6 +146,7 @@ export function composeExtension(
     history.registration,
     functions.disposable,
     references,
+    compare.registration,
     registerCodeProviders({ catalog, logger, functions: functions.contexts, marks }),
     markChanges(marks, { store, filter }),
     registerBenchPing(marks),

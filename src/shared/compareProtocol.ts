@@ -38,10 +38,27 @@ export interface CompareRowView {
 /** Which rows the page shows. */
 export type CompareFilter = 'all' | 'differences' | 'missing';
 
-/** Messages from the host to the page. */
+/** Which secrets of a connection a column shows (the model's CompareScope, as the page keeps it). */
+export type CompareScopeView =
+  { kind: 'global' } | { kind: 'namespace'; namespace: string } | { kind: 'function'; namespace: string };
+
+/** A column as chosen: a scope of one connection, by id. */
+export interface CompareColumnSpec {
+  connectionId: string;
+  scope: CompareScopeView;
+}
+
+/** What the page keeps with `setState`, so that the serializer can bring the panel back after a reload. */
+export interface ComparePageState {
+  columns: CompareColumnSpec[];
+  filter: CompareFilter;
+}
+
+/** Messages from the host to the page; `state` is for the page to keep, never shown. */
 export type CompareHostMessage =
   | { type: 'table'; columns: string[]; rows: CompareRowView[]; filter: CompareFilter }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  | { type: 'state'; state: ComparePageState };
 
 /** Messages from the page to the host; cells are named by variable and column index, never by value. */
 export type ComparePageMessage =
@@ -79,6 +96,24 @@ function isArrayOf<T>(value: unknown, guard: (item: unknown) => item is T): valu
 /** Whether `value` is one of the filters. */
 export function isCompareFilter(value: unknown): value is CompareFilter {
   return value === 'all' || value === 'differences' || value === 'missing';
+}
+
+function isScopeView(value: unknown): value is CompareScopeView {
+  if (!isRecord(value)) {
+    return false;
+  }
+  return (
+    value.kind === 'global' || ((value.kind === 'namespace' || value.kind === 'function') && isString(value.namespace))
+  );
+}
+
+function isColumnSpec(value: unknown): value is CompareColumnSpec {
+  return isRecord(value) && isString(value.connectionId) && isScopeView(value.scope);
+}
+
+/** Checks a saved page state (it comes back from the webview on restore, so it is untrusted). */
+export function isComparePageState(value: unknown): value is ComparePageState {
+  return isRecord(value) && isArrayOf(value.columns, isColumnSpec) && isCompareFilter(value.filter);
 }
 
 function isCellView(value: unknown): value is CompareCellView {
@@ -128,6 +163,8 @@ export function isCompareHostMessage(value: unknown): value is CompareHostMessag
     }
     case 'notice':
       return isString(value.text);
+    case 'state':
+      return isComparePageState(value.state);
     default:
       return false;
   }

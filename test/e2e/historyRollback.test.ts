@@ -8,7 +8,7 @@ import { historyPage } from './support/historyPage';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { switchTheme } from './support/colorTheme';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, rowAction, treeRow } from './support/workbenchParts';
+import { rowAction, showViewContainer, treeRow } from './support/workbenchParts';
 
 const secretName = 'ROLLBACK_UI_KEY';
 const timeout = 30_000;
@@ -44,7 +44,8 @@ describe('version-history panel, as a person uses it', () => {
   it('rolls back to version 1 after a confirmation: version 4 is marked current, and the server agrees', async () => {
     assert.ok(workbench && client);
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    // Not a bare click: on a retry the view is showing already, and a click would hide the side bar.
+    await showViewContainer(page, 'Fluxbase');
     const row = treeRow(page, secretName).first();
     await row.waitFor({ state: 'visible', timeout });
     await row.hover();

@@ -68,6 +68,7 @@ const allowed = [
   /^extension\/dist\/client\.js$/,
   /^extension\/dist\/yaml\.js$/,
   /^extension\/dist\/webview\.js$/,
+  /^extension\/dist\/compare\.js$/,
   /^extension\/dist\/codicons\/[^/]+\.(css|ttf)$/,
   /^extension\/media\/.+$/,
 ];
@@ -131,6 +132,7 @@ describe('the packaged extension (VSIX)', function () {
       'extension/dist/client.js',
       'extension/dist/yaml.js',
       'extension/dist/webview.js',
+      'extension/dist/compare.js',
       'extension/dist/codicons/codicon.css',
       'extension/dist/codicons/codicon.ttf',
       'extension/media/fluxbase.svg',

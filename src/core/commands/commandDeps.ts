@@ -14,6 +14,7 @@ import type { ExplorerViewPort } from './explorerViewPort';
 import type {
   Clipboard,
   EditorPort,
+  ComparePanelsPort,
   HistoryPanelsPort,
   Notifier,
   ProgressReporter,
@@ -69,6 +70,8 @@ export interface CommandDeps {
   templateOutput: TemplateOutput;
   /** The version-history panels. */
   historyPanels: HistoryPanelsPort;
+  /** The Compare Secrets panels. */
+  comparePanels: ComparePanelsPort;
   /** Writes of an import in flight at once; DEFAULT_IMPORT_CONCURRENCY when absent. */
   importConcurrency?: number;
 }

@@ -7,6 +7,7 @@ import type { EffectiveVariable } from '../explorer/effectiveVariables';
 import { addConnectionCommand } from './addConnection';
 import { clearFilterCommand } from './clearFilter';
 import type { CommandDeps } from './commandDeps';
+import { compareSecretsCommand } from './compareSecrets';
 import { copyNameCommand } from './copyName';
 import { copyReferenceCommand } from './copyReference';
 import { createSecretCommand, type CreateSecretResult } from './createSecret';
@@ -59,6 +60,7 @@ export interface Commands {
   'fluxbaseSecrets.copyReference': Handler<void>;
   'fluxbaseSecrets.showLogs': Handler<void>;
   'fluxbaseSecrets.showHistory': Handler<void>;
+  'fluxbaseSecrets.compareSecrets': Handler<void>;
   'fluxbaseSecrets.insertReference': Handler<void>;
   'fluxbaseSecrets.extractToSecret': Handler<void>;
   'fluxbaseSecrets.importEnvFile': Handler<ImportReport>;
@@ -99,6 +101,7 @@ export function createCommandTable(deps: CommandDeps): Commands {
     'fluxbaseSecrets.copyReference': copyReferenceCommand(deps),
     'fluxbaseSecrets.showLogs': showLogsCommand(deps),
     'fluxbaseSecrets.showHistory': showHistoryCommand(deps),
+    'fluxbaseSecrets.compareSecrets': compareSecretsCommand(deps),
     'fluxbaseSecrets.insertReference': insertReferenceCommand(deps),
     'fluxbaseSecrets.extractToSecret': extractToSecretCommand(deps, (prefill) =>
       reportedCreate({ kind: 'prefill', prefill }),

@@ -1,3 +1,4 @@
+import type { CompareColumnSpec } from '../../shared/compareProtocol';
 import type { CodeRange } from '../commandArgument';
 import type { CancellationSignal } from '../code/boundedConcurrency';
 import type { SecretRef } from '../../shared/secretRef';
@@ -115,6 +116,12 @@ export interface TemplateOutput {
 }
 
 /** The version-history panels: one per secret. */
+/** The Compare Secrets panels, as commands see them. */
+export interface ComparePanelsPort {
+  /** Opens a panel comparing `columns` (two or more). */
+  open(columns: CompareColumnSpec[]): void;
+}
+
 export interface HistoryPanelsPort {
   /** Opens the history of `ref`, or reveals the panel that already shows it. */
   show(ref: SecretRef): void;

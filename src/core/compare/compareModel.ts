@@ -7,6 +7,7 @@ import { secretVariableName } from '../secretVariable';
 import type {
   CompareCellView as CompareCell,
   CompareFilter,
+  CompareScopeView,
   CompareRowView as CompareRow,
   PresentCellView as PresentCell,
 } from '../../shared/compareProtocol';
@@ -21,12 +22,8 @@ export type { CompareCell, CompareFilter, CompareRow };
  * names compare without a pause.
  */
 
-/** Which secrets of a connection a column shows. */
-export type CompareScope =
-  | { kind: 'global' }
-  | { kind: 'namespace'; namespace: string }
-  /** What a function in `namespace` sees: global plus namespace, overrides applied, expired secrets left out. */
-  | { kind: 'function'; namespace: string };
+/** Which secrets of a connection a column shows; `function` is what a function in `namespace` sees: global plus namespace, overrides applied, expired secrets left out. */
+export type CompareScope = CompareScopeView;
 
 /** One column: a scope of one connection, with that connection's last list. */
 export interface CompareColumn {

@@ -7,6 +7,10 @@ export interface HistoryPageResources {
   scriptUri: string;
   styleUri: string;
   codiconStyleUri: string;
+  /** A second style sheet, loaded after `styleUri` (the compare page adds its table to the history page's look). */
+  extraStyleUri?: string;
+  /** The document title; "Version History" unless given. */
+  title?: string;
 }
 
 function escapeAttribute(value: string): string {
@@ -28,7 +32,7 @@ export function historyPageCsp(resources: Pick<HistoryPageResources, 'cspSource'
 }
 
 /**
- * The page's HTML: a static shell that the script fills in once the host
+ * A page's HTML (the history page's, and with a title and an extra sheet the compare page's): a static shell that the script fills in once the host
  * answers its `ready`. It holds no data about the secret at all, so nothing
  * in it needs escaping but the resource addresses.
  */
@@ -41,8 +45,12 @@ export function buildHistoryPageHtml(resources: HistoryPageResources): string {
   <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(historyPageCsp(resources))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.codiconStyleUri)}">
-  <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.styleUri)}">
-  <title>Version History</title>
+  <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.styleUri)}">${
+    resources.extraStyleUri === undefined
+      ? ''
+      : `\n  <link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(resources.extraStyleUri)}">`
+  }
+  <title>${escapeAttribute(resources.title ?? 'Version History')}</title>
 </head>
 <body>
   <div id="status" class="status" role="status" aria-live="polite"></div>

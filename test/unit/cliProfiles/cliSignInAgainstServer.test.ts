@@ -37,29 +37,30 @@ function signInSetup(server: TestServer, home: CliHome) {
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock, logger });
   let input = new ScriptedUserInput([]);
   // Sign In reaches none of the code features' ports.
-  const deps: Omit<CommandDeps, 'catalog' | 'editor' | 'files' | 'templateOutput' | 'historyPanels'> = {
-    store,
-    sessions,
-    registry,
-    filter: new ExplorerFilter(),
-    get input() {
-      return input;
-    },
-    notifier: new RecordingNotifier(),
-    clipboard: { writeText: async () => undefined },
-    progress: {
-      withProgress: (_title, task) => task(),
-      withCancellableProgress: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
-    },
-    clock,
-    logger,
-    showLogs: () => undefined,
-    executeCommand: async () => undefined,
-    cliProfiles: {
-      profileOf: (id) => registry.profileOf(id),
-      readSignIn: (id) => source.readSignIn(id),
-    },
-  };
+  const deps: Omit<CommandDeps, 'catalog' | 'editor' | 'files' | 'templateOutput' | 'historyPanels' | 'comparePanels'> =
+    {
+      store,
+      sessions,
+      registry,
+      filter: new ExplorerFilter(),
+      get input() {
+        return input;
+      },
+      notifier: new RecordingNotifier(),
+      clipboard: { writeText: async () => undefined },
+      progress: {
+        withProgress: (_title, task) => task(),
+        withCancellableProgress: (_title, task) => task(() => undefined, { isCancellationRequested: false }),
+      },
+      clock,
+      logger,
+      showLogs: () => undefined,
+      executeCommand: async () => undefined,
+      cliProfiles: {
+        profileOf: (id) => registry.profileOf(id),
+        readSignIn: (id) => source.readSignIn(id),
+      },
+    };
   return {
     logger,
     source,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildCompareRows } from '../../../src/core/compare/compareModel';
 import {
+  isComparePageState,
   isCompareHostMessage,
   isComparePageMessage,
   type CompareHostMessage,
@@ -87,6 +88,29 @@ describe('compare protocol guards', () => {
       [],
     ]) {
       assert.equal(isComparePageMessage(bad), false, JSON.stringify(bad));
+    }
+  });
+
+  it('accepts a saved page state and a state message, and rejects malformed ones', () => {
+    const state = {
+      columns: [
+        { connectionId: 'a', scope: { kind: 'global' } },
+        { connectionId: 'b', scope: { kind: 'function', namespace: 'payments' } },
+      ],
+      filter: 'missing',
+    };
+    assert.equal(isComparePageState(state), true);
+    assert.equal(isCompareHostMessage({ type: 'state', state }), true);
+    for (const bad of [
+      { ...state, filter: 'some' },
+      { ...state, columns: [{ connectionId: 'a', scope: { kind: 'namespace' } }] },
+      { ...state, columns: [{ connectionId: 1, scope: { kind: 'global' } }] },
+      { ...state, columns: [{ connectionId: 'a', scope: { kind: 'everything' } }] },
+      { ...state, columns: 'a' },
+      null,
+    ]) {
+      assert.equal(isComparePageState(bad), false, JSON.stringify(bad));
+      assert.equal(isCompareHostMessage({ type: 'state', state: bad }), false, JSON.stringify(bad));
     }
   });
 });

@@ -84,6 +84,21 @@ describe('history page HTML', () => {
     assert.ok(hostile.includes('x&quot;&gt;&lt;script&gt;'));
   });
 
+  it('as the compare page: its title and a second sheet with the nonce, escaped, and still one script', () => {
+    const compare = buildHistoryPageHtml({
+      ...resources,
+      title: 'Compare <Secrets>',
+      extraStyleUri: 'https://x/compare.css"><script>',
+    });
+    assert.match(compare, /<title>Compare &lt;Secrets&gt;<\/title>/);
+    const sheets = tags(compare, 'link');
+    assert.equal(sheets.length, 3);
+    assert.ok(sheets.every((tag) => tag.includes(`nonce="${resources.nonce}"`)));
+    assert.ok(compare.includes('compare.css&quot;&gt;&lt;script&gt;'));
+    assert.equal(tags(compare, 'script').length, 1);
+    assert.match(html, /<title>Version History<\/title>/);
+  });
+
   it('builds the CSP from the nonce and source it is given', () => {
     assert.equal(
       historyPageCsp({ nonce: 'abc', cspSource: 'vscode-webview://x' }),

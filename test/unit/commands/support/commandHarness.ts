@@ -1,3 +1,4 @@
+import type { CompareColumnSpec } from '../../../../src/shared/compareProtocol';
 import * as assert from 'node:assert/strict';
 import type { CommandDeps } from '../../../../src/core/commands/commandDeps';
 import { parseCommandArgument } from '../../../../src/core/commandArgument';
@@ -88,6 +89,7 @@ export function commandHarness(
   const actions: ErrorAction[] = [];
   let logsShown = 0;
   const historyShown: SecretRef[] = [];
+  const compareOpened: CompareColumnSpec[][] = [];
   const deps: CommandDeps = {
     store: setup.store,
     sessions: setup.sessions,
@@ -111,6 +113,7 @@ export function commandHarness(
     files: notInThisTest('files'),
     templateOutput: notInThisTest('templateOutput'),
     historyPanels: { show: (ref) => void historyShown.push(ref) },
+    comparePanels: { open: (columns) => void compareOpened.push(columns) },
   };
   const table = createCommandTable(deps);
   return {
@@ -124,6 +127,7 @@ export function commandHarness(
     executed,
     actions,
     historyShown,
+    compareOpened,
     get logsShown() {
       return logsShown;
     },
