@@ -48,8 +48,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       filter.onDidChange(() => this.rebuild()),
       // the rows' icons follow the severity setting, as Problems does
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('fluxbaseSecrets.diagnostics.severity')) {
-          this.severity = this.readSeverity();
+        const severity = event.affectsConfiguration('fluxbaseSecrets.diagnostics.severity')
+          ? this.readSeverity()
+          : this.severity;
+        // Only a new value redraws: a redraw drops the rows' handles until VS Code asks again, and a
+        // row action clicked meanwhile would reach its command without its row.
+        if (severity !== this.severity) {
+          this.severity = severity;
           this.changed.fire(undefined);
         }
       }),

@@ -124,11 +124,14 @@ describe('Compare Secrets page, as a person uses it', () => {
     const missing = gridCell(compare, `FLUXBASE_SECRET_${missingName}`, 1);
     await missing.getByRole('button', { name: 'Create here…' }).click();
 
-    // Name and place come from the cell: the flow starts at the value, asked in a password box, and its
-    // title says where the presets come from.
+    // Place and name come from the cell (the title says so). The name would override the global secret of
+    // that name, so its step is shown, filled in, to show that warning; then the value, in a password box.
     const title = page.locator('.quick-input-widget .quick-input-title');
     await title.filter({ hasText: 'from the compare page' }).waitFor({ state: 'visible', timeout });
-    assert.match(await title.innerText(), /Create Secret \(step 1\/3\)/);
+    assert.match(await title.innerText(), /Create Secret \(step 1\/4\)/);
+    const nameBox = page.locator('.quick-input-widget .quick-input-box input');
+    assert.equal(await nameBox.inputValue(), missingName);
+    await nameBox.press('Enter');
     await fillQuickInput(page, 'typed-in-the-compare-page', { prompt: `Value of ${missingName}`, password: true });
     await fillQuickInput(page, '', { prompt: 'Description' });
     await fillQuickInput(page, '', { prompt: 'Expiry' });
