@@ -13,7 +13,7 @@ import { switchTheme } from './support/colorTheme';
 import { runCommand } from './support/quickInput';
 import { signInWithPassword } from './support/signIn';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { rowAction, showViewContainer, treeRow } from './support/workbenchParts';
+import { showViewContainer, treeRow } from './support/workbenchParts';
 
 const secretName = 'THEMES_UI_KEY';
 const colleague = { email: 'colleague@example.com', password: 'colleague-password-1' };
@@ -189,8 +189,11 @@ describe('version-history page in high-contrast themes, and by keyboard', () => 
 
     const row = treeRow(page, secretName).first();
     await row.waitFor({ state: 'visible', timeout });
-    await row.hover();
-    await rowAction(row, 'Show Version History').click();
+    // By keyboard (the row selected, Ctrl+Enter): right after the first sign-in, a click on the row's inline
+    // action sometimes reaches the command without its row (it then asks which secret), a race of the
+    // workbench's tree this suite is not about (RELIABILITY.md, "Known open").
+    await row.click();
+    await page.keyboard.press('Control+Enter');
     const history = historyPage(page);
     await history.locator('tr.current', { hasText: 'v5' }).waitFor({ state: 'visible', timeout });
 
