@@ -8,7 +8,7 @@ import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput } from './support/quickInput';
 import { signInWithPassword } from './support/signIn';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, rowAction, treeRow, waitForNotification } from './support/workbenchParts';
+import { showViewContainer, treeRow, waitForNotification } from './support/workbenchParts';
 
 const admin = { email: 'naming-ui@example.com', password: 'naming-ui-password-1' };
 const NAME = 'STRIPE_API_KEY';
@@ -19,10 +19,10 @@ function secretRows(page: Page) {
   return treeRow(page, NAME);
 }
 
+/** By keyboard (row selected, Ctrl+Enter): see RELIABILITY.md "Known open" for the inline action right after sign-in. */
 async function openHistory(page: Page, index: number): Promise<void> {
-  const row = secretRows(page).nth(index);
-  await row.hover();
-  await rowAction(row, 'Show Version History').click();
+  await secretRows(page).nth(index).click();
+  await page.keyboard.press('Control+Enter');
 }
 
 async function namesOn(local: LocalServer | undefined): Promise<string[]> {
@@ -61,9 +61,11 @@ describe('two connections, "prod" and "staging": every page and dialog says whic
   it('two history tabs of the same secret name have distinct titles, and each header names its connection and URL', async () => {
     assert.ok(workbench && prod && staging);
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    // Not a bare click: on a retry the view is showing already, and a click would hide the side bar.
+    await showViewContainer(page, 'Fluxbase');
     await signInWithPassword(page, admin, 'prod', { pickConnection: true });
-    await signInWithPassword(page, admin, 'staging', { pickConnection: true });
+    // The second toast does not always show while the first is leaving: staging's own row is the proof.
+    await signInWithPassword(page, admin, 'staging', { pickConnection: true, waitForToast: false });
     await secretRows(page).nth(1).waitFor({ state: 'visible', timeout });
 
     await openHistory(page, 0);

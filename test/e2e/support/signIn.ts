@@ -6,13 +6,14 @@ import { waitForNotification } from './workbenchParts';
  * Signs in as a person does: "Fluxbase Secrets: Sign In" from the palette,
  * "Email and Password", the email, the password in a password box; then
  * waits for the notification that `connectionName` is signed in. With
- * several connections, `pickConnection` answers the connection question first.
+ * several connections, `pickConnection` answers the connection question first;
+ * `waitForToast: false` leaves the caller to wait for what the sign-in shows.
  */
 export async function signInWithPassword(
   page: Page,
   account: { email: string; password: string },
   connectionName: string,
-  options: { pickConnection?: boolean } = {},
+  options: { pickConnection?: boolean; waitForToast?: boolean } = {},
 ): Promise<void> {
   await runCommand(page, 'Fluxbase Secrets: Sign In');
   if (options.pickConnection) {
@@ -21,5 +22,7 @@ export async function signInWithPassword(
   await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
   await fillQuickInput(page, account.email, { prompt: 'Email' });
   await fillQuickInput(page, account.password, { prompt: 'Password', password: true });
-  await waitForNotification(page, `Signed in to "${connectionName}"`);
+  if (options.waitForToast !== false) {
+    await waitForNotification(page, `Signed in to "${connectionName}"`);
+  }
 }
