@@ -7,7 +7,7 @@ import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, rowLabelled, waitForNotification } from './support/workbenchParts';
+import { showViewContainer, rowLabelled, waitForNotification } from './support/workbenchParts';
 
 const admin = { email: 'cli-profile-ui@example.com', password: 'cli-profile-ui-password-1' };
 const timeout = 30_000;
@@ -66,7 +66,7 @@ describe('a Fluxbase CLI profile, as a person signs in with it', () => {
   it('shows the profile as "CLI: ui" and signs in with "Use the CLI\'s sign-in"', async () => {
     assert.ok(workbench);
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await rowLabelled(page, 'CLI: ui').waitFor({ state: 'visible', timeout });
 
     await runCommand(page, 'Fluxbase Secrets: Sign In');

@@ -9,7 +9,7 @@ import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow } from './support/workbenchParts';
+import { showViewContainer, treeRow } from './support/workbenchParts';
 
 const timeout = 30_000;
 const LITERAL_VALUE = 'sk_live_ui_extract_123';
@@ -70,7 +70,7 @@ describe('moving a hard-coded secret out of the code, as a person does it', () =
     assert.ok(workbench && client);
     const { page } = workbench;
     // The Environment connection signs in by itself; wait until the tree shows it.
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await treeRow(page, 'Environment').first().waitFor({ state: 'visible', timeout });
 
     await openFile(page, 'index.ts');

@@ -7,7 +7,7 @@ import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow } from './support/workbenchParts';
+import { showViewContainer, treeRow } from './support/workbenchParts';
 
 const timeout = 30_000;
 const NAME = 'UI_BACK_KEY';
@@ -49,7 +49,7 @@ describe('the create flow as one multi-step input, as a person uses it', () => {
     assert.ok(workbench && client);
     const { page } = workbench;
     // The Environment connection signs in by itself; wait until the tree shows it.
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await treeRow(page, 'Environment').first().waitFor({ state: 'visible', timeout });
 
     await runCommand(page, 'Fluxbase Secrets: Create Secret…');

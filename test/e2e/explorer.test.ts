@@ -9,7 +9,7 @@ import { startLocalServer, type LocalServer } from './support/localServer';
 import { signInWithPassword } from './support/signIn';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, rowLabelled, treeRow } from './support/workbenchParts';
+import { showViewContainer, rowLabelled, treeRow } from './support/workbenchParts';
 
 const admin = { email: 'explorer-ui@example.com', password: 'explorer-ui-password-1' };
 const NEW_SECRET = 'UI_CREATED_KEY';
@@ -62,7 +62,7 @@ describe('secrets explorer, as a person uses it', () => {
   it('signs in through the input boxes and shows Global and a namespace', async () => {
     assert.ok(workbench);
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await rowLabelled(page, 'Local UI').waitFor({ state: 'visible', timeout });
     await treeRow(page, 'signed out').first().waitFor({ state: 'visible', timeout });
     assert.ok(existsSync(await workbench.screenshot('explorer-signed-out')));

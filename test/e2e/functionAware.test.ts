@@ -12,7 +12,7 @@ import { startLocalServer, type LocalServer } from './support/localServer';
 import { runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
 import { historyPage } from './support/historyPage';
-import { activityBarItem, rowAction, rowLabelled, treeRow } from './support/workbenchParts';
+import { showViewContainer, rowAction, rowLabelled, treeRow } from './support/workbenchParts';
 
 const timeout = 60_000;
 const NOT_AVAILABLE =
@@ -63,7 +63,7 @@ describe("the demo's billing function, as a person sees it", () => {
   it('shows billing in the status bar and "not available to this function" for the notifications-only secret', async () => {
     assert.ok(workbench);
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await treeRow(page, 'Environment').first().waitFor({ state: 'visible', timeout });
     await openFile(page, 'charge-customer.ts');
 

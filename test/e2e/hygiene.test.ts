@@ -13,7 +13,7 @@ import { historyPage } from './support/historyPage';
 import { startLocalServer, type LocalServer } from './support/localServer';
 import { fillQuickInput, runCommand } from './support/quickInput';
 import { openWorkbench, type Workbench } from './support/workbench';
-import { activityBarItem, treeRow, waitForNotification } from './support/workbenchParts';
+import { showViewContainer, treeRow, waitForNotification } from './support/workbenchParts';
 
 const CANARY = 'canary-ui-8e3f1a7c-value-never-on-screen';
 const PASSWORD = 'canary-ui-password-2c9d4b61';
@@ -63,7 +63,7 @@ describe('Secret hygiene on screen (issue 9): the page never shows a value or a 
       settings: { 'fluxbaseSecrets.connections': [{ name: 'Hygiene UI', url: local.url }] },
     });
     const { page } = workbench;
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     await treeRow(page, 'Hygiene UI').first().waitFor({ state: 'visible', timeout });
 
     await runCommand(page, 'Fluxbase Secrets: Sign In');

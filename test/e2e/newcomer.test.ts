@@ -18,7 +18,7 @@ import {
   type StartRun,
 } from './support/npmStart';
 import { saveScreenshot } from './support/screenshots';
-import { activityBarItem, rowAction, rowLabelled } from './support/workbenchParts';
+import { activityBarItem, rowAction, rowLabelled, showViewContainer } from './support/workbenchParts';
 
 const startTimeoutMs = 150_000;
 const uiTimeoutMs = 60_000;
@@ -88,7 +88,7 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(editorUrl, { timeout: uiTimeoutMs });
     await activityBarItem(page, 'Fluxbase').waitFor({ state: 'visible', timeout: uiTimeoutMs });
-    await activityBarItem(page, 'Fluxbase').click();
+    await showViewContainer(page, 'Fluxbase');
     for (const label of ['Environment', 'STRIPE_API_KEY', 'LEGACY_WEBHOOK_SECRET', 'billing', 'notifications']) {
       await rowLabelled(page, label).waitFor({ state: 'visible', timeout: uiTimeoutMs });
     }

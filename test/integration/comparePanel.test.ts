@@ -184,7 +184,11 @@ describe('Compare Secrets panel in VS Code', () => {
 
       // The same panel still answers the page's real requests.
       await fromPage({ type: 'createHere', variable: 'FLUXBASE_SECRET_STRIPE_KEY', column: 1, value: 'copied-value' });
-      assert.deepEqual(created, [{ connectionId: 'b', name: 'STRIPE_KEY', scope: 'global' }], 'no value is passed on');
+      assert.deepEqual(
+        created,
+        [{ connectionId: 'b', name: 'STRIPE_KEY', scope: 'global', origin: 'compare' }],
+        'no value is passed on',
+      );
       await fromPage({ type: 'showHistory', variable: 'FLUXBASE_SECRET_DB_URL', column: 1 });
       assert.deepEqual(histories, [{ connectionId: 'b', id: 'id-DB_URL', name: 'DB_URL', scope: 'global' }]);
     } finally {
