@@ -19,7 +19,7 @@ import type { PerfMarks } from '../shared/perfMarks';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
 import { markChanges } from './bench/benchObservers';
-import { registerBenchPing } from './bench/benchPing';
+import { benchPingCommand } from './bench/benchPing';
 import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
 import { createTemplateOutput } from './code/codeHostPorts';
@@ -149,8 +149,7 @@ export function composeExtension(
     compare.registration,
     registerCodeProviders({ catalog, logger, functions: functions.contexts, marks }),
     markChanges(marks, { store, filter }),
-    registerBenchPing(marks),
-    registerCommands(createCommandTable(deps), deps),
+    registerCommands(createCommandTable(deps), deps, benchPingCommand(marks)),
     startAutoRefresh(() => void store.refresh()),
   );
   if (environment) {
