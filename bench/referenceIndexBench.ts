@@ -125,6 +125,7 @@ function medianFigures(rounds: readonly SliceFigures[]): SliceFigures {
     ms: median(rounds.map((r) => r.ms)),
     longestSliceMs: median(rounds.map((r) => r.longestSliceMs)),
     slicesOver50Ms: median(rounds.map((r) => r.slicesOver50Ms)),
+    longestSliceCpuMs: median(rounds.map((r) => r.longestSliceCpuMs)),
   };
 }
 

@@ -3,7 +3,7 @@
  * from the page (Playwright, on the marks' clock) from the user's action to
  * what the user waits for being drawn.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { historyPage } from '../../test/e2e/support/historyPage';
 import type { Workbench } from '../../test/e2e/support/workbench';
 import { activityBarItem, rowAction, rowLabelled } from '../../test/e2e/support/workbenchParts';
@@ -74,10 +74,25 @@ export function refreshShows(page: Page, newName: string): Promise<Timed> {
  * The filter's key pressed and `text` typed; timed from Enter → the view's
  * "Showing secrets matching" message and the row `expected` (out of sight before) drawn.
  */
-export async function filterShows(page: Page, text: string, expected: string): Promise<Timed> {
-  await page.keyboard.press(BENCH_KEYS.filter.press);
+/**
+ * The filter's key pressed → its input box shown. A key pressed while the workbench moves focus (an editor
+ * closing) can be lost: the key is pressed again, at most twice more, before giving up.
+ */
+async function openFilterInput(page: Page): Promise<Locator> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(BENCH_KEYS.filter.press);
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : TIMEOUT_MS });
+      return input;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+export async function filterShows(page: Page, text: string, expected: string): Promise<Timed> {
+  const input = await openFilterInput(page);
   await input.fill(text);
   const result = await timed(
     () => input.press('Enter'),
@@ -87,8 +102,7 @@ export async function filterShows(page: Page, text: string, expected: string): P
     },
   );
   // clear it again: an empty filter shows everything
-  await page.keyboard.press(BENCH_KEYS.filter.press);
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await openFilterInput(page);
   await input.fill('');
   await input.press('Enter');
   await page.getByText('Showing secrets matching').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
@@ -112,6 +126,9 @@ export async function historyShows(page: Page, name: string, versions: number): 
   const shown = await history.locator('tbody th .version-badge').count();
   if (shown !== versions) throw new Error(`the history page shows ${shown} versions, not ${versions}`);
   await page.keyboard.press('Control+W');
+  await page
+    .locator('.tabs-container .tab', { hasText: `History: ${name}` })
+    .waitFor({ state: 'detached', timeout: TIMEOUT_MS });
   return result;
 }
 
