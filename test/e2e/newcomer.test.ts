@@ -94,6 +94,18 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     }
     assert.match(await rowLabelled(page, 'STRIPE_API_KEY').innerText(), /v3/);
     await saveScreenshot(page, 'newcomer-demo-tree');
+
+    // The README's picture of the tree (docs/images/tree.png, 780 × 440): the expired secret's icon beside the
+    // soon expiring one's tooltip.
+    await page.setViewportSize({ width: 780, height: 440 });
+    await rowLabelled(page, 'SENDGRID_API_KEY').hover({ timeout: uiTimeoutMs });
+    await page
+      .locator('.monaco-hover, .workbench-hover', { hasText: 'Transactional email' })
+      .first()
+      .waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    await saveScreenshot(page, 'tree-docs');
+    await page.mouse.move(0, 0);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('shows the version history of the demo secret with three versions and who made them', async () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { expiryFixes } from '../../core/code/expiryFixes';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
 import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from './referenceDiagnostics';
 
 /**
@@ -17,7 +17,8 @@ export class ExpiryCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(
     private readonly diagnostics: ReferenceDiagnostics,
-    private readonly index: CatalogIndex,
+    /** What the connection naming rule counts (the registry): the titles name it as the commands do. */
+    private readonly configured: ConfiguredConnections,
   ) {}
 
   provideCodeActions(
@@ -33,7 +34,7 @@ export class ExpiryCodeActionProvider implements vscode.CodeActionProvider {
       .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE)
       .flatMap((diagnostic) => {
         const renewable = this.diagnostics.renewableFor(document.uri, diagnostic);
-        return expiryFixes(renewable, this.index.signedInConnections()).flatMap((fix) => {
+        return expiryFixes(renewable, this.configured).flatMap((fix) => {
           // one namespace's finding and another's may name the same secret
           const key = JSON.stringify([fix.command, fix.ref.connectionId, fix.ref.id]);
           if (seen.has(key)) {

@@ -4,6 +4,7 @@ import type { CommandId } from '../../core/commandIds';
 import { planExtraction } from '../../core/code/extraction';
 import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
 import { createSecretFix } from '../../core/functions/functionTargets';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
 import type { ReferenceDiagnostics } from './referenceDiagnostics';
@@ -26,6 +27,8 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(
     private readonly diagnostics: ReferenceDiagnostics,
+    /** What the connection naming rule counts (the registry): the titles name it as the create flow does. */
+    private readonly configured: ConfiguredConnections,
     private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {}
 
@@ -62,7 +65,7 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
         if (!reference) {
           return [];
         }
-        const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext);
+        const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext, this.configured);
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;

@@ -4,7 +4,8 @@ import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
 import { resolveVariable } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
-import { functionCreatePrefill, namespacesLacking } from '../../core/functions/functionTargets';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
+import { functionCreatePrefill, namespaceCreateTitle, namespacesLacking } from '../../core/functions/functionTargets';
 import { findNamespaceAnnotation, syncCommand } from '../../core/functions/namespaceAnnotation';
 import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from '../code/referenceDiagnostics';
 import type { FunctionContextSource } from './functionContextSource';
@@ -35,6 +36,8 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
     private readonly functions: FunctionContextSource,
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
+    /** What the connection naming rule counts (the registry): the titles name it as the create flow does. */
+    private readonly configured: ConfiguredConnections,
   ) {}
 
   provideCodeActions(
@@ -86,15 +89,13 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
       const entries = this.index.byVariable().get(reference.variable) ?? [];
       const resolution = resolveVariable(reference.variable, entries, new Date(this.clock.now()));
       const name = entries[0]?.secret.name ?? secretNameForEnvKey(reference.variable);
-      const several = functionContext.connections.length > 1;
       for (const target of namespacesLacking(resolution, functionContext)) {
         const key = `${target.connectionId}\u0000${target.namespace}\u0000${reference.variable}`;
         if (seen.has(key)) {
           continue;
         }
         seen.add(key);
-        const where = several ? ` on ${target.connectionName}` : '';
-        const action = fix(`Create ${name} in namespace ${target.namespace}${where}…`, diagnostic, {
+        const action = fix(namespaceCreateTitle(name, target, this.configured), diagnostic, {
           command: FUNCTION_FIX_COMMANDS.create,
           arguments: [
             {
