@@ -7,6 +7,7 @@ import { referenceAt } from '../../core/code/referenceScanner';
 import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
 import { createSecretFix } from '../../core/functions/functionTargets';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
+import { quickFix, wantsQuickFixes } from './quickFixes';
 import type { ReferenceDiagnostics } from './referenceDiagnostics';
 import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
 
@@ -38,7 +39,7 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+    if (wantsQuickFixes(context)) {
       actions.push(...this.createSecretFixes(document, context.diagnostics));
     }
     if (!context.only || EXTRACT_TO_SECRET_KIND.intersects(context.only)) {
@@ -66,14 +67,11 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
           return [];
         }
         const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext, this.configured);
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        action.command = {
-          title: action.title,
+        const action = quickFix(fix.title, diagnostic, {
           command: 'fluxbaseSecrets.createSecret' satisfies CommandId,
           arguments: [fix.argument satisfies CreateSecretPrefill],
-        };
+        });
+        action.isPreferred = true;
         return [action];
       });
   }
