@@ -147,7 +147,7 @@ export function composeExtension(
     functions.disposable,
     references,
     compare.registration,
-    registerCodeProviders({ catalog, logger, functions: functions.contexts, marks }),
+    registerCodeProviders({ catalog, connections: registry, logger, functions: functions.contexts, marks }),
     markChanges(marks, { store, filter }),
     registerCommands(createCommandTable(deps), deps, benchPingCommand(marks)),
     startAutoRefresh(() => void store.refresh()),

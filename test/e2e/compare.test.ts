@@ -110,6 +110,9 @@ describe('Compare Secrets page, as a person uses it', () => {
     await compare.locator('body.vscode-high-contrast').waitFor({ timeout });
     await page.setViewportSize({ width: 1180, height: 680 });
     assert.ok(existsSync(await workbench.screenshot('compare-high-contrast-docs')));
+    await switchTheme(page, 'Dark Modern');
+    await compare.locator('body.vscode-dark:not(.vscode-high-contrast)').waitFor({ timeout });
+    assert.ok(existsSync(await workbench.screenshot('compare-dark-docs')));
     await switchTheme(page, 'Light Modern');
     await compare.locator('body.vscode-light').waitFor({ timeout });
     assert.ok(existsSync(await workbench.screenshot('compare-light-docs')));

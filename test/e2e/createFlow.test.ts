@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
-import { closeAfterAll } from './support/closeAfterAll';
-import { saveScreenshotsOnFailure } from './support/failureScreenshots';
-import { startLocalServer, type LocalServer } from './support/localServer';
+import { localWorkbenchSuite } from './support/localWorkbenchSuite';
 import { fillQuickInput, runCommand } from './support/quickInput';
-import { openWorkbench, type Workbench } from './support/workbench';
 import { showViewContainer, treeRow } from './support/workbenchParts';
 
 const timeout = 30_000;
@@ -24,29 +20,10 @@ async function pressBack(page: Page): Promise<void> {
 }
 
 describe('the create flow as one multi-step input, as a person uses it', () => {
-  let local: LocalServer | undefined;
-  let client: FluxbaseClient | undefined;
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    this.timeout(180_000);
-    local = await startLocalServer('create-flow-ui');
-    client = local.client;
-    workbench = await openWorkbench({
-      extensionEnv: local.extensionEnv,
-      settings: { 'workbench.colorTheme': 'Default Light Modern' },
-    });
-  });
-
-  saveScreenshotsOnFailure(() => workbench);
-
-  closeAfterAll(
-    () => workbench,
-    () => local,
-  );
+  const suite = localWorkbenchSuite('create-flow-ui');
 
   it('goes to step 3, Back twice keeps the typed name, and finishing creates the secret', async () => {
-    assert.ok(workbench && client);
+    const { workbench, client } = suite.started();
     const { page } = workbench;
     // The Environment connection signs in by itself; wait until the tree shows it.
     await showViewContainer(page, 'Fluxbase');

@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { FluxbaseClient } from '../../src/core/api/fluxbaseClient';
 import type { Secret } from '../../src/core/api/secretTypes';
-import { closeAfterAll } from './support/closeAfterAll';
-import { saveScreenshotsOnFailure } from './support/failureScreenshots';
 import { historyPage } from './support/historyPage';
-import { startLocalServer, type LocalServer } from './support/localServer';
 import { switchTheme } from './support/colorTheme';
-import { openWorkbench, type Workbench } from './support/workbench';
+import { localWorkbenchSuite } from './support/localWorkbenchSuite';
 import { rowAction, showViewContainer, treeRow } from './support/workbenchParts';
 
 const secretName = 'ROLLBACK_UI_KEY';
@@ -17,32 +13,19 @@ const timeout = 30_000;
 const backgroundColor = 'getComputedStyle(document.body).backgroundColor';
 
 describe('version-history panel, as a person uses it', () => {
-  let local: LocalServer | undefined;
-  let client: FluxbaseClient | undefined;
-  let workbench: Workbench | undefined;
-  let secret: Secret;
-
-  before(async () => {
-    local = await startLocalServer('history-ui');
-    client = local.client;
-    secret = await client.secrets.create({ name: secretName, value: 'one', description: 'Rolled back by the UI test' });
+  const suite = localWorkbenchSuite('history-ui', async (client): Promise<Secret> => {
+    const secret = await client.secrets.create({
+      name: secretName,
+      value: 'one',
+      description: 'Rolled back by the UI test',
+    });
     await client.secrets.updateById(secret.id, { value: 'two' });
     await client.secrets.updateById(secret.id, { value: 'three' });
-    workbench = await openWorkbench({
-      extensionEnv: local.extensionEnv,
-      settings: { 'workbench.colorTheme': 'Default Light Modern' },
-    });
+    return secret;
   });
 
-  saveScreenshotsOnFailure(() => workbench);
-
-  closeAfterAll(
-    () => workbench,
-    () => local,
-  );
-
   it('rolls back to version 1 after a confirmation: version 4 is marked current, and the server agrees', async () => {
-    assert.ok(workbench && client);
+    const { workbench, client, seeded: secret } = suite.started();
     const { page } = workbench;
     // Not a bare click: on a retry the view is showing already, and a click would hide the side bar.
     await showViewContainer(page, 'Fluxbase');
@@ -84,7 +67,7 @@ describe('version-history panel, as a person uses it', () => {
   });
 
   it('follows a dark theme through the VS Code theme variables', async () => {
-    assert.ok(workbench);
+    const { workbench } = suite.started();
     const history = historyPage(workbench.page);
     await history.locator('body.vscode-light').waitFor({ timeout });
     const lightBackground = await history.locator('body').evaluate(backgroundColor);
@@ -97,7 +80,7 @@ describe('version-history panel, as a person uses it', () => {
   });
 
   it('comes back after a window reload and fetches afresh, showing a change made meanwhile', async () => {
-    assert.ok(workbench && client);
+    const { workbench, client, seeded: secret } = suite.started();
     await client.secrets.updateById(secret.id, { value: 'five' });
     await workbench.reload();
     const { page } = workbench;

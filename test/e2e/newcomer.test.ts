@@ -17,6 +17,7 @@ import {
   waitForOutput,
   type StartRun,
 } from './support/npmStart';
+import { runCommand } from './support/quickInput';
 import { saveScreenshot } from './support/screenshots';
 import { activityBarItem, rowAction, rowLabelled, showViewContainer } from './support/workbenchParts';
 
@@ -94,6 +95,26 @@ describe('npm start, as a newcomer runs it on a fresh clone', function () {
     }
     assert.match(await rowLabelled(page, 'STRIPE_API_KEY').innerText(), /v3/);
     await saveScreenshot(page, 'newcomer-demo-tree');
+
+    // The README's picture of the tree (docs/images/tree.png, 780 × 480): the expired secret's icon beside the
+    // soon expiring one's tooltip, the side bar wide enough for the rows, no editor open beside it.
+    await runCommand(page, 'View: Close All Editors');
+    await page.setViewportSize({ width: 780, height: 480 });
+    const sideBar = await page.locator('.part.sidebar').boundingBox();
+    assert.ok(sideBar, 'the side bar is showing');
+    const sashX = sideBar.x + sideBar.width;
+    await page.mouse.move(sashX, sideBar.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(430, sideBar.y + 200, { steps: 5 });
+    await page.mouse.up();
+    await rowLabelled(page, 'SENDGRID_API_KEY').hover({ timeout: uiTimeoutMs });
+    await page
+      .locator('.monaco-hover, .workbench-hover', { hasText: 'Transactional email' })
+      .first()
+      .waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    await saveScreenshot(page, 'tree-docs');
+    await page.mouse.move(0, 0);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('shows the version history of the demo secret with three versions and who made them', async () => {

@@ -123,7 +123,11 @@ describe('code features in VS Code, against the local server', () => {
     await client.secrets.create({ name: 'SOON_KEY', value: 's', expires_at: new Date(now + 3 * DAY).toISOString() });
     catalog = new ServerCatalog(client);
     await catalog.reload();
-    registration = registerCodeProviders({ catalog, logger: silentLogger });
+    registration = registerCodeProviders({
+      catalog,
+      connections: { list: () => catalog.connections() },
+      logger: silentLogger,
+    });
     document = await vscode.workspace.openTextDocument({ language: 'typescript', content: SOURCE_TEXT });
     await vscode.window.showTextDocument(document);
   });

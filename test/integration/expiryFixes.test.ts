@@ -163,6 +163,7 @@ describe('expired reference: quick fixes and one severity, in VS Code against th
     });
     const registration = registerCodeProviders({
       catalog: catalogOverStore(api.store),
+      connections: { list: () => api.testing.connections() },
       logger: silentLogger,
       functions: {
         contextFor: (uri) => (uri.toString() === functionDocument.uri.toString() ? context : undefined),

@@ -108,7 +108,12 @@ describe('function-aware code features in a CLI-shaped workspace, against the lo
     catalog = new ServerCatalog(local.client, registry);
     contexts = new FunctionContexts(catalog, registry, silentLogger);
     statusBar = new FunctionStatusBar(contexts);
-    registration = registerCodeProviders({ catalog, functions: contexts, logger: silentLogger });
+    registration = registerCodeProviders({
+      catalog,
+      connections: { list: () => catalog.connections() },
+      functions: contexts,
+      logger: silentLogger,
+    });
     await catalog.reload();
     const uri = vscode.Uri.file(path.join(functionsDir, 'charge-customer.ts'));
     await contexts.ready(uri);

@@ -42,7 +42,8 @@ function processTree(pid: number): number[] {
   return tree;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this id exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,5 @@
 import type { CommandId } from '../commandIds';
-import { onConnection } from '../connections/connectionNaming';
+import { onConnection, type ConfiguredConnections } from '../connections/connectionNaming';
 import type { CatalogEntry } from '../explorer/secretCatalog';
 import { secretRefOf } from '../explorer/secretRef';
 import type { SecretRef } from '../../shared/secretRef';
@@ -17,10 +17,11 @@ export interface ExpiryFix {
  * (`renewable`): for each, "Update value of NAME…" (a new version, through
  * Update Value) and "Set expiry of NAME…" (through Set Expiry), on that
  * secret's own connection and namespace. When several secrets are offered the
- * titles add their scope; with several connections, the connection
- * (connectionNaming). A secret named twice is offered once.
+ * titles add their scope; with several connections configured, the
+ * connection, by the rule the commands' own titles follow (connectionNaming).
+ * A secret named twice is offered once.
  */
-export function expiryFixes(renewable: readonly CatalogEntry[], connectionCount: number): ExpiryFix[] {
+export function expiryFixes(renewable: readonly CatalogEntry[], configured: ConfiguredConnections): ExpiryFix[] {
   const seen = new Set<string>();
   const unique = renewable.filter((entry) => {
     const key = JSON.stringify([entry.connectionId, entry.secret.id]);
@@ -29,7 +30,7 @@ export function expiryFixes(renewable: readonly CatalogEntry[], connectionCount:
   return unique.flatMap((entry) => {
     const ref = secretRefOf(entry.connectionId, entry.secret);
     const scope = unique.length > 1 ? scopeText(ref) : '';
-    const where = `${scope}${onConnection({ name: entry.connectionName }, connectionCount)}`;
+    const where = `${scope}${onConnection({ name: entry.connectionName }, configured)}`;
     return [
       { title: `Update value of ${ref.name}${where}…`, command: 'fluxbaseSecrets.updateSecretValue', ref },
       { title: `Set expiry of ${ref.name}${where}…`, command: 'fluxbaseSecrets.setExpiry', ref },

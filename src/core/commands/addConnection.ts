@@ -18,12 +18,14 @@ export function addConnectionCommand(deps: CommandDeps) {
       validate: validateServerUrl,
     });
     const url = normalizeServerUrl(urlText)!;
-    const existingNames = deps.registry.list().map((connection) => connection.name);
+    // Read at each judgement, the last one when the name is accepted: a connection of that name may appear while
+    // the box is open (a settings edit).
+    const existingNames = (): string[] => deps.registry.list().map((connection) => connection.name);
     const name = await deps.input.inputText({
       title: TITLE,
       prompt: 'Name of the connection, as the tree shows it',
-      value: suggestName(url, existingNames),
-      validate: (value) => validateConnectionName(value, existingNames),
+      value: suggestName(url, existingNames()),
+      validate: (value) => validateConnectionName(value, existingNames()),
     });
     const connection = await deps.registry.add({ name, url });
     await deps.executeCommand('fluxbaseSecrets.signIn', connection.id);

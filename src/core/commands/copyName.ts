@@ -9,7 +9,7 @@ export function copyNameCommand(deps: CommandDeps) {
     const ref = await resolveSecretRef(deps, arg, 'Copy Secret Name');
     await deps.clipboard.writeText(ref.name);
     const connection = deps.registry.list().find((candidate) => candidate.id === ref.connectionId);
-    const on = connection === undefined ? '' : onConnection(connection, deps.registry.list().length);
+    const on = connection === undefined ? '' : onConnection(connection, deps.registry);
     void deps.notifier.info(`Copied "${ref.name}"${on}.`);
   };
 }

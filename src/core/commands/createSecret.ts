@@ -56,7 +56,7 @@ export function createSecretCommand(deps: CommandDeps) {
         ...(description !== '' ? { description } : {}),
         ...(expiry.kind === 'at' ? { expires_at: expiry.expiresAt } : {}),
       };
-      const on = onConnection(connection, deps.registry.list().length);
+      const on = onConnection(connection, deps.registry);
       const secret = await deps.progress.withProgress(`Creating secret ${name}${on}…`, () =>
         withClient(deps, connection, (client) => client.secrets.create(request)),
       );

@@ -8,6 +8,7 @@ import type { InputValidation } from '../userInput';
 import { EXPIRY_INPUT_HINT, parseExpiryInput, type ExpiryInput } from '../../shared/expiryInput';
 import { expiryPreview } from '../../shared/expiryPreview';
 import type { CommandDeps } from './commandDeps';
+import { namesConnection } from '../connections/connectionNaming';
 import { pickConnection } from './connectionTarget';
 import { pickNamespace, pickScope } from './namespacePick';
 import { placementText, validateSecretName, type SecretPlacement } from './secretNameValidation';
@@ -232,7 +233,7 @@ function placementOf(state: CreateFlowState): SecretPlacement {
 function presetText(context: CreateFlowContext, namePreset: boolean): string | undefined {
   const { prefill } = context;
   const parts: string[] = [];
-  if ('known' in context.connection && context.connection.given && context.deps.registry.list().length > 1) {
+  if ('known' in context.connection && context.connection.given && namesConnection(context.deps.registry)) {
     parts.push(`on ${context.connection.known.name}`);
   }
   if (prefill.namespace !== undefined) {

@@ -48,7 +48,7 @@ export async function confirmDelete(
   request: DeleteConfirmation,
 ): Promise<void> {
   const { name, connection, action } = request;
-  const on = onConnection(connection, deps.registry.list().length);
+  const on = onConnection(connection, deps.registry);
   const patterns = deps.productionPatterns?.() ?? DEFAULT_PRODUCTION_PATTERNS;
   if (!isProductionLike(connection, patterns)) {
     const modal = action?.modal ?? {

@@ -23,7 +23,7 @@ export function deleteSecretCommand(deps: CommandDeps) {
         `Functions and jobs that read ${secretVariableName(ref.name)} will fail. ` +
         'Its version history is deleted too; this cannot be undone.',
     });
-    const on = onConnection(connection, deps.registry.list().length);
+    const on = onConnection(connection, deps.registry);
     await deps.progress.withProgress(`Deleting ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.deleteById(ref.id)),
     );

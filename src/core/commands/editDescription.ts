@@ -15,7 +15,7 @@ import { withClient } from './withClient';
 export function editDescriptionCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Edit Description');
-    const on = onConnection(connection, deps.registry.list().length);
+    const on = onConnection(connection, deps.registry);
     const current = secret.description ?? '';
     const description = await deps.input.inputText({
       title: `Edit Description of ${ref.name}${on}`,

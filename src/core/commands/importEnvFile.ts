@@ -8,7 +8,7 @@ import { SignInRequiredError, UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { chooseEnvFile } from './envFileChoice';
 import { chooseTarget, describeTarget, targetPresetIn, type TargetPreset } from './targetChoice';
-import { withClient, withSessionGuard } from './withClient';
+import { requireSignedIn, withClient, withSessionGuard } from './withClient';
 
 /** What the import needs of the one deps object. */
 export type ImportEnvFileDeps = Pick<
@@ -57,10 +57,7 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
     }
     const where = `${describeTarget(target)} of ${connection.name}`;
     // Through the session guard, as every command: refused credentials mark the session expired and offer Sign In.
-    const { client, existing } = await withClient(deps, connection, async (signedIn) => ({
-      client: signedIn,
-      existing: await signedIn.secrets.list(targetFields(target)),
-    }));
+    const existing = await withClient(deps, connection, (client) => client.secrets.list(targetFields(target)));
     const plan = planEnvImport(parsed, existing, target);
 
     const selected = new Set(
@@ -73,6 +70,9 @@ export function importEnvFile(deps: ImportEnvFileDeps) {
       throw new UserFacingError('Nothing to import: no new or existing entry was checked.');
     }
 
+    // The connection's client now, not the one that listed: the session may have ended or changed while the
+    // entries were checked (a signed-out client would send every write without credentials).
+    const client = requireSignedIn(deps, connection);
     // Each write through the guard too: refused credentials mid-way mark the session expired.
     const writer: SecretWriter = {
       create: (request) => withSessionGuard(deps, connection, () => client.secrets.create(request)),

@@ -1,9 +1,10 @@
 import type { CommandArgument } from '../commandArgument';
 import type { Secret, SecretVersion } from '../api/secretTypes';
 import { exactAndRelativeText } from '../../shared/time';
+import { requireConfirmedVersion, SecretChangedError } from '../confirmedVersion';
 import { confirmRollback } from '../history/rollbackConfirmation';
 import { UserCancelledError } from '../userInput';
-import { onConnection } from '../connections/connectionNaming';
+import { namesConnection, onConnection } from '../connections/connectionNaming';
 import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { revealChangedSecret } from './revealChangedSecret';
@@ -19,13 +20,13 @@ import { withClient } from './withClient';
 export function rollbackSecretCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Roll Back Secret');
-    const on = onConnection(connection, deps.registry.list().length);
+    const on = onConnection(connection, deps.registry);
     const versions = await deps.progress.withProgress(`Loading the versions of ${ref.name}${on}…`, () =>
       withClient(deps, connection, (client) => client.secrets.getVersionsById(ref.id)),
     );
-    const earlier = versions
-      .filter((version) => version.version !== secret.version)
-      .sort((a, b) => b.version - a.version);
+    // the versions just read are newer than the tree's row when someone wrote since its last refresh
+    const current = Math.max(secret.version, ...versions.map((version) => version.version));
+    const earlier = versions.filter((version) => version.version !== current).sort((a, b) => b.version - a.version);
     if (earlier.length === 0) {
       throw new UserFacingError(`"${ref.name}" has no earlier version to roll back to.`);
     }
@@ -40,23 +41,34 @@ export function rollbackSecretCommand(deps: CommandDeps) {
         value: version.version,
       })),
       {
-        title: `Roll Back ${ref.name}${on} (now v${secret.version})`,
+        title: `Roll Back ${ref.name}${on} (now v${current})`,
         placeholder: 'Choose the version whose value to restore',
       },
     );
     const confirmed = await confirmRollback(deps.input, {
       name: ref.name,
-      ...(deps.registry.list().length > 1 ? { connection: connection.name } : {}),
+      ...(namesConnection(deps.registry) ? { connection: connection.name } : {}),
       ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }),
       version: target,
-      currentVersion: secret.version,
+      currentVersion: current,
     });
     if (!confirmed) {
       throw new UserCancelledError();
     }
-    const rolledBack = await deps.progress.withProgress(`Rolling back ${ref.name}${on}…`, () =>
-      withClient(deps, connection, (client) => client.secrets.rollbackById(ref.id, target)),
-    );
+    // confirmed as "v<current> becomes v<current + 1>": refused when someone wrote meanwhile
+    const rolledBack = await deps.progress
+      .withProgress(`Rolling back ${ref.name}${on}…`, () =>
+        withClient(deps, connection, async (client) => {
+          await requireConfirmedVersion(() => client.secrets.getById(ref.id), ref.name, current);
+          return client.secrets.rollbackById(ref.id, target);
+        }),
+      )
+      .catch(async (error: unknown) => {
+        if (error instanceof SecretChangedError) {
+          await deps.store.refresh(connection.id); // the tree shows their version
+        }
+        throw error;
+      });
     await deps.store.refresh(connection.id);
     await revealChangedSecret(deps, ref, arg);
     void deps.notifier.info(`Rolled back "${ref.name}"${on} to version ${target}: now version ${rolledBack.version}.`);

@@ -1,6 +1,7 @@
 import type { CommandArgument } from '../commandArgument';
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { Secret } from '../api/secretTypes';
+import { requireConfirmedVersion } from '../confirmedVersion';
 import { EXPIRY_INPUT_HINT, parseExpiryInput } from '../../shared/expiryInput';
 import { onConnection } from '../connections/connectionNaming';
 import type { CommandDeps } from './commandDeps';
@@ -21,7 +22,7 @@ export function setExpiryCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret | undefined> => {
     const target = await resolveSecret(deps, arg, 'Set Expiry');
     const { ref, connection, secret } = target;
-    const on = onConnection(connection, deps.registry.list().length);
+    const on = onConnection(connection, deps.registry);
     const current = secret.expires_at ? `It expires at ${secret.expires_at}.` : 'It never expires.';
     const text = await deps.input.inputText({
       title: `Set Expiry of ${ref.name}${on}`,
@@ -49,7 +50,7 @@ export function setExpiryCommand(deps: CommandDeps) {
 }
 
 async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secret }: SecretTarget): Promise<Secret> {
-  const on = onConnection(connection, deps.registry.list().length);
+  const on = onConnection(connection, deps.registry);
   const scope = deleteScopeText(secret);
   const lost = 'Its value cannot be read back, so you enter it again, and its version history is lost.';
   // a delete like any other: on a production-like connection, the name is typed
@@ -80,14 +81,17 @@ async function recreateWithoutExpiry(deps: CommandDeps, { ref, connection, secre
   try {
     created = await deps.progress.withProgress(`Re-creating ${ref.name}${on}…`, () =>
       withClient(deps, connection, async (client) => {
+        // The value typed again replaces the one of the version the person knew: refused if someone wrote meanwhile,
+        // and re-created as the secret is now (a description edited meanwhile is kept).
+        const now = await requireConfirmedVersion(() => client.secrets.getById(ref.id), ref.name, secret.version);
         await client.secrets.deleteById(ref.id);
         try {
           return await client.secrets.create({
-            name: secret.name,
+            name: now.name,
             value,
-            scope: secret.scope,
-            ...(secret.scope === 'namespace' && secret.namespace !== undefined ? { namespace: secret.namespace } : {}),
-            ...(secret.description !== undefined ? { description: secret.description } : {}),
+            scope: now.scope,
+            ...(now.scope === 'namespace' && now.namespace !== undefined ? { namespace: now.namespace } : {}),
+            ...(now.description !== undefined ? { description: now.description } : {}),
           });
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

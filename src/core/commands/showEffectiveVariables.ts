@@ -1,4 +1,6 @@
+import type { SecretSummary } from '../api/secretTypes';
 import { connectionIdIn, type CommandArgument } from '../commandArgument';
+import type { Connection } from '../connections/connection';
 import { effectiveVariables, namespacesOf, type EffectiveVariable } from '../explorer/effectiveVariables';
 import { firstPlacement } from '../functions/functionTargets';
 import { denoReference } from '../secretVariable';
@@ -30,16 +32,17 @@ export function showEffectiveVariablesCommand(deps: CommandDeps) {
       'signedIn',
       TITLE,
     );
-    const state = deps.store.connection(connection.id);
-    if (state?.status !== 'ready') {
-      throw new UserFacingError(`The secrets of "${connection.name}" are not loaded; refresh and try again.`);
-    }
     const given =
       namespaceOf(arg) ?? (fromFunction?.connectionId === connection.id ? fromFunction.namespace : undefined);
     const namespace =
       given ??
-      (await pickNamespace(deps.input, [...new Set([DEFAULT_NAMESPACE, ...namespacesOf(state.secrets)])], TITLE));
-    const variables = effectiveVariables(state.secrets, namespace, deps.clock.now());
+      (await pickNamespace(
+        deps.input,
+        [...new Set([DEFAULT_NAMESPACE, ...namespacesOf(loadedSecrets(deps, connection))])],
+        TITLE,
+      ));
+    // the secrets as they are once the namespace is chosen: a refresh or a sign-out may have come meanwhile
+    const variables = effectiveVariables(loadedSecrets(deps, connection), namespace, deps.clock.now());
     if (variables.length === 0) {
       void deps.notifier.info(`A function in namespace "${namespace}" on "${connection.name}" sees no secret.`);
       return variables;
@@ -52,7 +55,7 @@ export function showEffectiveVariablesCommand(deps: CommandDeps) {
         value: variable,
       })),
       {
-        title: `A function in namespace "${namespace}"${onConnection(connection, deps.registry.list().length)} sees ${variables.length} secret variable${variables.length === 1 ? '' : 's'}`,
+        title: `A function in namespace "${namespace}"${onConnection(connection, deps.registry)} sees ${variables.length} secret variable${variables.length === 1 ? '' : 's'}`,
         placeholder: 'Choose one to copy the code that reads it',
         matchOnDetails: true,
       },
@@ -62,6 +65,15 @@ export function showEffectiveVariablesCommand(deps: CommandDeps) {
     void deps.notifier.info(`Copied ${reference}.`);
     return variables;
   };
+}
+
+/** The connection's last listed secrets; refused when they are not loaded (signed out, failed, loading). */
+function loadedSecrets(deps: Pick<CommandDeps, 'store'>, connection: Connection): readonly SecretSummary[] {
+  const state = deps.store.connection(connection.id);
+  if (state?.status !== 'ready') {
+    throw new UserFacingError(`The secrets of "${connection.name}" are not loaded; refresh and try again.`);
+  }
+  return state.secrets;
 }
 
 function sourceText(variable: EffectiveVariable, namespace: string): string {

@@ -4,6 +4,7 @@ import type { Connection } from '../connections/connection';
 import { sendsCredentialsInClear } from '../connections/transportSecurity';
 import { confirm, type InputValidation } from '../userInput';
 import { cliSignInChoice, signInWithCliProfile, type CliSignInMethod } from './cliProfileSignIn';
+import { UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 import { resolveConnection } from './connectionTarget';
 import { guardConnection } from './withClient';
@@ -53,6 +54,10 @@ export function signInCommand(deps: CommandDeps) {
     const client = deps.sessions.newClient(connection);
     try {
       await authenticate(deps, connection, client, method, title);
+      // Removed while the questions were open: its credentials must not be stored under an id nothing shows.
+      if (!deps.registry.list().some((listed) => listed.id === connection.id)) {
+        throw new UserFacingError(`"${connection.name}" was removed while you signed in: nothing was stored.`);
+      }
       await deps.sessions.adopt(connection, client, { linked: method === 'cliProfile' });
     } catch (error) {
       await client.close().catch(() => undefined);

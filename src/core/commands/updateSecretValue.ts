@@ -21,7 +21,7 @@ const SET_EXPIRY = 'Set Expiry…';
 export function updateSecretValueCommand(deps: CommandDeps) {
   return async (arg: CommandArgument): Promise<Secret> => {
     const { ref, connection, secret } = await resolveSecret(deps, arg, 'Update Secret Value');
-    const on = onConnection(connection, deps.registry.list().length);
+    const on = onConnection(connection, deps.registry);
     const value = await deps.input.inputText({
       title: `Update Value of ${ref.name}${on}`,
       prompt:

@@ -1,7 +1,7 @@
 import { FluxbaseApiError } from '../api/fluxbaseApiError';
 import type { ClientPort } from '../connections/clientPort';
 import type { Connection } from '../connections/connection';
-import { ConnectionError, SignInRequiredError } from './commandErrors';
+import { ConnectionError, SignInRequiredError, UserFacingError } from './commandErrors';
 import type { CommandDeps } from './commandDeps';
 
 /**
@@ -30,10 +30,18 @@ export function withSessionGuard<T>(
   });
 }
 
-/** The connection's signed-in client; a SignInRequiredError before any question is asked in vain. */
+/**
+ * The connection's signed-in client, taken when it is needed: a
+ * SignInRequiredError before any question is asked in vain, and after a
+ * question when the session ended meanwhile. A connection removed meanwhile
+ * says so (signing in to it is no longer possible).
+ */
 export function requireSignedIn(deps: Pick<CommandDeps, 'store'>, connection: Connection): ClientPort {
   const client = deps.store.clientFor(connection.id);
   if (!client) {
+    if (deps.store.connection(connection.id) === undefined) {
+      throw new UserFacingError(`The connection "${connection.name}" no longer exists: nothing was sent to it.`);
+    }
     throw new SignInRequiredError(connection);
   }
   return client;

@@ -9,7 +9,8 @@ import { syncCommand } from './namespaceAnnotation';
 /** The active editor's function or job, and the namespace setting of its workspace folder. */
 export interface ActiveFunction {
   unit: RunnableUnit;
-  mapping: NamespaceMapping;
+  /** The folder's mapping as the settings hold it now (read again after a question: it may have changed meanwhile). */
+  readMapping(): NamespaceMapping;
   /** Writes the folder's whole mapping back. */
   writeMapping(mapping: Record<string, string | string[]>): Promise<void>;
 }
@@ -49,8 +50,8 @@ export async function setFunctionNamespaces(deps: FunctionNamespaceDeps, add?: s
       'Open a function or job first: a file of fluxbase/functions/ or functions/ (or fluxbase/jobs/, jobs/).',
     );
   }
-  const { unit, mapping } = active;
-  const current = [...(mapping[unit.root] ?? [])];
+  const { unit } = active;
+  const current = [...(active.readMapping()[unit.root] ?? [])];
   let namespaces: string[];
   if (add !== undefined) {
     if (!NAMESPACE_WORD.test(add)) {
@@ -71,7 +72,8 @@ export async function setFunctionNamespaces(deps: FunctionNamespaceDeps, add?: s
     });
     namespaces = [...new Set(splitNamespaces(answer))];
   }
-  await active.writeMapping(withDeclaredNamespaces(mapping, unit.root, namespaces));
+  // The mapping as it is now, not as it was when the box opened: other entries edited meanwhile are kept.
+  await active.writeMapping(withDeclaredNamespaces(active.readMapping(), unit.root, namespaces));
   void deps.notifier.info(
     namespaces.length === 0
       ? `${unit.root} no longer declares namespaces.`

@@ -1,4 +1,5 @@
 import type { VariableResolution } from '../code/variableResolution';
+import { onConnection, type ConfiguredConnections } from '../connections/connectionNaming';
 import { namespaceAccess } from './functionAccess';
 import type { FunctionContext } from './functionNamespaces';
 
@@ -70,14 +71,26 @@ export function functionCreatePrefill(
 }
 
 /**
+ * The title of "Create NAME in namespace X…" for a namespace that lacks the
+ * secret; with several connections configured it names the target's, as the
+ * create flow it starts does (connectionNaming).
+ */
+export function namespaceCreateTitle(name: string, target: NamespaceTarget, configured: ConfiguredConnections): string {
+  return `Create ${name} in namespace ${target.namespace}${onConnection({ name: target.connectionName }, configured)}…`;
+}
+
+/**
  * The "Create secret NAME…" quick fix on an unknown reference: in a function
  * or job with one deployed or declared namespace (functionCreatePrefill), its
- * title names the namespace and its argument (the create command's prefill)
- * carries it, so the scope question is skipped; elsewhere just the name.
+ * title names the namespace (and, with several connections configured, the
+ * connection, as the create flow's title does) and its argument (the create
+ * command's prefill) carries them, so those questions are skipped; elsewhere
+ * just the name.
  */
 export function createSecretFix(
   name: string,
   context: FunctionContext | undefined,
+  configured: ConfiguredConnections,
 ): {
   title: string;
   argument: {
@@ -89,9 +102,10 @@ export function createSecretFix(
   };
 } {
   const prefill = functionCreatePrefill(context);
-  return prefill
+  const connection = context?.connections.find((candidate) => candidate.connectionId === prefill?.connectionId);
+  return prefill && connection
     ? {
-        title: `Create secret ${name} in namespace ${prefill.namespace}…`,
+        title: `Create secret ${name} in namespace ${prefill.namespace}${onConnection({ name: connection.connectionName }, configured)}…`,
         argument: { name, ...prefill, origin: 'function' },
       }
     : { title: `Create secret ${name}…`, argument: { name, origin: 'quickFix' } };

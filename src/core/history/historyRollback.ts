@@ -1,4 +1,5 @@
 import type { Secret } from '../api/secretTypes';
+import { requireConfirmedVersion, SecretChangedError } from '../confirmedVersion';
 import type { Logger } from '../../shared/logger';
 import type { NoticeSeverity, SecretHistoryView } from '../../shared/historyProtocol';
 import type { SecretRef } from '../../shared/secretRef';
@@ -77,8 +78,18 @@ export class HistoryRollback {
       panel.showHistory();
       let secret: Secret;
       try {
+        // confirmed as "v<current> becomes v<current + 1>": refused when someone wrote while the modal was open
+        await requireConfirmedVersion(() => source.getSecret(panel.ref), name, view.currentVersion);
         secret = await source.rollback(panel.ref, version);
       } catch (error) {
+        if (error instanceof SecretChangedError) {
+          this.pendingVersion = undefined;
+          logger.info(`History of ${name}: no rollback, it changed to version ${error.currentVersion} meanwhile.`);
+          this.refreshExplorer();
+          await panel.reload();
+          panel.notice('error', error.message);
+          return;
+        }
         this.pendingVersion = undefined;
         const failure = classifyHistoryFailure(error);
         panel.logFailure(`rolling ${name} back to version ${version}`, error, failure);

@@ -1,6 +1,7 @@
-import * as vscode from 'vscode';
-import type { CatalogIndex } from '../../core/code/catalogIndex';
+import type * as vscode from 'vscode';
 import { expiryFixes } from '../../core/code/expiryFixes';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
+import { quickFix, QuickFixProvider } from './quickFixes';
 import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from './referenceDiagnostics';
 
 /**
@@ -10,40 +11,29 @@ import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from './referenceDiagnos
  * function reads: the namespace secret before the global one). They run the
  * Update Value and Set Expiry commands with that secret's SecretRef.
  */
-export class ExpiryCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-  };
-
+export class ExpiryCodeActionProvider extends QuickFixProvider {
   constructor(
     private readonly diagnostics: ReferenceDiagnostics,
-    private readonly index: CatalogIndex,
-  ) {}
+    /** What the connection naming rule counts (the registry): the titles name it as the commands do. */
+    private readonly configured: ConfiguredConnections,
+  ) {
+    super();
+  }
 
-  provideCodeActions(
-    document: vscode.TextDocument,
-    _range: vscode.Range | vscode.Selection,
-    context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      return [];
-    }
+  protected quickFixes(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
     const seen = new Set<string>();
-    return context.diagnostics
+    return diagnostics
       .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE)
       .flatMap((diagnostic) => {
         const renewable = this.diagnostics.renewableFor(document.uri, diagnostic);
-        return expiryFixes(renewable, this.index.signedInConnections()).flatMap((fix) => {
+        return expiryFixes(renewable, this.configured).flatMap((fix) => {
           // one namespace's finding and another's may name the same secret
           const key = JSON.stringify([fix.command, fix.ref.connectionId, fix.ref.id]);
           if (seen.has(key)) {
             return [];
           }
           seen.add(key);
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.command = { title: fix.title, command: fix.command, arguments: [fix.ref] };
-          return [action];
+          return [quickFix(fix.title, diagnostic, { command: fix.command, arguments: [fix.ref] })];
         });
       });
   }

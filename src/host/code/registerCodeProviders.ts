@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogIndex } from '../../core/code/catalogIndex';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
 import type { SecretCatalog } from '../../core/explorer/secretCatalog';
 import { DisposableStore } from '../../shared/disposable';
 import { systemClock, type Clock } from '../../core/explorer/clock';
@@ -18,6 +19,8 @@ import { SecretHoverProvider } from './secretHoverProvider';
 /** What the editor providers need: the secrets of the signed-in connections. */
 export interface CodeProviderDeps {
   catalog: SecretCatalog;
+  /** Every configured connection (the registry): quick-fix titles name a connection by the commands' rule. */
+  connections: ConfiguredConnections;
   logger: Logger;
   /** The real clock unless a test fixes the time. */
   clock?: Clock;
@@ -44,9 +47,9 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const completion = new SecretCompletionProvider(index, clock, functions);
   const offeredCompletion = deps.marks ? withCompletionMarks(completion, deps.marks) : completion;
   const hover = new SecretHoverProvider(index, clock, functions);
-  const codeActions = new SecretCodeActionProvider(diagnostics, functions);
-  const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock);
-  const expiryFixes = new ExpiryCodeActionProvider(diagnostics, index);
+  const codeActions = new SecretCodeActionProvider(diagnostics, deps.connections, functions);
+  const functionFixes = new FunctionCodeActionProvider(diagnostics, functions, index, clock, deps.connections);
+  const expiryFixes = new ExpiryCodeActionProvider(diagnostics, deps.connections);
 
   let registrations = new DisposableStore();
   let languages = '';

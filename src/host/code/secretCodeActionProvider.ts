@@ -4,8 +4,10 @@ import type { CommandId } from '../../core/commandIds';
 import { planExtraction } from '../../core/code/extraction';
 import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
 import { createSecretFix } from '../../core/functions/functionTargets';
 import { noFunctionContexts, type FunctionContextSource } from '../functions/functionContextSource';
+import { quickFix, wantsQuickFixes } from './quickFixes';
 import type { ReferenceDiagnostics } from './referenceDiagnostics';
 import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
 
@@ -26,6 +28,8 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(
     private readonly diagnostics: ReferenceDiagnostics,
+    /** What the connection naming rule counts (the registry): the titles name it as the create flow does. */
+    private readonly configured: ConfiguredConnections,
     private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {}
 
@@ -35,7 +39,7 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+    if (wantsQuickFixes(context)) {
       actions.push(...this.createSecretFixes(document, context.diagnostics));
     }
     if (!context.only || EXTRACT_TO_SECRET_KIND.intersects(context.only)) {
@@ -62,15 +66,12 @@ export class SecretCodeActionProvider implements vscode.CodeActionProvider {
         if (!reference) {
           return [];
         }
-        const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext);
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        action.command = {
-          title: action.title,
+        const fix = createSecretFix(secretNameForEnvKey(reference.variable), functionContext, this.configured);
+        const action = quickFix(fix.title, diagnostic, {
           command: 'fluxbaseSecrets.createSecret' satisfies CommandId,
           arguments: [fix.argument satisfies CreateSecretPrefill],
-        };
+        });
+        action.isPreferred = true;
         return [action];
       });
   }

@@ -24,7 +24,7 @@ export function activeFunctionPort(contexts: FunctionContexts): ActiveFunctionPo
       }
       return {
         unit,
-        mapping: readNamespaceMapping(place.folder),
+        readMapping: () => readNamespaceMapping(place.folder),
         writeMapping: (mapping) => writeNamespaceMapping(place.folder, mapping),
       };
     },

@@ -4,8 +4,10 @@ import { secretNameForEnvKey } from '../../core/code/importPlan';
 import { referenceAt } from '../../core/code/referenceScanner';
 import { resolveVariable } from '../../core/code/variableResolution';
 import type { Clock } from '../../core/explorer/clock';
-import { functionCreatePrefill, namespacesLacking } from '../../core/functions/functionTargets';
+import type { ConfiguredConnections } from '../../core/connections/connectionNaming';
+import { functionCreatePrefill, namespaceCreateTitle, namespacesLacking } from '../../core/functions/functionTargets';
 import { findNamespaceAnnotation, syncCommand } from '../../core/functions/namespaceAnnotation';
+import { quickFix, QuickFixProvider } from '../code/quickFixes';
 import { DIAGNOSTIC_SOURCE, type ReferenceDiagnostics } from '../code/referenceDiagnostics';
 import type { FunctionContextSource } from './functionContextSource';
 
@@ -25,33 +27,24 @@ const CREATE_CODES: ReadonlySet<unknown> = new Set(['unknownSecret', 'notAvailab
  * `@fluxbase:namespace X`, "Add X to the namespace setting" and "Copy sync
  * command".
  */
-export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-  };
-
+export class FunctionCodeActionProvider extends QuickFixProvider {
   constructor(
     private readonly diagnostics: ReferenceDiagnostics,
     private readonly functions: FunctionContextSource,
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
-  ) {}
+    /** What the connection naming rule counts (the registry): the titles name it as the create flow does. */
+    private readonly configured: ConfiguredConnections,
+  ) {
+    super();
+  }
 
-  provideCodeActions(
-    document: vscode.TextDocument,
-    _range: vscode.Range | vscode.Selection,
-    context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      return [];
-    }
+  protected quickFixes(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
     const functionContext = this.functions.contextFor(document.uri);
     if (!functionContext) {
       return [];
     }
-    const ours = context.diagnostics.filter(
-      (d) => d.source === DIAGNOSTIC_SOURCE && this.diagnostics.owns(document.uri, d),
-    );
+    const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && this.diagnostics.owns(document.uri, d));
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
@@ -60,11 +53,11 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
         const annotation = findNamespaceAnnotation(text, functionContext.unit.kind);
         if (annotation) {
           actions.push(
-            fix(`Add ${annotation.namespace} to the namespace setting`, diagnostic, {
+            quickFix(`Add ${annotation.namespace} to the namespace setting`, diagnostic, {
               command: FUNCTION_FIX_COMMANDS.setNamespaces,
               arguments: [{ namespace: annotation.namespace }],
             }),
-            fix(`Copy sync command: ${syncCommand(functionContext.unit, annotation.namespace)}`, diagnostic, {
+            quickFix(`Copy sync command: ${syncCommand(functionContext.unit, annotation.namespace)}`, diagnostic, {
               command: FUNCTION_FIX_COMMANDS.copySyncCommand,
               arguments: [{ namespace: annotation.namespace }],
             }),
@@ -86,15 +79,13 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
       const entries = this.index.byVariable().get(reference.variable) ?? [];
       const resolution = resolveVariable(reference.variable, entries, new Date(this.clock.now()));
       const name = entries[0]?.secret.name ?? secretNameForEnvKey(reference.variable);
-      const several = functionContext.connections.length > 1;
       for (const target of namespacesLacking(resolution, functionContext)) {
         const key = `${target.connectionId}\u0000${target.namespace}\u0000${reference.variable}`;
         if (seen.has(key)) {
           continue;
         }
         seen.add(key);
-        const where = several ? ` on ${target.connectionName}` : '';
-        const action = fix(`Create ${name} in namespace ${target.namespace}${where}…`, diagnostic, {
+        const action = quickFix(namespaceCreateTitle(name, target, this.configured), diagnostic, {
           command: FUNCTION_FIX_COMMANDS.create,
           arguments: [
             {
@@ -112,11 +103,4 @@ export class FunctionCodeActionProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
-}
-
-function fix(title: string, diagnostic: vscode.Diagnostic, command: Omit<vscode.Command, 'title'>): vscode.CodeAction {
-  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-  action.diagnostics = [diagnostic];
-  action.command = { title, ...command };
-  return action;
 }

@@ -3,7 +3,7 @@ import { formatDuration, parseRetryAfter } from '../../../src/core/api/errorMapp
 import type { FluxbaseClient } from '../../../src/core/api/fluxbaseClient';
 import { FluxbaseApiError, type FluxbaseErrorKind } from '../../../src/core/api/fluxbaseApiError';
 import { MockApi, type MockReply } from '../../support/mockApi';
-import { SECRET_ID, secretBody } from './fixtures';
+import { failureOf, SECRET_ID, secretBody } from './fixtures';
 
 /** What a failed call must have produced. */
 interface Expected {
@@ -13,16 +13,6 @@ interface Expected {
   serverError?: string;
   requiredScope?: string;
   retryAfterSeconds?: number;
-}
-
-async function failureOf(call: () => Promise<unknown>): Promise<FluxbaseApiError> {
-  try {
-    await call();
-  } catch (error) {
-    assert.ok(FluxbaseApiError.is(error), `expected a FluxbaseApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the call should have failed');
 }
 
 function assertError(error: FluxbaseApiError, expected: Expected): void {

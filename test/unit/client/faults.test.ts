@@ -2,20 +2,10 @@ import * as assert from 'node:assert/strict';
 import { createClient, type ClientOptions, type FluxbaseClient } from '../../../src/core/api/fluxbaseClient';
 import { FluxbaseApiError, type FluxbaseErrorKind } from '../../../src/core/api/fluxbaseApiError';
 import { answers, closedPortUrl, FaultyServer, type FaultScript } from '../../support/faultyServer';
-import { SECRET_ID, secretBody, sessionBody, summaryBody } from './fixtures';
+import { failureOf, SECRET_ID, secretBody, sessionBody, summaryBody } from './fixtures';
 
 const LIST = '/api/v1/secrets';
 const REFRESH = '/dashboard/auth/refresh';
-
-async function failureOf(call: () => Promise<unknown>): Promise<FluxbaseApiError> {
-  try {
-    await call();
-  } catch (error) {
-    assert.ok(FluxbaseApiError.is(error), `expected a FluxbaseApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the call should have failed');
-}
 
 function assertKind(error: FluxbaseApiError, kind: FluxbaseErrorKind, message: RegExp): void {
   assert.equal(error.kind, kind, error.message);

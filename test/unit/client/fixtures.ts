@@ -1,5 +1,7 @@
-/** Response bodies shaped as the contract (§1.2, §3.5) says a server sends them. */
+/** Response bodies shaped as the contract (§1.2, §3.5) says a server sends them, and the error a call fails with. */
+import * as assert from 'node:assert/strict';
 import type { AuthSession, DashboardUser } from '../../../src/core/api/authTypes';
+import { FluxbaseApiError } from '../../../src/core/api/fluxbaseApiError';
 import type { Secret, SecretStats, SecretSummary, SecretVersion } from '../../../src/core/api/secretTypes';
 
 export const SECRET_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -73,4 +75,15 @@ export function sessionBody(accessToken: string, refreshToken = 'refresh-token-1
     expires_in: 86400,
     ...(withUser ? { user: userBody() } : {}),
   };
+}
+
+/** The FluxbaseApiError a call fails with; fails the test when it succeeds or throws anything else. */
+export async function failureOf(call: () => Promise<unknown>): Promise<FluxbaseApiError> {
+  try {
+    await call();
+  } catch (error) {
+    assert.ok(FluxbaseApiError.is(error), `expected a FluxbaseApiError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('the call should have failed');
 }

@@ -14,16 +14,22 @@ import { NOW, daysFromNow, entry } from './catalogFixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** A registry of `count` configured connections: what the naming rule counts. */
+function configured(count: number) {
+  const connections = Array.from({ length: count }, (_, index) => settingsConnection(`c${index}`));
+  return { list: () => connections };
+}
+
 function plainFixes(variable: string, entries: CatalogEntry[], connections = 1, now = NOW) {
   const problem = assessReference(resolveVariable(variable, indexByVariable(entries).get(variable) ?? [], now), 1, now);
-  return expiryFixes(problem?.renewable ?? [], connections);
+  return expiryFixes(problem?.renewable ?? [], configured(connections));
 }
 
 function functionFixes(variable: string, entries: CatalogEntry[], namespaces: string[], now = NOW) {
   const resolution = resolveVariable(variable, indexByVariable(entries).get(variable) ?? [], now);
   return assessFunctionReference(resolution, contextOf(namespaces), 1, now).flatMap((problem) => ({
     code: problem.code,
-    fixes: expiryFixes(problem.renewable ?? [], 1),
+    fixes: expiryFixes(problem.renewable ?? [], configured(1)),
   }));
 }
 
@@ -137,7 +143,7 @@ describe('quick fixes of expired and expiring references', () => {
       1,
       now,
     );
-    const update = expiryFixes(problem?.renewable ?? [], 1).find(
+    const update = expiryFixes(problem?.renewable ?? [], h.registry).find(
       (fix) => fix.command === 'fluxbaseSecrets.updateSecretValue',
     );
     assert.ok(update);

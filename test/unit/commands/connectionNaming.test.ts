@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { expiryFixes } from '../../../src/core/code/expiryFixes';
 import { connectionTitleSuffix, onConnection } from '../../../src/core/connections/connectionNaming';
+import { createSecretFix, namespaceCreateTitle } from '../../../src/core/functions/functionTargets';
 import {
   DEFAULT_PRODUCTION_PATTERNS,
   isProductionLike,
@@ -7,6 +9,7 @@ import {
 } from '../../../src/core/connections/productionConnection';
 import { DAY, NOW as SERVER_NOW } from '../explorer/support/fakeFluxbase';
 import { settingsConnection } from '../explorer/support/fakes';
+import { CHARGE, contextOf } from '../functions/functionFixtures';
 import { CANCEL, choose, pick, text } from './support/scriptedUserInput';
 import { withSecrets } from './support/secretFixture';
 
@@ -17,8 +20,58 @@ describe('connection naming', () => {
   it('adds the connection to titles and sentences only when there are several connections', () => {
     assert.equal(connectionTitleSuffix(PROD, 2), ' — prod');
     assert.equal(connectionTitleSuffix(PROD, 1), '');
-    assert.equal(onConnection(STAGING, 3), ' on staging');
-    assert.equal(onConnection(STAGING, 1), '');
+    assert.equal(onConnection(STAGING, { list: () => [PROD, STAGING, PROD] }), ' on staging');
+    assert.equal(onConnection(STAGING, { list: () => [STAGING] }), '');
+  });
+});
+
+describe('one naming rule for quick fixes and the commands they run', () => {
+  // Two connections configured, only staging signed in (withSecrets signs in to the first): both name it.
+  it('an expired reference: the fix titles and the Update Value box both say "on staging"', async () => {
+    const h = await withSecrets(
+      [{ partial: { name: 'OLD', expires_at: new Date(SERVER_NOW - DAY).toISOString() } }],
+      [STAGING, PROD],
+    );
+    assert.equal(h.deps.catalog.connections().length, 1, 'one signed in');
+    const [update, setExpiry] = expiryFixes(h.deps.catalog.entries(), h.registry);
+    assert.deepEqual(
+      [update?.title, setExpiry?.title],
+      ['Update value of OLD on staging…', 'Set expiry of OLD on staging…'],
+    );
+    h.script([text(/makes version 2/, 'rotated')]);
+    await h.run(update!.command, update!.ref);
+    h.input.assertDone();
+    assert.match(h.input.textBoxes[0]?.title ?? '', /^Update Value of OLD on staging$/);
+  });
+
+  it('an unknown secret in a function: the fix title and the create flow both say "on staging"', async () => {
+    const h = await withSecrets([], [STAGING, PROD]);
+    const context = contextOf([['billing', 'deployed']], CHARGE, [{ id: STAGING.id, name: STAGING.name }]);
+    const fix = createSecretFix('NEW_KEY', context, h.registry);
+    assert.equal(fix.title, 'Create secret NEW_KEY in namespace billing on staging…');
+    const target = { connectionId: STAGING.id, connectionName: STAGING.name, namespace: 'billing' };
+    assert.equal(
+      namespaceCreateTitle('NEW_KEY', target, h.registry),
+      'Create NEW_KEY in namespace billing on staging…',
+    );
+    h.script([text(/Value of NEW_KEY/, 'v'), text(/Description/, ''), text(/Expiry/, '')]);
+    await h.run('fluxbaseSecrets.createSecret', fix.argument);
+    h.input.assertDone();
+    assert.match(h.input.textBoxes[0]?.title ?? '', /on staging, namespace billing, name NEW_KEY/);
+    assert.deepEqual(h.progress.titles, ['Creating secret NEW_KEY on staging…']);
+  });
+
+  it('with one connection configured, neither names it', async () => {
+    const h = await withSecrets(
+      [{ partial: { name: 'OLD', expires_at: new Date(SERVER_NOW - DAY).toISOString() } }],
+      [STAGING],
+    );
+    assert.deepEqual(
+      expiryFixes(h.deps.catalog.entries(), h.registry).map((fix) => fix.title),
+      ['Update value of OLD…', 'Set expiry of OLD…'],
+    );
+    const context = contextOf([['billing', 'deployed']], CHARGE, [{ id: STAGING.id, name: STAGING.name }]);
+    assert.equal(createSecretFix('NEW_KEY', context, h.registry).title, 'Create secret NEW_KEY in namespace billing…');
   });
 });
 
@@ -180,7 +233,7 @@ describe("Set Expiry's delete and re-create asks as Delete does", () => {
     await h.run('fluxbaseSecrets.setExpiry', h.nodes.get('global/A'));
     h.input.assertDone();
     assert.equal(h.input.textBoxes[1]?.title, 'Delete and Re-create A on prod (production)');
-    assert.deepEqual(h.server.calls, ['deleteById', 'create', 'list']);
+    assert.deepEqual(h.server.calls, ['getById', 'deleteById', 'create', 'list']);
     assert.equal(h.server.all()[0]?.expires_at, undefined);
   });
 

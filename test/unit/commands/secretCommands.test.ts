@@ -151,7 +151,7 @@ describe('fluxbaseSecrets.setExpiry', () => {
     ]);
     await h.run('fluxbaseSecrets.setExpiry', node);
     h.input.assertDone();
-    assert.deepEqual(h.server.calls, ['deleteById', 'create', 'list']);
+    assert.deepEqual(h.server.calls, ['getById', 'deleteById', 'create', 'list']);
     const [recreated] = h.server.all();
     assert.equal(recreated?.name, 'A');
     assert.equal(recreated?.namespace, 'ns');
@@ -201,7 +201,7 @@ describe('fluxbaseSecrets.rollbackSecret', () => {
     ]);
     await h.run('fluxbaseSecrets.rollbackSecret', node);
     h.input.assertDone();
-    assert.deepEqual(h.server.calls, ['getVersionsById', 'rollbackById', 'list']);
+    assert.deepEqual(h.server.calls, ['getVersionsById', 'getById', 'rollbackById', 'list']);
     assert.equal(h.server.valueOf(node.ref.id), 'old-value-v1');
     assert.equal(h.store.secretsFor(node.connectionId)[0]?.version, 4);
     assert.match(h.notifier.shown[0]!.message, /Rolled back "A" to version 1: now version 4/);

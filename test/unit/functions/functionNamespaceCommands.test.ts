@@ -9,14 +9,15 @@ import {
 import type { TextInputOptions, UserInput } from '../../../src/core/userInput';
 import { CHARGE } from './functionFixtures';
 
-/** Answers the one text question with `answer`, keeping what was asked. */
-function answering(answer: string | undefined): UserInput & { asked: TextInputOptions[] } {
+/** Answers the one text question with `answer`, keeping what was asked; `meanwhile` runs while the box is open. */
+function answering(answer: string | undefined, meanwhile?: () => void): UserInput & { asked: TextInputOptions[] } {
   const asked: TextInputOptions[] = [];
   const fail = () => Promise.reject(new Error('unexpected question'));
   return {
     asked,
     inputText: (options) => {
       asked.push(options);
+      meanwhile?.();
       return answer === undefined ? fail() : Promise.resolve(answer);
     },
     pick: fail,
@@ -31,14 +32,15 @@ const notifier = {
   error: () => Promise.resolve(undefined),
 };
 
-function activeWith(mapping: NamespaceMapping, written: unknown[]): ActiveFunctionPort {
+/** The settings of the active function's folder: `settings.mapping` is what they hold at each read. */
+function activeWith(mapping: NamespaceMapping, written: unknown[], settings = { mapping }): ActiveFunctionPort {
   return {
     activeContext: () => undefined,
     contextOf: () => undefined,
     activeFunction: () =>
       Promise.resolve({
         unit: CHARGE,
-        mapping,
+        readMapping: () => settings.mapping,
         writeMapping: (next) => {
           written.push(next);
           return Promise.resolve();
@@ -81,6 +83,17 @@ describe('Set Function Namespaces… and the annotation actions', () => {
     );
     assert.deepEqual(result, ['payments']);
     assert.deepEqual(written, [{ [CHARGE.root]: 'payments' }]);
+  });
+
+  it('keeps the entries of other code edited in the settings while the box was open', async () => {
+    const written: unknown[] = [];
+    const settings = { mapping: { [CHARGE.root]: ['billing'] } as NamespaceMapping };
+    // another function's namespaces are written to settings.json while the question is open
+    const input = answering('billing, staging', () => {
+      settings.mapping = { ...settings.mapping, 'fluxbase/functions/refund.ts': ['billing'] };
+    });
+    await setFunctionNamespaces({ input, notifier, functions: activeWith(settings.mapping, written, settings) });
+    assert.deepEqual(written, [{ [CHARGE.root]: ['billing', 'staging'], 'fluxbase/functions/refund.ts': 'billing' }]);
   });
 
   it('outside a function it says what to open', async () => {

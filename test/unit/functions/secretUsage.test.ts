@@ -89,9 +89,11 @@ describe('Where each secret is used: readers, tooltip, history view', () => {
   });
 
   describe('the "Create secret NAME…" quick fix', () => {
+    /** The connections configured, as the naming rule counts them. */
+    const ONE_CONNECTION = { list: () => ['Local'] };
     it('in a function deployed (or declared) in billing: creates in billing, the scope question skipped', () => {
       for (const source of ['deployed', 'declared'] as const) {
-        assert.deepEqual(createSecretFix('SLACK', contextOf([['billing', source]])), {
+        assert.deepEqual(createSecretFix('SLACK', contextOf([['billing', source]]), ONE_CONNECTION), {
           title: 'Create secret SLACK in namespace billing…',
           argument: {
             name: 'SLACK',
@@ -106,15 +108,15 @@ describe('Where each secret is used: readers, tooltip, history view', () => {
 
     it('asks the scope outside functions, for the default fallback, several namespaces or connections, and ""', () => {
       const plain = { title: 'Create secret SLACK…', argument: { name: 'SLACK', origin: 'quickFix' } };
-      assert.deepEqual(createSecretFix('SLACK', undefined), plain);
-      assert.deepEqual(createSecretFix('SLACK', contextOf([['default', 'default']])), plain);
-      assert.deepEqual(createSecretFix('SLACK', contextOf(['billing', 'notifications'])), plain);
-      assert.deepEqual(createSecretFix('SLACK', contextOf([''])), plain);
+      assert.deepEqual(createSecretFix('SLACK', undefined, ONE_CONNECTION), plain);
+      assert.deepEqual(createSecretFix('SLACK', contextOf([['default', 'default']]), ONE_CONNECTION), plain);
+      assert.deepEqual(createSecretFix('SLACK', contextOf(['billing', 'notifications']), ONE_CONNECTION), plain);
+      assert.deepEqual(createSecretFix('SLACK', contextOf(['']), ONE_CONNECTION), plain);
       const two = contextOf(['billing'], CHARGE, [
         { id: 'a', name: 'A' },
         { id: 'b', name: 'B' },
       ]);
-      assert.deepEqual(createSecretFix('SLACK', two), plain);
+      assert.deepEqual(createSecretFix('SLACK', two, ONE_CONNECTION), plain);
     });
   });
 });

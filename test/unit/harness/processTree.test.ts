@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { killProcessTree } from '../../support/processTree';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAlive, killProcessTree } from '../../support/processTree';
 
 describe('killProcessTree', () => {
   it('stops a detached process and a descendant that left its process group', async function () {

@@ -141,6 +141,8 @@ export class RecordingPage implements HistoryPage {
 /** A confirmation that answers as scripted and records what it was asked; it fails loudly when not scripted. */
 export class ScriptedConfirm {
   readonly asked: RollbackRequest[] = [];
+  /** Runs while the confirmation is open, before it is answered (someone else's write). */
+  meanwhile: (() => void) | undefined;
   private readonly answers: boolean[] = [];
 
   answer(...answers: boolean[]): this {
@@ -150,6 +152,7 @@ export class ScriptedConfirm {
 
   readonly confirm = async (request: RollbackRequest): Promise<boolean> => {
     this.asked.push(request);
+    this.meanwhile?.();
     const answer = this.answers.shift();
     if (answer === undefined) {
       throw new Error(`Unexpected confirmation: ${JSON.stringify(request)}`);

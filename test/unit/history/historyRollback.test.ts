@@ -55,6 +55,34 @@ describe('HistoryPanelController', () => {
       assert.ok(logger.lines.some((line) => line.includes('back to version 1; it is now version 4')));
     });
 
+    it('rolls nothing back when someone saved a version while the confirmation was open, and shows theirs', async () => {
+      const { page, controller, source, confirm } = setup();
+      confirm.answer(true);
+      confirm.meanwhile = () => {
+        const secret = source.secret!;
+        source.secret = { ...secret, version: 4 };
+        source.versions = [
+          { id: 'row-4', secret_id: secret.id, version: 4, created_at: '2026-05-01T11:00:00Z' },
+          ...source.versions,
+        ];
+      };
+      await controller.receive({ type: 'ready' });
+      await controller.receive({ type: 'rollback', version: 1 });
+      assert.deepEqual(confirm.asked, [{ name: 'STRIPE_KEY', namespace: 'billing', version: 1, currentVersion: 3 }]);
+      assert.equal(
+        source.calls.some((call) => call.startsWith('rollback')),
+        false,
+      );
+      assert.deepEqual(currentOf(lastHistory(page)), [4], 'the page shows their version');
+      assert.equal(lastHistory(page).pendingRollback, undefined);
+      assert.deepEqual(page.last, {
+        type: 'notice',
+        severity: 'error',
+        text: '"STRIPE_KEY" changed while you were answering: it is now version 4, not 3. Nothing was changed; look at the new version and try again.',
+      });
+      assert.deepEqual(source.refreshes, ['local'], 'the tree is asked to show their version too');
+    });
+
     it('marks the rollback as pending while the request runs', async () => {
       const { page, controller, confirm } = setup();
       confirm.answer(true);

@@ -8,7 +8,8 @@ export const SIGNED_OUT = { id: 'gone', name: 'Gone' };
 /**
  * The registry and store a catalog-based test needs: the registry lists the
  * catalog's (signed-in) connections plus SIGNED_OUT; the store has a client
- * for exactly the catalog's connections, read at each call.
+ * for exactly the catalog's connections and a state for every listed one,
+ * read at each call.
  */
 export function catalogDeps(catalog: SecretCatalog): Pick<CommandDeps, 'registry' | 'store'> {
   const signedIn = () => catalog.connections();
@@ -21,9 +22,14 @@ export function catalogDeps(catalog: SecretCatalog): Pick<CommandDeps, 'registry
         source: 'settings',
       })),
   };
+  const isSignedIn = (id: string) => signedIn().some((connection) => connection.id === id);
   const store = {
-    clientFor: (id: string) => (signedIn().some((connection) => connection.id === id) ? {} : undefined),
-    connection: () => undefined,
+    clientFor: (id: string) => (isSignedIn(id) ? {} : undefined),
+    // a state for every listed connection, as the store keeps one: none means removed
+    connection: (id: string) =>
+      registry.list().some((connection) => connection.id === id)
+        ? { id, status: isSignedIn(id) ? 'ready' : 'signedOut' }
+        : undefined,
   };
   return {
     registry: registry as unknown as CommandDeps['registry'],

@@ -14,14 +14,25 @@ import {
 /** Answer that dismisses the question. */
 export const CANCEL = Symbol('cancel');
 
+/** The step, with something that happens while its question is open. */
+export function meanwhile(step: Step, action: () => unknown): Step {
+  return { ...step, meanwhile: action };
+}
+
 /** Answer that presses Back (QuickInputButtons.Back) in a step of a multi-step flow; the question must offer it. */
 export const BACK = Symbol('back');
 
 /** The answers a text box or a pick can get: one typed or chosen, Escape, or Back. */
 type Answer = string | typeof CANCEL | typeof BACK;
 
-/** One expected question and its answer. `ask` must match the question's prompt or title. */
-export type Step =
+/**
+ * One expected question and its answer. `ask` must match the question's
+ * prompt or title; `meanwhile` runs while the question is open, before the
+ * answer is given (a sign-out, someone else's write).
+ */
+export type Step = StepKinds & { meanwhile?: () => unknown };
+
+type StepKinds =
   | {
       kind: 'text';
       ask: RegExp;
@@ -130,7 +141,7 @@ export class ScriptedUserInput implements UserInput {
   async inputText(options: TextInputOptions): Promise<string> {
     this.textBoxes.push(options);
     this.questions.push({ kind: 'text', title: options.title, labels: [options.prompt] });
-    const step = this.next('text', `${options.title} / ${options.prompt}`);
+    const step = await this.next('text', `${options.title} / ${options.prompt}`);
     if (step.kind !== 'text') {
       throw new Error('unreachable');
     }
@@ -161,7 +172,7 @@ export class ScriptedUserInput implements UserInput {
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
     this.questions.push({ kind: 'pick', title: options.title, labels: items.map((item) => item.label) });
     this.picks.push(options);
-    const step = this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
+    const step = await this.next('pick', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pick') {
       throw new Error('unreachable');
     }
@@ -185,7 +196,7 @@ export class ScriptedUserInput implements UserInput {
 
   async choose<T extends string>(options: ChoiceOptions<T>): Promise<T> {
     this.questions.push({ kind: 'choose', title: options.message, labels: [...options.choices] });
-    const step = this.next('choose', options.message);
+    const step = await this.next('choose', options.message);
     if (step.kind !== 'choose') {
       throw new Error('unreachable');
     }
@@ -202,7 +213,7 @@ export class ScriptedUserInput implements UserInput {
 
   async pickMany<T>(items: readonly PickManyItem<T>[], options: { title: string; placeholder?: string }): Promise<T[]> {
     this.questions.push({ kind: 'pickMany', title: options.title, labels: items.map((item) => item.label) });
-    const step = this.next('pickMany', `${options.title} / ${options.placeholder ?? ''}`);
+    const step = await this.next('pickMany', `${options.title} / ${options.placeholder ?? ''}`);
     if (step.kind !== 'pickMany') {
       throw new Error('unreachable');
     }
@@ -226,12 +237,13 @@ export class ScriptedUserInput implements UserInput {
     assert.deepEqual(this.steps, [], `questions never asked after: ${JSON.stringify(this.asked)}`);
   }
 
-  private next(kind: Exclude<Step['kind'], 'cancel'>, question: string): Step {
+  private async next(kind: Exclude<Step['kind'], 'cancel'>, question: string): Promise<Step> {
     this.asked.push(`${kind}: ${question}`);
     const step = this.steps.shift();
     if (!step) {
       assert.fail(`Unexpected ${kind} question: ${question}`);
     }
+    await step.meanwhile?.();
     if (step.kind === 'cancel') {
       throw new UserCancelledError();
     }
