@@ -1,8 +1,9 @@
 /**
  * The history page's first state, carried in its HTML instead of a message:
  * the host writes it into `<script type="application/json">` (a data block,
- * never run, so the CSP stays as it is) and the page reads it before it says
- * `ready`, sparing the round trip. It is server text inside HTML, so the
+ * never run, so the CSP stays as it is) and the page draws it before it says
+ * `ready`, without a round trip: what the host knows as it opens the panel
+ * (the secret being loaded, or signed out). It is server text inside HTML, so the
  * host escapes every character that could end the block or start markup, and
  * the page parses it with `JSON.parse` and puts it through the same guard as
  * a message: what fails is ignored and the page waits for the host's message.
