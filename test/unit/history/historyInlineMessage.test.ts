@@ -6,7 +6,7 @@ import {
   INLINE_MESSAGE_ELEMENT_ID,
   type InlineHistoryMessage,
 } from '../../../src/shared/historyInlineMessage';
-import { sampleView, stripeRef } from './historyFixtures';
+import { pageResources, sampleView, stripeRef } from './historyFixtures';
 
 /** Server text a hostile server could put in a name, description or namespace: each tries to end the data block. */
 const HOSTILE_TEXTS = [
@@ -28,13 +28,7 @@ function hostileHistory(text: string): InlineHistoryMessage {
   };
 }
 
-const resources = {
-  cspSource: 'https://*.vscode-cdn.net',
-  nonce: 'bm9uY2Utdi0x',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/history.css',
-  codiconStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
-};
+const resources = pageResources;
 
 /** The text of the data block, as an HTML parser ends it: at the first `</script`, whatever the case. */
 function dataBlockText(html: string): string {
