@@ -94,6 +94,8 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
       filter: markBreakdown(all, filter, ['first:filter.changed', 'tree.rebuilt', 'tree.children']),
       history: markBreakdown(all, history, [
         'first:history.panel',
+        'first:history.loaded',
+        'first:history.html',
         'first:history.received',
         'first:history.post.loading',
         'first:history.post.history',

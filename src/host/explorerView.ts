@@ -30,6 +30,36 @@ const LIST_SELECT_COMMAND = 'list.select';
 const REVEAL_ATTEMPTS = 3;
 const REVEAL_CHECK_MS = 750;
 
+/** How long a key's command waits for the selected row's node while VS Code fetches the tree again, and how often it looks. */
+const SELECTED_NODE_WAIT_MS = 3_000;
+const SELECTED_NODE_POLL_MS = 25;
+
+/**
+ * The first selected node, waited for while VS Code does not know it: a refresh of the whole tree makes the
+ * extension host forget every node at once (and VS Code refreshes once more 200 ms after two changes in a row,
+ * as after a first sign-in: loading, then listed), while the workbench goes on showing, focusing and selecting
+ * the old rows until it has fetched them again. `view.selection` maps the selected rows to nodes when it is
+ * read, so it is read again until they are back. Undefined when still nothing after `SELECTED_NODE_WAIT_MS`.
+ */
+async function selectedNode(view: vscode.TreeView<ExplorerNode>, logger: Logger): Promise<ExplorerNode | undefined> {
+  const started = Date.now();
+  for (;;) {
+    const [selected] = view.selection;
+    const waited = Date.now() - started;
+    if (selected !== undefined) {
+      if (waited > 0) {
+        logger.debug(`The selected row's node was back after ${waited} ms (VS Code was fetching the tree again).`);
+      }
+      return selected;
+    }
+    if (waited >= SELECTED_NODE_WAIT_MS) {
+      logger.debug(`No node for the selected row after ${waited} ms.`);
+      return undefined;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SELECTED_NODE_POLL_MS));
+  }
+}
+
 /** Resolves whether the view's selection holds the node `id`, now or within `ms`. */
 function selectionHolds(view: vscode.TreeView<ExplorerNode>, id: string, ms: number): Promise<boolean> {
   const holds = (): boolean => view.selection.some((node) => node.id === id);
@@ -112,7 +142,7 @@ export function createExplorerView(
       // A command run by a key gets no row, and the arrow keys move the focus without selecting:
       // select the focused row as Enter does (the key's when-clause keeps the focus in this tree), then read it.
       await vscode.commands.executeCommand(LIST_SELECT_COMMAND);
-      const [selected] = view.selection;
+      const selected = await selectedNode(view, logger);
       return selected?.kind === 'secret' ? selected.ref : undefined;
     },
     revealSecret: async (ref: SecretRef, options: { focus: boolean }) => {

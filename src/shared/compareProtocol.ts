@@ -7,6 +7,7 @@
  * Imported by the host and by the browser bundle, so no `vscode` and no Node
  * built-ins.
  */
+import { isArrayOf, isRecord, isString, isVersionNumber } from './protocolGuards';
 
 /** The expiry state of a present cell. */
 export type CompareExpiry = 'active' | 'expiring' | 'expired';
@@ -68,29 +69,8 @@ export type ComparePageMessage =
   | { type: 'showHistory'; variable: string; column: number }
   | { type: 'createHere'; variable: string; column: number };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
 function isColumnIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-/** Checks every index, holes included: `Array.prototype.every` would skip the holes of a sparse array. */
-function isArrayOf<T>(value: unknown, guard: (item: unknown) => item is T): value is T[] {
-  if (!Array.isArray(value)) {
-    return false;
-  }
-  for (let index = 0; index < value.length; index++) {
-    if (!guard(value[index])) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** Whether `value` is one of the filters. */
@@ -127,9 +107,7 @@ function isCellView(value: unknown): value is CompareCellView {
     value.kind === 'present' &&
     isString(value.secretId) &&
     isString(value.name) &&
-    typeof value.version === 'number' &&
-    Number.isSafeInteger(value.version) &&
-    value.version >= 1 &&
+    isVersionNumber(value.version) &&
     isString(value.updated) &&
     (value.expiry === 'active' || value.expiry === 'expiring' || value.expiry === 'expired') &&
     typeof value.override === 'boolean'

@@ -9,6 +9,7 @@
  */
 import { isSecretRef, type SecretRef } from './secretRef';
 import { isSecretUsageView, type SecretUsageView } from './secretUsage';
+import { isArrayOf, isOptional, isRecord, isString, isVersionNumber } from './protocolGuards';
 
 /** A point in time as the page shows it: relative text, exact text and the ISO instant for `<time datetime>`. */
 export interface TimeView {
@@ -96,37 +97,12 @@ export type WebviewToHostMessage =
 export interface HistoryPageState {
   ref: SecretRef;
   scrollY: number;
+  /** The page drew the first state of its HTML: a rebuild of the page (same HTML) must not draw that old state again. */
+  firstStateDrawn?: boolean;
 }
 
-type Guard<T> = (value: unknown) => value is T;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isOptional<T>(guard: Guard<T>): Guard<T | undefined> {
-  return (value: unknown): value is T | undefined => value === undefined || guard(value);
-}
-
-/** Checks every index, holes included: `Array.prototype.every` would skip the holes of a sparse array. */
-function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
-  if (!Array.isArray(value)) {
-    return false;
-  }
-  for (let index = 0; index < value.length; index++) {
-    if (!guard(value[index])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isVersionNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
 }
 
 function isScope(value: unknown): value is 'global' | 'namespace' {
@@ -232,6 +208,10 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
 /** Checks what a serializer was handed back before a panel is restored from it. */
 export function isHistoryPageState(value: unknown): value is HistoryPageState {
   return (
-    isRecord(value) && isSecretRef(value.ref) && typeof value.scrollY === 'number' && Number.isFinite(value.scrollY)
+    isRecord(value) &&
+    isSecretRef(value.ref) &&
+    typeof value.scrollY === 'number' &&
+    Number.isFinite(value.scrollY) &&
+    isOptional(isBoolean)(value.firstStateDrawn)
   );
 }

@@ -5,6 +5,7 @@ import {
   type HostToWebviewMessage,
   type WebviewToHostMessage,
 } from '../shared/historyProtocol';
+import { decodeInlineMessage, INLINE_MESSAGE_ELEMENT_ID } from '../shared/historyInlineMessage';
 import { FocusKeeper } from './focus';
 import { LiveStatus } from './liveStatus';
 import { renderHistory } from './renderHistory';
@@ -27,13 +28,14 @@ const status = new LiveStatus(statusRegion);
 const saved = api.getState();
 let ref: SecretRef | undefined = isHistoryPageState(saved) ? saved.ref : undefined;
 let scrollToRestore = isHistoryPageState(saved) ? saved.scrollY : 0;
+let firstStateDrawn = isHistoryPageState(saved) && saved.firstStateDrawn === true;
 let lastType: HostToWebviewMessage['type'] | undefined;
 let lastPending: number | undefined;
 let announceNextHistory = true;
 
 function saveState(): void {
   if (ref !== undefined) {
-    api.setState({ ref, scrollY: window.scrollY });
+    api.setState({ ref, scrollY: window.scrollY, ...(firstStateDrawn ? { firstStateDrawn } : {}) });
   }
 }
 
@@ -140,11 +142,42 @@ appElement.addEventListener('click', (event) => {
   api.postMessage(request);
 });
 
+/**
+ * The first state the host put into the HTML (historyInlineMessage.ts), drawn at once, on the page's first
+ * load only; the host's answer to `ready` repeats it unless something changed meanwhile, and that one
+ * repeat is not drawn a second time. Returns the repeat to skip.
+ */
+function drawInlineState(): string | undefined {
+  const block = document.getElementById(INLINE_MESSAGE_ELEMENT_ID);
+  if (!(block instanceof HTMLScriptElement) || block.type !== 'application/json') {
+    return undefined;
+  }
+  block.remove();
+  // VS Code rebuilds a hidden page from the same HTML when it is shown again: by then its first state is old news.
+  const first = firstStateDrawn ? undefined : decodeInlineMessage(block.textContent);
+  if (first === undefined) {
+    return undefined;
+  }
+  firstStateDrawn = true;
+  handle(first);
+  return JSON.stringify(first);
+}
+
+let repeatOfInlineState = drawInlineState();
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only what passes the guard is acted on; anything else is dropped silently.
-  if (isHostToWebviewMessage(event.data)) {
-    handle(event.data);
+  if (!isHostToWebviewMessage(event.data)) {
+    return;
   }
+  if (repeatOfInlineState !== undefined && event.data.type !== 'notice') {
+    const repeat = JSON.stringify(event.data) === repeatOfInlineState;
+    repeatOfInlineState = undefined;
+    if (repeat) {
+      return;
+    }
+  }
+  handle(event.data);
 });
 
 let scrollSaveScheduled = false;

@@ -7,6 +7,9 @@ import { localWorkbenchSuite } from './support/localWorkbenchSuite';
 import { rowAction, showViewContainer, treeRow } from './support/workbenchParts';
 
 const secretName = 'ROLLBACK_UI_KEY';
+/** A hostile server's text: each tries to end the page's first-state block (a `<script type="application/json">`) or add markup. */
+const hostileName = 'Z_</script><img src=x id=injected>';
+const hostileDescription = '</SCRIPT><script>document.body.dataset.pwned = "1"</script><!-- & \u2028';
 const timeout = 30_000;
 
 // An expression string, because the tests compile without the DOM library; it runs in the page.
@@ -21,6 +24,7 @@ describe('version-history panel, as a person uses it', () => {
     });
     await client.secrets.updateById(secret.id, { value: 'two' });
     await client.secrets.updateById(secret.id, { value: 'three' });
+    await client.secrets.create({ name: hostileName, value: 'h', description: hostileDescription });
     return secret;
   });
 
@@ -88,5 +92,25 @@ describe('version-history panel, as a person uses it', () => {
     const history = historyPage(page);
     await history.locator('tr.current', { hasText: 'v5' }).waitFor({ state: 'visible', timeout });
     assert.deepEqual(await history.locator('tbody th .version-badge').allInnerTexts(), ['v5', 'v4', 'v3', 'v2', 'v1']);
+  });
+
+  it('draws a hostile name and description as text: nothing ends the first-state block, nothing runs', async () => {
+    const { page } = suite.started().workbench;
+    await showViewContainer(page, 'Fluxbase');
+    const row = treeRow(page, hostileName).first();
+    await row.waitFor({ state: 'visible', timeout });
+    await row.click();
+    await page.keyboard.press('Control+Enter');
+    const history = historyPage(page);
+    const heading = history.locator('#heading', { hasText: 'Z_' });
+    await heading.waitFor({ state: 'visible', timeout });
+    assert.equal((await heading.innerText()).trim(), hostileName);
+    assert.match(await history.locator('dl.details').innerText(), /<\/SCRIPT><script>document\.body\.dataset\.pwned/);
+    const injected = await history
+      .locator('body')
+      .evaluate(
+        `({ images: document.querySelectorAll('img, #injected').length, blocks: document.querySelectorAll('script[type="application/json"]').length, pwned: document.body.dataset.pwned ?? null })`,
+      );
+    assert.deepEqual(injected, { images: 0, blocks: 0, pwned: null });
   });
 });

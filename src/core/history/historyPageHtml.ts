@@ -1,3 +1,9 @@
+import {
+  encodeInlineMessage,
+  INLINE_MESSAGE_ELEMENT_ID,
+  type InlineHistoryMessage,
+} from '../../shared/historyInlineMessage';
+
 /** The resource addresses and nonce the page's HTML is built from; the host turns files into webview URIs. */
 export interface HistoryPageResources {
   /** `webview.cspSource`: where the codicon font may come from. */
@@ -11,6 +17,8 @@ export interface HistoryPageResources {
   extraStyleUri?: string;
   /** The document title; "Version History" unless given. */
   title?: string;
+  /** The history page's first state, drawn before the page says `ready` (historyInlineMessage.ts). */
+  firstState?: InlineHistoryMessage;
 }
 
 function escapeAttribute(value: string): string {
@@ -32,9 +40,11 @@ export function historyPageCsp(resources: Pick<HistoryPageResources, 'cspSource'
 }
 
 /**
- * A page's HTML (the history page's, and with a title and an extra sheet the compare page's): a static shell that the script fills in once the host
- * answers its `ready`. It holds no data about the secret at all, so nothing
- * in it needs escaping but the resource addresses.
+ * A page's HTML (the history page's, and with a title and an extra sheet the
+ * compare page's): a static shell that the script fills in, from the first
+ * state when one is given, else once the host answers its `ready`. The
+ * resource addresses are escaped for their attributes; the first state, server
+ * text, is escaped JSON in a data block that never runs (encodeInlineMessage).
  */
 export function buildHistoryPageHtml(resources: HistoryPageResources): string {
   const nonce = escapeAttribute(resources.nonce);
@@ -56,7 +66,11 @@ export function buildHistoryPageHtml(resources: HistoryPageResources): string {
   <div id="status" class="status" role="status" aria-live="polite"></div>
   <main id="app" aria-busy="true">
     <p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading…</p>
-  </main>
+  </main>${
+    resources.firstState === undefined
+      ? ''
+      : `\n  <script type="application/json" id="${INLINE_MESSAGE_ELEMENT_ID}">${encodeInlineMessage(resources.firstState)}</script>`
+  }
   <script nonce="${nonce}" src="${escapeAttribute(resources.scriptUri)}"></script>
 </body>
 </html>

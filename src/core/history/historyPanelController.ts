@@ -6,6 +6,7 @@ import {
   type NoticeSeverity,
   type SecretHistoryView,
 } from '../../shared/historyProtocol';
+import type { InlineHistoryMessage } from '../../shared/historyInlineMessage';
 import { classifyHistoryFailure, describeHistoryError, type HistoryFailure } from './historyFailure';
 import type { SecretRef } from '../../shared/secretRef';
 import type { HistorySource } from './historySource';
@@ -48,9 +49,11 @@ export interface HistoryPanelControllerDeps {
 export class HistoryPanelController implements Disposable {
   private readonly disposables = new DisposableStore();
   private ready = false;
+  private readyBefore = false;
+  private startedWithPanel = false;
   private disposed = false;
   private loadGeneration = 0;
-  private shown: HostToWebviewMessage | undefined;
+  private shown: InlineHistoryMessage | undefined;
   private view: SecretHistoryView | undefined;
   private readonly rollbacks: HistoryRollback;
 
@@ -73,11 +76,27 @@ export class HistoryPanelController implements Disposable {
     );
     this.disposables.add(
       deps.source.onDidChange(() => {
-        if (this.ready) {
+        // Before the page is ready only a load started with the panel is kept fresh (its result is the first state).
+        if (this.ready || this.startedWithPanel) {
           void this.reload();
         }
       }),
     );
+  }
+
+  /**
+   * Starts the first load with the panel, before its page exists, so that the
+   * page finds the history loaded (in its HTML, or answering its `ready`)
+   * instead of asking for it; settles when that load does.
+   */
+  start(): Promise<void> {
+    this.startedWithPanel = true;
+    return this.reload();
+  }
+
+  /** What the page shows now, if anything yet: the host puts it into the page's HTML as its first state. */
+  get currentState(): InlineHistoryMessage | undefined {
+    return this.shown;
   }
 
   /** Handles one message from the page; a malformed one is logged and does nothing. */
@@ -92,11 +111,15 @@ export class HistoryPanelController implements Disposable {
       return;
     }
     switch (message.type) {
-      case 'ready':
-        // Also sent again when a hidden page is rebuilt: show what it had at once, then fetch afresh.
+      case 'ready': {
+        // The first `ready` of a panel whose load started with it needs no other load: that one is fresh, or
+        // still running and shows its result when done. A later `ready` (a hidden page rebuilt) fetches afresh.
+        const loadedForThisPage = this.startedWithPanel && !this.readyBefore;
         this.ready = true;
+        this.readyBefore = true;
         this.show(this.shown ?? { type: 'loading', ref: this.ref });
-        return this.reload();
+        return loadedForThisPage ? undefined : this.reload();
+      }
       case 'refresh':
         return this.reload();
       case 'rollback':
@@ -235,7 +258,7 @@ export class HistoryPanelController implements Disposable {
     }
   }
 
-  private show(message: HostToWebviewMessage): void {
+  private show(message: InlineHistoryMessage): void {
     this.shown = message;
     if (this.ready && !this.disposed) {
       this.deps.page.post(message);

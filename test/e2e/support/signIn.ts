@@ -20,7 +20,9 @@ export async function signInWithPassword(
     await fillQuickInput(page, connectionName, { prompt: 'Choose a connection' });
   }
   await fillQuickInput(page, 'Email and Password', { prompt: 'How do you want to sign in?' });
-  await fillQuickInput(page, account.email, { prompt: 'Email' });
+  // Not the bare prompt "Email": the method picker before it lists "Email and Password", so the wait would pass on
+  // that step and the email would land in the picker's filter. Only the input box adds "(Press 'Enter' …)".
+  await fillQuickInput(page, account.email, { prompt: "Email (Press 'Enter'" });
   await fillQuickInput(page, account.password, { prompt: 'Password', password: true });
   if (options.waitForToast !== false) {
     await waitForNotification(page, `Signed in to "${connectionName}"`);

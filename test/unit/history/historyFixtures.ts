@@ -76,3 +76,12 @@ export function sampleView(): SecretHistoryView {
     },
   };
 }
+
+/** The resource addresses and nonce the page HTML tests build pages from. */
+export const pageResources = {
+  cspSource: 'https://*.vscode-cdn.net',
+  nonce: 'bm9uY2Utdi0x',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/history.css',
+  codiconStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
+};

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { buildHistoryPageHtml, historyPageCsp } from '../../../src/core/history/historyPageHtml';
 import { createNonce } from '../../../src/core/history/nonce';
+import { pageResources } from './historyFixtures';
 
-const resources = {
-  cspSource: 'https://*.vscode-cdn.net',
-  nonce: 'bm9uY2Utdi0x',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/history.css',
-  codiconStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
-};
+const resources = pageResources;
 
 function cspOf(html: string): Map<string, string[]> {
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);

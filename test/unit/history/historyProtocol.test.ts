@@ -259,6 +259,13 @@ describe('history protocol guards', () => {
       }
     });
 
+    it('accepts the first-state flag the page saves only as a boolean', () => {
+      assert.equal(isHistoryPageState({ ref: stripeRef, scrollY: 0, firstStateDrawn: true }), true);
+      for (const flag of ['true', 1, null, {}]) {
+        assert.equal(isHistoryPageState({ ref: stripeRef, scrollY: 0, firstStateDrawn: flag }), false, String(flag));
+      }
+    });
+
     it('keeps the wire ref structurally identical to the core SecretRef', () => {
       // Compile-time check: each type must be assignable to the other.
       const fromCore: PanelSecretRef = stripeRef satisfies ExplorerSecretRef;
