@@ -9,7 +9,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { SecretCommitter, SecretWrite } from './secretWrites';
-import type { FromWriter, NumberedWrite, ToWriter, WriteOutcome, WriterThreadData } from './writerProtocol';
+import {
+  NEVER,
+  POSTED,
+  WAKE_AT,
+  type FromWriter,
+  type NumberedWrite,
+  type ToWriter,
+  type WriteOutcome,
+  type WriterThreadData,
+} from './writerProtocol';
 
 interface Waiter {
   readonly resolve: (value: unknown) => void;
@@ -30,6 +39,8 @@ export function writerThreadScript(): string | undefined {
 export class ThreadCommitter implements SecretCommitter {
   readonly #worker: Worker;
   readonly #port: MessagePort;
+  /** Counts the writes sent; the thread waits on it while it holds a batch open (batchWindow.ts). */
+  readonly #signal: Int32Array;
   readonly #waiters = new Map<number, Waiter>();
   readonly #ready: Promise<void>;
   /** Resolves when the thread has closed its connection, or has stopped. */
@@ -47,7 +58,10 @@ export class ThreadCommitter implements SecretCommitter {
   private constructor(script: string, databasePath: string) {
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
-    const data: WriterThreadData = { databasePath, port: port2 };
+    const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    this.#signal = new Int32Array(signal);
+    this.#signal[WAKE_AT] = NEVER;
+    const data: WriterThreadData = { databasePath, port: port2, signal };
     this.#worker = new Worker(script, { workerData: data, transferList: [port2] });
     this.#worker.unref();
     let ready!: { resolve: () => void; reject: (error: Error) => void };
@@ -127,6 +141,8 @@ export class ThreadCommitter implements SecretCommitter {
   }
 
   async #close(): Promise<void> {
+    // Until the thread has exited: its closed channel no longer keeps this process alive.
+    this.#worker.ref();
     this.#port.ref();
     if (!this.#stopped) {
       this.#stopped = new Error('the server is closing');
@@ -140,6 +156,9 @@ export class ThreadCommitter implements SecretCommitter {
 
   #send(message: ToWriter): void {
     this.#port.postMessage(message);
+    const count = message.type === 'writes' ? message.writes.length : 0;
+    const posted = Atomics.add(this.#signal, POSTED, count) + count;
+    if (message.type === 'close' || posted >= Atomics.load(this.#signal, WAKE_AT)) Atomics.notify(this.#signal, POSTED);
   }
 
   #settle(outcomes: readonly WriteOutcome[]): void {

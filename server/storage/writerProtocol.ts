@@ -12,7 +12,20 @@ export interface WriterThreadData {
   readonly databasePath: string;
   /** Its end of the channel. */
   readonly port: MessagePort;
+  /** Two Int32s (see POSTED and WAKE_AT): how the thread waits for writes without the channel. */
+  readonly signal: SharedArrayBuffer;
 }
+
+/** Index in `signal`: the number of writes the main thread has posted (it adds them after each message). */
+export const POSTED = 0;
+/**
+ * Index in `signal`: the main thread wakes the thread (Atomics.notify on POSTED) only once POSTED reaches this,
+ * or at a close, so a batch held open costs one wake-up, not one per message. NEVER while the thread is not waiting.
+ * (After 2^31 writes the count wraps; a wait then ends by its time budget, nothing else changes.)
+ */
+export const WAKE_AT = 1;
+/** WAKE_AT when nobody waits. */
+export const NEVER = 0x7fffffff;
 
 /** One write and the number its outcome comes back with. */
 export interface NumberedWrite {

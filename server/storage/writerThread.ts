@@ -10,12 +10,16 @@
  * answers a write only once it is durable.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { BatchWindow } from './batchWindow';
 import { connectDatabase, type SqliteDatabase } from './database';
 import { GroupCommit, type Outcome } from './groupCommit';
 import { SecretsRepository } from './secretsRepository';
 import { applySecretWrite } from './secretWrites';
 import {
   errorMessage,
+  NEVER,
+  POSTED,
+  WAKE_AT,
   type FromWriter,
   type NumberedWrite,
   type ToWriter,
@@ -27,13 +31,45 @@ function post(port: MessagePort, message: FromWriter): void {
   port.postMessage(message);
 }
 
-/** Every message already waiting behind `first`, without waiting for more. */
-function drain(port: MessagePort, first: ToWriter): ToWriter[] {
-  const messages = [first];
+/** Moves every message already waiting on `port` into `messages`, without waiting for more. */
+function drain(port: MessagePort, messages: ToWriter[]): void {
   for (let next = receiveMessageOnPort(port); next !== undefined; next = receiveMessageOnPort(port)) {
     messages.push(next.message as ToWriter);
   }
-  return messages;
+}
+
+function writesOf(messages: readonly ToWriter[]): NumberedWrite[] {
+  return messages.flatMap((message) => (message.type === 'writes' ? message.writes : []));
+}
+
+/**
+ * `first` and every message behind it; while the batch is smaller than the
+ * window expects, blocks this thread (not the main one) until the main thread
+ * has posted the missing writes or the window's budget is spent. A close ends
+ * the wait at once. `consumed`: the writes taken by earlier batches.
+ */
+function collect(
+  port: MessagePort,
+  signal: Int32Array,
+  window: BatchWindow,
+  consumed: number,
+  first: ToWriter,
+): ToWriter[] {
+  const messages = [first];
+  drain(port, messages);
+  const started = performance.now();
+  for (;;) {
+    const budget = window.waitBudgetMs(writesOf(messages).length) - (performance.now() - started);
+    if (budget <= 0 || messages.some((message) => message.type === 'close')) {
+      Atomics.store(signal, WAKE_AT, NEVER);
+      return messages;
+    }
+    const wakeAt = consumed + window.expected;
+    Atomics.store(signal, WAKE_AT, wakeAt);
+    const seen = Atomics.load(signal, POSTED);
+    if (seen < wakeAt) Atomics.wait(signal, POSTED, seen, budget);
+    drain(port, messages);
+  }
 }
 
 function commit(
@@ -61,13 +97,21 @@ function commit(
   });
 }
 
-function serve(port: MessagePort, db: SqliteDatabase): void {
+function serve(port: MessagePort, signal: Int32Array, db: SqliteDatabase): void {
   const repository = new SecretsRepository(db);
   const groupCommit = new GroupCommit(db);
+  const window = new BatchWindow();
+  let consumed = 0;
   port.on('message', (first: ToWriter) => {
-    const messages = drain(port, first);
-    const writes = messages.flatMap((message) => (message.type === 'writes' ? message.writes : []));
-    if (writes.length > 0) post(port, { type: 'committed', outcomes: commit(groupCommit, repository, writes) });
+    const messages = collect(port, signal, window, consumed, first);
+    const writes = writesOf(messages);
+    consumed += writes.length;
+    if (writes.length > 0) {
+      const started = performance.now();
+      const outcomes = commit(groupCommit, repository, writes);
+      window.record(writes.length, performance.now() - started);
+      post(port, { type: 'committed', outcomes });
+    }
     if (messages.some((message) => message.type === 'close')) {
       db.close();
       post(port, { type: 'closed' });
@@ -78,7 +122,7 @@ function serve(port: MessagePort, db: SqliteDatabase): void {
 }
 
 function start(): void {
-  const { databasePath, port } = workerData as WriterThreadData;
+  const { databasePath, port, signal } = workerData as WriterThreadData;
   let db: SqliteDatabase;
   try {
     db = connectDatabase(databasePath);
@@ -87,7 +131,7 @@ function start(): void {
     port.close();
     return;
   }
-  serve(port, db);
+  serve(port, new Int32Array(signal), db);
 }
 
 start();
