@@ -8,24 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { connectDatabase, DATABASE_FILE, openDatabase, SqliteDatabase } from '../../../server/storage/database';
 import { ReadCache } from '../../../server/routes/readCache';
-import { NewSecret, SecretsRepository } from '../../../server/storage/secretsRepository';
+import { SecretsRepository } from '../../../server/storage/secretsRepository';
 import { SecretWrites } from '../../../server/storage/secretWrites';
 import { ThreadCommitter, writerThreadScript } from '../../../server/storage/threadCommitter';
 import { createKey, removeDir, send, startTestServer, tempDir, TestServer } from './serverHarness';
-
-const NOW = '2026-01-01T00:00:00.000000Z';
-
-function secret(name: string): NewSecret {
-  return {
-    name,
-    scope: 'global',
-    namespace: null,
-    encryptedValue: 'ciphertext',
-    description: null,
-    expiresAt: null,
-    createdBy: null,
-  };
-}
+import { NOW, secret } from './storedSecrets';
 
 function script(): string {
   const found = writerThreadScript();
