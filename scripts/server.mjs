@@ -7,11 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'out', 'server', 'bundle.js');
+const outdir = join(root, 'out', 'server');
+const outfile = join(outdir, 'bundle.js');
 
+// The writer thread (server/storage/writerThread.ts) is its own entry point: the server
+// starts it from the file next to the bundle.
 await esbuild.build({
-  entryPoints: [join(root, 'server', 'main.ts')],
-  outfile,
+  entryPoints: {
+    bundle: join(root, 'server', 'main.ts'),
+    writerThread: join(root, 'server', 'storage', 'writerThread.ts'),
+  },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -16,13 +16,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Bundles the TypeScript of the demo into out/demo/startDemo.js; dependencies stay in node_modules. */
 async function bundleDemo() {
   const esbuild = await import('esbuild');
-  const outfile = path.join(root, 'out', 'demo', 'startDemo.js');
+  const outdir = path.join(root, 'out', 'demo');
   await esbuild.build({
-    entryPoints: [path.join(root, 'scripts', 'demo', 'startDemo.ts')],
-    outfile,
+    // The local server starts its writer thread from the file next to the bundle.
+    entryPoints: {
+      startDemo: path.join(root, 'scripts', 'demo', 'startDemo.ts'),
+      writerThread: path.join(root, 'server', 'storage', 'writerThread.ts'),
+    },
+    outdir,
     ...nodeScriptBundleOptions,
   });
-  return outfile;
+  return path.join(outdir, 'startDemo.js');
 }
 
 /**
