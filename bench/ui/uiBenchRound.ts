@@ -89,7 +89,15 @@ export async function runningWindowFirstRows(input: Pick<RoundInput, 'workbench'
   marks: Record<string, number>;
 }> {
   const rows = await firstRowsInRunningWindow(input.workbench, RUNNING_SETTLE_MS);
-  return { ms: rows.ms, marks: markBreakdown(input.marks(), rows, FIRST_ROWS_MARKS) };
+  const all = input.marks();
+  if (process.env.FLUXBASE_BENCH_TIMELINE) {
+    // every mark around the step, ms from the click: to find what a median hides
+    const timeline = all.filter((entry) => entry.at >= rows.started - 500 && entry.at <= rows.started + rows.ms);
+    process.stderr.write(
+      `[bench:ui] timeline (drawn at ${rows.ms.toFixed(0)}): ${timeline.map((e) => `${e.mark}${e.count === undefined ? '' : `(${e.count})`} ${(e.at - rows.started).toFixed(0)}`).join(', ')}\n`,
+    );
+  }
+  return { ms: rows.ms, marks: markBreakdown(all, rows, FIRST_ROWS_MARKS) };
 }
 
 /** Runs every item once, in the order a person might: open the view, refresh, history, filter, completion. */

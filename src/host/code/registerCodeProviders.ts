@@ -41,7 +41,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const index = store.add(new CatalogIndex(deps.catalog));
   const functions = deps.functions ?? noFunctionContexts;
   const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
-  const completion = new SecretCompletionProvider(index, clock, functions);
+  const completion = store.add(new SecretCompletionProvider(index, clock, functions));
   const offeredCompletion = deps.marks ? withCompletionMarks(completion, deps.marks) : completion;
   const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics, functions);

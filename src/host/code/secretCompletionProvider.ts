@@ -22,7 +22,7 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", '`', '_'];
  * namespace providing each), then the runtime variables, then the rest
  * marked "not available to this function".
  */
-export class SecretCompletionProvider implements vscode.CompletionItemProvider {
+export class SecretCompletionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
   /**
    * What each offered item's documentation is made from. The documentation is
    * built only for the item VS Code shows it for (resolveCompletionItem): built
@@ -34,6 +34,9 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
   >();
   /** Each variable's item data, kept until the catalog changes (src/core/code/variableCompletions.ts). */
   private readonly completions: VariableCompletions;
+  /** Whether secrets were offered in this session: only then is each catalog change built ahead. */
+  private asked = false;
+  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly index: CatalogIndex,
@@ -41,6 +44,16 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     private readonly functions: FunctionContextSource = noFunctionContexts,
   ) {
     this.completions = new VariableCompletions(() => index.byVariable());
+    // once a person completes, the next request after a refresh finds the items built (in slices, not on the keystroke)
+    this.subscription = index.onDidChange(() => {
+      if (this.asked) {
+        void this.completions.warm(new Date(this.clock.now()));
+      }
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 
   provideCompletionItems(
@@ -57,6 +70,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     if (!context) {
       return undefined;
     }
+    this.asked = true;
     const start = document.positionAt(context.contentStart);
     if (start.line !== position.line) {
       return undefined; // completion ranges must stay on the cursor's line

@@ -3,6 +3,7 @@ import { CatalogIndex } from '../../../src/core/code/catalogIndex';
 import { writeSecretName } from '../../../src/core/code/secretNameWriter';
 import { VariableCompletions, type VariableCompletion } from '../../../src/core/code/variableCompletions';
 import type { JsQuote } from '../../../src/core/jsString';
+import { turnsDuring } from '../../support/eventLoopTurns';
 import { NOW, daysFromNow, entry } from './catalogFixtures';
 import { FakeCatalog } from './fakeCatalog';
 
@@ -119,6 +120,40 @@ describe('VariableCompletions: item data kept between completion requests', () =
     }
     const [completion] = completions.at(NOW);
     assert.notEqual(completion?.insertText('"'), completion?.insertText("'"));
+    index.dispose();
+  });
+});
+
+describe('VariableCompletions.warm: built ahead of the next request, in slices', () => {
+  const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => entry({ name: `${prefix}_${i}` }));
+
+  it('builds the new catalog so that the next request finds it ready, the answer the same', async () => {
+    const catalog = new FakeCatalog(many('A'));
+    const { completions, index } = completionsOver(catalog);
+    completions.at(NOW);
+    catalog.set(many('B'));
+    assert.equal(completions.ready(), false);
+    const { turns } = await turnsDuring(() => completions.warm(NOW, 0));
+    assert.equal(completions.ready(), true);
+    assert.ok(turns >= 20, `other callbacks ran ${turns} times while 40 variables were resolved`);
+    const warmed = completions.at(NOW);
+    assert.deepEqual(
+      warmed.map((completion) => [completion.variable, completion.detail(NOW)]),
+      new VariableCompletions(() => index.byVariable()).at(NOW).map((c) => [c.variable, c.detail(NOW)]),
+    );
+    index.dispose();
+  });
+
+  it('a request during the warm-up finishes that build, which the warm-up then leaves alone', async () => {
+    const catalog = new FakeCatalog(many('A'));
+    const { completions, index } = completionsOver(catalog);
+    const warming = completions.warm(NOW, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = completions.at(NOW);
+    assert.equal(during.length, 40);
+    await warming;
+    assert.equal(completions.at(NOW)[0], during[0], 'kept, not replaced by the warm-up');
     index.dispose();
   });
 });
