@@ -34,7 +34,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider, 
   >();
   /** Each variable's item data, kept until the catalog changes (src/core/code/variableCompletions.ts). */
   private readonly completions: VariableCompletions;
-  /** Whether secrets were offered in this session: only then is each catalog change built ahead. */
+  /** Whether secrets were offered in this session: then every catalog change is built ahead. */
   private asked = false;
   private readonly subscription: { dispose(): void };
 
@@ -42,14 +42,21 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider, 
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
     private readonly functions: FunctionContextSource = noFunctionContexts,
+    /** Whether an editor that completes secrets is on screen: its first request should find the items built. */
+    private readonly editorShown: () => boolean = () => false,
   ) {
     this.completions = new VariableCompletions(() => index.byVariable());
-    // once a person completes, the next request after a refresh finds the items built (in slices, not on the keystroke)
-    this.subscription = index.onDidChange(() => {
-      if (this.asked) {
-        void this.completions.warm(new Date(this.clock.now()));
-      }
-    });
+    this.subscription = index.onDidChange(() => this.buildAheadIfUseful());
+  }
+
+  /**
+   * Builds the items ahead of the next request (in slices, not on the keystroke) once secrets were
+   * offered in this session or while an editor that completes them is shown; nothing otherwise.
+   */
+  buildAheadIfUseful(): void {
+    if (this.asked || this.editorShown()) {
+      void this.completions.warm(new Date(this.clock.now()));
+    }
   }
 
   dispose(): void {
