@@ -206,6 +206,8 @@ export function createFakeVscode(): object {
       showTextDocument: resolved,
       withProgress: resolved,
       onDidChangeActiveTextEditor: event,
+      visibleTextEditors: [],
+      onDidChangeVisibleTextEditors: event,
       createStatusBarItem: () =>
         strict('StatusBarItem', {
           name: '',

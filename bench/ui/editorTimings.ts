@@ -9,6 +9,7 @@ import type { Workbench } from '../../test/e2e/support/workbench';
 import { activityBarItem, rowAction, rowLabelled } from '../../test/e2e/support/workbenchParts';
 import { benchPingText } from '../../src/shared/perfMarks';
 import { epochNow } from './benchMarksReader';
+import { extensionHostUp } from './extensionHostLog';
 
 const TIMEOUT_MS = 120_000;
 
@@ -42,6 +43,16 @@ export function firstRows(workbench: Workbench): Promise<Timed> {
     () => activityBarItem(page, 'Fluxbase').click(),
     () => rowLabelled(page, 'Global').waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
   );
+}
+
+/**
+ * The same in a window already running: clicked `settleMs` after the extension host
+ * logged its eager extensions activated, as a person opens the view of an editor they use.
+ */
+export async function firstRowsInRunningWindow(workbench: Workbench, settleMs: number): Promise<Timed> {
+  await extensionHostUp(workbench.profile.userDataDir, TIMEOUT_MS);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return firstRows(workbench);
 }
 
 /**

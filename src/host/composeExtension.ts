@@ -18,7 +18,7 @@ import type { Logger } from '../shared/logger';
 import type { PerfMarks } from '../shared/perfMarks';
 import type { UserInput } from '../core/userInput';
 import { startAutoRefresh } from './autoRefresh';
-import { markChanges } from './bench/benchObservers';
+import { markChanges, withListMarks } from './bench/benchObservers';
 import { benchPingCommand } from './bench/benchPing';
 import { activateCliProfiles } from './cliProfilesActivation';
 import { SwitchableCodeDialogs, vscodeCodeDialogs } from './code/codeDialogs';
@@ -57,7 +57,8 @@ export function composeExtension(
   const registry = new RegistryWithCliProfiles(settingsRegistry, cliProfiles.source, cliProfiles.hidden);
   const credentials = new SecretStorageCredentialStore(context.secrets);
   const sessions = new ConnectionSessions<FluxbaseClient>({
-    createClient: (connection) => createClient({ url: connection.url, tenant: connection.tenant, logger }),
+    createClient: (connection) =>
+      withListMarks(createClient({ url: connection.url, tenant: connection.tenant, logger }), marks),
     credentials,
     environmentCredentials: new Map(environment ? [[environment.connection.id, environment.credentials]] : []),
     linkedSignIns: cliProfiles.links,

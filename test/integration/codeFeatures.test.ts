@@ -331,6 +331,19 @@ describe('code features in VS Code, against the local server', () => {
       assert.ok(item, 'the hostile variable is offered');
       const inserted = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
       assert.equal(JSON.parse(`"${inserted ?? ''}"`), variable);
+      // the items are kept between requests: each request still writes for the quote of its own string
+      for (const [line, marker, decode] of [
+        [1, "'FLUXBASE", (text: string) => text],
+        [5, '""', (text: string) => JSON.parse(`"${text}"`) as unknown],
+      ] as const) {
+        const again = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          positionIn(line, marker, 1),
+        );
+        const offered = secretItems(again).find((i) => labelOf(i) === variable)?.insertText;
+        assert.equal(decode(typeof offered === 'string' ? offered : (offered?.value ?? '')), variable, `line ${line}`);
+      }
     } finally {
       await client.secrets.deleteById(hostile.id);
       await catalog.reload();

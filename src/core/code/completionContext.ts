@@ -1,3 +1,4 @@
+import type { JsQuote } from '../jsString';
 import { SECRET_VARIABLE_PREFIX } from '../secretVariable';
 import { isDenoEnvGetArgument } from './referenceScanner';
 import { writeSecretName } from './secretNameWriter';
@@ -37,13 +38,17 @@ export function variableCompletionContext(text: string, offset: number): Variabl
 
 /**
  * What completing the secret `name` writes over the string content of
- * `context` in `text`: its variable, escaped for that string's quote (the
- * character just before the content).
+ * `context` in `text`: its variable, escaped for that string's quote.
  */
 export function completionInsertText(text: string, context: VariableCompletionContext, name: string): string {
+  return writeSecretName(name, { kind: 'stringContent', quote: completionQuote(text, context) });
+}
+
+/** The quote that opens the string of `context` in `text`: the character just before its content. */
+export function completionQuote(text: string, context: VariableCompletionContext): JsQuote {
   const quote = text[context.contentStart - 1];
   if (quote !== '"' && quote !== "'" && quote !== '`') {
     throw new Error('A completion context starts after a quote');
   }
-  return writeSecretName(name, { kind: 'stringContent', quote });
+  return quote;
 }

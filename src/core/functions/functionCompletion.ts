@@ -29,33 +29,46 @@ export interface FunctionCompletion {
 const GROUP_ORDER: Record<CompletionGroup, string> = { available: '0', runtime: '1', unavailable: '2' };
 const STATE_ORDER = { active: '0', expiring: '1', expired: '2', unknown: '3' } as const;
 
+/** A variable resolved, with its completion detail at a time: resolved per request, or kept (VariableCompletions). */
+export interface ResolvedVariable {
+  readonly resolution: VariableResolution;
+  detail(now: Date): string;
+}
+
 /**
  * The completions in a function, job or shared module: the secrets the code
  * gets first (with the namespace that provides each, and "overrides global"
  * where a namespace secret wins), then the runtime variables of its kind
  * with their meaning, then the other secrets marked "not available to this
- * function". Without a context every secret is listed as before.
+ * function". Without a context every secret is listed as before. `resolved`:
+ * the variables of `byVariable` already resolved at `now`, when the caller keeps them.
  */
 export function functionCompletions(
   byVariable: ReadonlyMap<string, readonly CatalogEntry[]>,
   context: FunctionContext | undefined,
   now: Date,
+  resolved: readonly ResolvedVariable[] = resolveEach(byVariable, now),
 ): FunctionCompletion[] {
-  const secrets = [...byVariable].map(([variable, entries]) =>
-    secretCompletion(resolveVariable(variable, entries, now), context, now),
-  );
+  const secrets = resolved.map((variable) => secretCompletion(variable.resolution, variable.detail(now), context));
   return [...secrets, ...runtimeCompletions(context, new Set(byVariable.keys()), now)];
+}
+
+function resolveEach(byVariable: ReadonlyMap<string, readonly CatalogEntry[]>, now: Date): ResolvedVariable[] {
+  return [...byVariable].map(([variable, entries]) => {
+    const resolution = resolveVariable(variable, entries, now);
+    return { resolution, detail: (at: Date) => completionDetail(resolution, at) };
+  });
 }
 
 function secretCompletion(
   resolution: VariableResolution,
+  detail: string,
   context: FunctionContext | undefined,
-  now: Date,
 ): FunctionCompletion {
   const base = {
     variable: resolution.variable,
     writtenName: resolution.providers[0]?.entry.secret.name ?? resolution.variable,
-    detail: completionDetail(resolution, now),
+    detail,
     resolution,
   };
   const accesses = context ? namespaceAccess(resolution, context) : undefined;

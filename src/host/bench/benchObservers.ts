@@ -37,3 +37,27 @@ export function withCompletionMarks(
     resolveCompletionItem: provider.resolveCompletionItem?.bind(provider),
   };
 }
+
+/** The part of a client whose list request the benchmark times. */
+interface Listing {
+  secrets: { list(...args: never[]): Promise<readonly unknown[]> };
+}
+
+/**
+ * `client` itself when marks are off; else the same client whose `secrets.list` marks
+ * `list.asked` when called and `list.answered` (with the count) once the list is parsed and checked.
+ */
+export function withListMarks<C extends Listing>(client: C, marks: PerfMarks): C {
+  if (!marks.enabled) {
+    return client;
+  }
+  const secrets: Listing['secrets'] = client.secrets;
+  const list = secrets.list.bind(secrets);
+  secrets.list = async (...args) => {
+    marks.mark('list.asked');
+    const listed = await list(...args);
+    marks.mark('list.answered', listed.length);
+    return listed;
+  };
+  return client;
+}

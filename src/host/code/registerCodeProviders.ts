@@ -44,7 +44,10 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
   const index = store.add(new CatalogIndex(deps.catalog));
   const functions = deps.functions ?? noFunctionContexts;
   const diagnostics = store.add(new ReferenceDiagnostics(index, clock, deps.logger, functions));
-  const completion = new SecretCompletionProvider(index, clock, functions);
+  let selector: vscode.DocumentSelector = [];
+  const completionEditorShown = () =>
+    vscode.window.visibleTextEditors.some((editor) => vscode.languages.match(selector, editor.document) > 0);
+  const completion = store.add(new SecretCompletionProvider(index, clock, functions, completionEditorShown));
   const offeredCompletion = deps.marks ? withCompletionMarks(completion, deps.marks) : completion;
   const hover = new SecretHoverProvider(index, clock, functions);
   const codeActions = new SecretCodeActionProvider(diagnostics, deps.connections, functions);
@@ -61,7 +64,7 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     languages = settings.languages.join(',');
     registrations.dispose();
     registrations = new DisposableStore();
-    const selector = codeDocumentSelector(settings);
+    selector = codeDocumentSelector(settings);
     registrations.add(
       vscode.languages.registerCompletionItemProvider(selector, offeredCompletion, ...COMPLETION_TRIGGER_CHARACTERS),
     );
@@ -77,6 +80,8 @@ export function registerCodeProviders(deps: CodeProviderDeps): vscode.Disposable
     );
   };
   register();
+  // an editor that completes secrets coming on screen: its first request should find the items built
+  store.add(vscode.window.onDidChangeVisibleTextEditors(() => completion.buildAheadIfUseful()));
   store.add(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('fluxbaseSecrets.completionLanguages')) {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
-import { completionInsertText, variableCompletionContext } from '../../core/code/completionContext';
-import { completionDetail } from '../../core/code/completionDetail';
+import { completionInsertText, completionQuote, variableCompletionContext } from '../../core/code/completionContext';
 import { hoverMarkdown } from '../../core/code/hoverContent';
-import { resolveVariable, type VariableResolution } from '../../core/code/variableResolution';
+import type { VariableResolution } from '../../core/code/variableResolution';
+import { VariableCompletions } from '../../core/code/variableCompletions';
 import type { Clock } from '../../core/explorer/clock';
 import { functionCompletions, type FunctionCompletion } from '../../core/functions/functionCompletion';
 import { functionHoverMarkdown } from '../../core/functions/functionHover';
@@ -14,8 +14,6 @@ import { trustedSecretMarkdown } from './secretMarkdown';
 /** Characters after which completion opens by itself: a string's opening quote, and `_` while typing a name. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", '`', '_'];
 
-const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' } as const;
-
 /**
  * Offers the variable of every secret of the signed-in connections inside
  * `Deno.env.get("…")` and in strings that start with `FLUXBASE_SECRET_`,
@@ -24,7 +22,7 @@ const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' }
  * namespace providing each), then the runtime variables, then the rest
  * marked "not available to this function".
  */
-export class SecretCompletionProvider implements vscode.CompletionItemProvider {
+export class SecretCompletionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
   /**
    * What each offered item's documentation is made from. The documentation is
    * built only for the item VS Code shows it for (resolveCompletionItem): built
@@ -34,12 +32,36 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     vscode.CompletionItem,
     { resolution: VariableResolution; now: Date; context?: FunctionContext }
   >();
+  /** Each variable's item data, kept until the catalog changes (src/core/code/variableCompletions.ts). */
+  private readonly completions: VariableCompletions;
+  /** Whether secrets were offered in this session: then every catalog change is built ahead. */
+  private asked = false;
+  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly index: CatalogIndex,
     private readonly clock: Clock,
     private readonly functions: FunctionContextSource = noFunctionContexts,
-  ) {}
+    /** Whether an editor that completes secrets is on screen: its first request should find the items built. */
+    private readonly editorShown: () => boolean = () => false,
+  ) {
+    this.completions = new VariableCompletions(() => index.byVariable());
+    this.subscription = index.onDidChange(() => this.buildAheadIfUseful());
+  }
+
+  /**
+   * Builds the items ahead of the next request (in slices, not on the keystroke) once secrets were
+   * offered in this session or while an editor that completes them is shown; nothing otherwise.
+   */
+  buildAheadIfUseful(): void {
+    if (this.asked || this.editorShown()) {
+      void this.completions.warm(new Date(this.clock.now()));
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
 
   provideCompletionItems(
     document: vscode.TextDocument,
@@ -55,6 +77,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     if (!context) {
       return undefined;
     }
+    this.asked = true;
     const start = document.positionAt(context.contentStart);
     if (start.line !== position.line) {
       return undefined; // completion ranges must stay on the cursor's line
@@ -65,7 +88,7 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
     const now = new Date(this.clock.now());
 
     if (functionContext) {
-      return functionCompletions(variables, functionContext, now).map((completion) => {
+      return functionCompletions(variables, functionContext, now, this.completions.at(now)).map((completion) => {
         const item = functionItem(completion, range);
         // the server's name, escaped for the string it goes into
         item.insertText = completionInsertText(text, context, completion.writtenName);
@@ -74,27 +97,23 @@ export class SecretCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    return [...variables].flatMap(([variable, entries]) => {
-      const [first] = entries;
-      if (!first) {
-        return [];
-      }
-      const resolution = resolveVariable(variable, entries, now);
+    const quote = completionQuote(text, context);
+    return this.completions.at(now).map((completion) => {
       const item = new vscode.CompletionItem(
-        { label: variable, description: 'Fluxbase secret' },
+        { label: completion.variable, description: 'Fluxbase secret' },
         vscode.CompletionItemKind.Constant,
       );
       item.range = range;
       // the server's name, escaped for the string it goes into
-      item.insertText = completionInsertText(text, context, first.secret.name);
+      item.insertText = completion.insertText(quote);
       item.filterText = item.insertText;
-      item.sortText = `${SORT_BY_STATE[resolution.status]}${variable}`;
-      item.detail = completionDetail(resolution, now);
-      this.unresolved.set(item, { resolution, now });
-      if (resolution.status === 'expired') {
+      item.sortText = completion.sortText;
+      item.detail = completion.detail(now);
+      this.unresolved.set(item, { resolution: completion.resolution, now });
+      if (completion.deprecated) {
         item.tags = [vscode.CompletionItemTag.Deprecated];
       }
-      return [item];
+      return item;
     });
   }
 

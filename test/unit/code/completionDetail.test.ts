@@ -29,3 +29,11 @@ describe('completionDetail', () => {
     );
   });
 });
+
+describe('completionDetail with many namespaces', () => {
+  it('names the first three namespaces and counts the rest (the hover lists them all)', () => {
+    const entries = ['e', 'd', 'c', 'b', 'a'].map((namespace) => entry({ name: 'K', scope: 'namespace', namespace }));
+    assert.equal(detail('FLUXBASE_SECRET_K', entries), 'namespaces a, b, c and 2 more');
+    assert.equal(detail('FLUXBASE_SECRET_K', entries.slice(2)), 'namespaces a, b, c');
+  });
+});
