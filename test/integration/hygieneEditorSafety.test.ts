@@ -240,14 +240,26 @@ describe('Editor safety in VS Code (issue 9): trust, plain http, CSP and link co
       );
       assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
       assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handler');
-      const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((match) => match[0]);
+      const allTags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((match) => match[0]);
+      // The page's first state is inert data: a JSON block with neither nonce nor source, so that the CSP would
+      // refuse to run it whatever a browser thought of its type.
+      const isDataBlock = (tag: string): boolean => /^<script type="application\/json" id="first-state">$/.test(tag);
+      for (const block of allTags.filter(isDataBlock)) {
+        assert.doesNotMatch(block, /nonce|src=/, `${block} is data: no nonce, no source`);
+      }
+      assert.ok(allTags.filter(isDataBlock).length <= 1, 'at most one data block');
+      const tags = allTags.filter((tag) => !isDataBlock(tag));
       assert.ok(tags.length >= 3);
       for (const tag of tags) {
         assert.match(tag, new RegExp(`nonce="${nonce}"`), `${tag} carries the nonce`);
         const source = /(?:src|href)="([^"]+)"/.exec(tag)?.[1] ?? '';
         assert.match(source, /\/(dist|media)\//, `${tag} loads from dist/ or media/`);
       }
-      assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/, 'no inline script');
+      assert.doesNotMatch(
+        html,
+        /<script(?![^>]*\ssrc=)(?! type="application\/json" id="first-state">)[^>]*>/,
+        'no inline script but the data block',
+      );
       assert.equal(options.enableScripts, true);
       assert.notEqual(options.enableCommandUris, true, 'the page cannot run commands through links');
       assert.deepEqual(
