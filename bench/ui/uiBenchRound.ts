@@ -9,6 +9,7 @@ import {
   historyShows,
   pingRoundTrip,
   refreshShows,
+  refreshShowsVersion,
   type Timed,
 } from './editorTimings';
 import type { SeededServer } from './seededServer';
@@ -21,7 +22,11 @@ export interface RoundFigures {
   ms: {
     firstRows: number;
     refresh: number;
+    /** Refresh after an update of a secret on screen (only its group changed). */
+    refreshUpdated: number;
     filter: number;
+    /** Enter → the filtered rows drawn, without waiting for the view's message. */
+    filterRows: number;
     completion: number;
     firstCompletion: number;
     history: number;
@@ -67,6 +72,8 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
   const newName = `AAA_BENCH_REFRESH_${input.round}`;
   await input.seeded.client.secrets.create({ name: newName, value: 'refreshed' });
   const refresh = await refreshShows(page, newName);
+  await input.seeded.client.secrets.update(newName, { value: 'updated' });
+  const refreshUpdated = await refreshShowsVersion(page, newName, 2);
   const history = await historyShows(page, input.historySecret, input.historyVersions);
   const filter = await filterShows(page, input.filterFor, input.filterFor);
   const [first, warm] = await completion(page, 'refs.txt');
@@ -75,7 +82,9 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
     ms: {
       firstRows: rows.ms,
       refresh: refresh.ms,
+      refreshUpdated: refreshUpdated.ms,
       filter: filter.ms,
+      filterRows: filter.rowsMs,
       completion: warm.ms,
       firstCompletion: first.ms,
       history: history.ms,
@@ -91,7 +100,13 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
         'tree.children',
       ]),
       refresh: markBreakdown(all, refresh, ['store.changed', 'tree.rebuilt', 'tree.roots', 'tree.children']),
+      refreshUpdated: markBreakdown(all, refreshUpdated, ['store.changed', 'tree.rebuilt', 'tree.children']),
       filter: markBreakdown(all, filter, ['first:filter.changed', 'tree.rebuilt', 'tree.children']),
+      filterRows: markBreakdown(all, { started: filter.started, ms: filter.rowsMs }, [
+        'first:filter.changed',
+        'tree.rebuilt',
+        'tree.children',
+      ]),
       history: markBreakdown(all, history, [
         'first:history.panel',
         'first:history.received',
