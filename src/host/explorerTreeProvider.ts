@@ -3,7 +3,7 @@ import type { Clock } from '../core/explorer/clock';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { reconcileTree } from '../core/explorer/treeChanges';
+import { treeRedraws } from '../core/explorer/treeChanges';
 import { explorerTreeSteps } from '../core/explorer/treeModel';
 import { LatestSlicedBuild } from '../core/latestSlicedBuild';
 import { KnownUsers } from '../core/connections/knownUsers';
@@ -92,7 +92,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    * Adds a secret's tooltip when VS Code is about to show it (on hover), so
    * that building the tree costs nothing per tooltip; times are relative to now.
    */
-  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  resolveTreeItem(item: vscode.TreeItem, shownNode: ExplorerNode): vscode.TreeItem {
+    // a row of a group that was not redrawn since a rebuild is the node of that build: what its
+    // tooltip says of other groups (the namespaces overriding it) is the current tree's
+    const node = this.currentSecret(shownNode);
     if (node.kind === 'secret' && item.tooltip === undefined) {
       const client = this.store.clientFor(node.connectionId);
       const currentUser = client === undefined ? undefined : this.users.peek(client);
@@ -140,12 +143,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
    * that moment would reach a command without its node.
    */
   private install(next: ConnectionNode[]): void {
-    const update = this.built ? reconcileTree(this.roots, next) : { roots: next, redraw: 'all' as const };
-    if (update.redraw !== 'all' && update.redraw.length === 0) {
+    const redraw = this.built ? treeRedraws(this.roots, next) : 'all';
+    if (redraw !== 'all' && redraw.length === 0) {
       return;
     }
     this.built = true;
-    this.roots = update.roots;
+    this.roots = next;
     this.byId.clear();
     // every node but the secret rows, which their group builds when VS Code first asks for them
     const index = (node: ExplorerNode): void => {
@@ -156,11 +159,11 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     };
     this.roots.forEach(index);
     this.marks.mark('tree.rebuilt', this.byId.size);
-    if (update.redraw === 'all') {
+    if (redraw === 'all') {
       this.redrawAll();
       return;
     }
-    const known = update.redraw.flatMap((id) => this.shown.get(id) ?? []);
+    const known = redraw.flatMap((id) => this.shown.get(id) ?? []);
     if (known.length > 0) {
       this.changed.fire(known);
     }
@@ -174,6 +177,16 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** The node of the current tree with the id of `node` (VS Code may hand back one from before a rebuild), for nodes above the rows. */
   private current(node: ExplorerNode): ExplorerNode {
     return node.kind === 'secret' ? node : (this.byId.get(node.id) ?? node);
+  }
+
+  /** The current tree's secret node of the id of `node`, else `node`. */
+  private currentSecret(node: ExplorerNode): ExplorerNode {
+    if (node.kind !== 'secret') {
+      return node;
+    }
+    const group = this.byId.get(node.id.slice(0, node.id.lastIndexOf('/')));
+    const rows: readonly ExplorerNode[] = group && 'children' in group ? group.children : [];
+    return rows.find((row) => row.id === node.id) ?? node;
   }
 
   /** Records what VS Code was handed, above the rows (a row is redrawn with its group). */

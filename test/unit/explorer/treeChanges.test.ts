@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { SecretSummary } from '../../../src/core/api/secretTypes';
-import type { ConnectionNode, ExplorerNode, ScopeNode } from '../../../src/core/explorer/explorerNodes';
+import type { ConnectionNode, ExplorerNode } from '../../../src/core/explorer/explorerNodes';
 import type { ConnectionState } from '../../../src/core/explorer/secretsStore';
-import { reconcileTree } from '../../../src/core/explorer/treeChanges';
+import { treeRedraws } from '../../../src/core/explorer/treeChanges';
 import { buildExplorerTree } from '../../../src/core/explorer/treeModel';
 import { DAY, NOW } from './support/fakeFluxbase';
 import { readyState, summary } from './support/secrets';
@@ -10,16 +10,11 @@ import { readyState, summary } from './support/secrets';
 const tree = (states: ConnectionState[], now = NOW, filter?: string): ConnectionNode[] =>
   buildExplorerTree(states, { now, ...(filter === undefined ? {} : { filter }) });
 
-function childrenOf(node: ExplorerNode | undefined): ExplorerNode[] {
-  assert.ok(node && 'children' in node, `${node?.label} has children`);
-  return node.children;
-}
-
 function ids(nodes: readonly ExplorerNode[]): string[] {
   return nodes.flatMap((node) => [node.id, ...('children' in node ? ids(node.children) : [])]);
 }
 
-describe('reconcileTree: what a rebuilt tree redraws', () => {
+describe('treeRedraws: what a rebuilt tree redraws', () => {
   const secrets: SecretSummary[] = [
     summary({ name: 'ALPHA' }),
     summary({ name: 'SOON', expires_at: new Date(NOW + 3 * DAY).toISOString() }),
@@ -32,33 +27,26 @@ describe('reconcileTree: what a rebuilt tree redraws', () => {
     readyState(secrets, 'conn-2', 'Dev'),
   ];
 
-  it('redraws nothing when the list is the same, and keeps every node the view holds', () => {
-    const before = tree(twoConnections(secrets));
-    const update = reconcileTree(before, tree(twoConnections([...secrets])));
-    assert.deepEqual(update.redraw, []);
-    update.roots.forEach((root, i) => assert.equal(root, before[i], 'the previous node itself'));
+  it('redraws nothing when the list is the same', () => {
+    assert.deepEqual(treeRedraws(tree(twoConnections(secrets)), tree(twoConnections([...secrets]))), []);
   });
 
   it('a changed secret in one namespace redraws only that namespace', () => {
     const newer = secrets.map((secret) => (secret.name === 'DB_URL' ? { ...secret, version: 2 } : secret));
-    const before = tree(twoConnections(secrets));
-    const update = reconcileTree(before, tree(twoConnections(newer)));
-    assert.deepEqual(update.redraw, ['conn-1/namespaces/analytics']);
-    const global = childrenOf(update.roots[0])[0] as ScopeNode;
-    assert.equal(global, childrenOf(before[0])[0], 'Global, unchanged, is the previous node');
-    assert.equal(update.roots[1], before[1], 'the other connection is the previous node');
+    const redraw = treeRedraws(tree(twoConnections(secrets)), tree(twoConnections(newer)));
+    assert.deepEqual(redraw, ['conn-1/namespaces/analytics']);
   });
 
   it("a row's description that changed with time redraws its group", () => {
-    const update = reconcileTree(tree(twoConnections(secrets)), tree(twoConnections(secrets), NOW + DAY));
+    const redraw = treeRedraws(tree(twoConnections(secrets)), tree(twoConnections(secrets), NOW + DAY));
     // SOON: "expires in 3 days" → "expires in 2 days", in both connections
-    assert.deepEqual(update.redraw, ['conn-1/global', 'conn-2/global']);
+    assert.deepEqual(redraw, ['conn-1/global', 'conn-2/global']);
   });
 
   it('a secret in a new namespace redraws its connection (its count and its namespaces changed)', () => {
     const added = [...secrets, summary({ name: 'WEBHOOK', namespace: 'billing' })];
-    const update = reconcileTree(tree(twoConnections(secrets)), tree(twoConnections(added)));
-    assert.deepEqual(update.redraw, ['conn-1']);
+    const redraw = treeRedraws(tree(twoConnections(secrets)), tree(twoConnections(added)));
+    assert.deepEqual(redraw, ['conn-1']);
   });
 
   it('a namespace that appears while the count stays redraws Namespaces, and a changed Global redraws Global', () => {
@@ -66,37 +54,22 @@ describe('reconcileTree: what a rebuilt tree redraws', () => {
       ...secrets.filter((secret) => secret.name !== 'ALPHA'),
       summary({ name: 'WEBHOOK', namespace: 'billing' }),
     ];
-    const update = reconcileTree(tree(twoConnections(secrets)), tree(twoConnections(moved)));
-    assert.deepEqual(update.redraw, ['conn-1/global', 'conn-1/namespaces']);
-  });
-
-  it('under a redrawn node, keeps the previous nodes that did not change, with the secret nodes they built', () => {
-    const before = tree(twoConnections(secrets));
-    const payments = childrenOf(childrenOf(before[0])[1])[1];
-    assert.equal(payments?.label, 'payments');
-    const builtRows = childrenOf(payments);
-    const update = reconcileTree(
-      before,
-      tree(twoConnections([...secrets, summary({ name: 'NEW', namespace: 'billing' })])),
-    );
-    assert.deepEqual(update.redraw, ['conn-1']);
-    const kept = childrenOf(childrenOf(update.roots[0])[1]).find((node) => node.label === 'payments');
-    assert.equal(kept, payments);
-    assert.equal(childrenOf(kept), builtRows);
+    const redraw = treeRedraws(tree(twoConnections(secrets)), tree(twoConnections(moved)));
+    assert.deepEqual(redraw, ['conn-1/global', 'conn-1/namespaces']);
   });
 
   it('redraws everything when the connections themselves changed', () => {
     const before = tree(twoConnections(secrets));
-    assert.equal(reconcileTree(before, tree([readyState(secrets)])).redraw, 'all');
-    assert.equal(reconcileTree(before, tree([...twoConnections(secrets)].reverse())).redraw, 'all');
-    assert.equal(reconcileTree([], before).redraw, 'all');
+    assert.equal(treeRedraws(before, tree([readyState(secrets)])), 'all');
+    assert.equal(treeRedraws(before, tree([...twoConnections(secrets)].reverse())), 'all');
+    assert.equal(treeRedraws([], before), 'all');
   });
 
   it('a status change redraws its connection, and a filter that matches nothing in either redraws its message', () => {
     const loading: ConnectionState = { ...readyState([]), status: 'loading' };
-    assert.deepEqual(reconcileTree(tree([loading]), tree([readyState(secrets)])).redraw, ['conn-1']);
-    const update = reconcileTree(tree(twoConnections(secrets), NOW, 'zzz'), tree(twoConnections(secrets), NOW, 'yyy'));
-    assert.deepEqual(update.redraw, ['conn-1/message', 'conn-2/message']);
+    assert.deepEqual(treeRedraws(tree([loading]), tree([readyState(secrets)])), ['conn-1']);
+    const redraw = treeRedraws(tree(twoConnections(secrets), NOW, 'zzz'), tree(twoConnections(secrets), NOW, 'yyy'));
+    assert.deepEqual(redraw, ['conn-1/message', 'conn-2/message']);
   });
 
   it('keeps node ids across a filter change: a filtered tree holds only ids of the whole tree', () => {
