@@ -1,8 +1,5 @@
-import { LatestRuns } from './latestRuns';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { runInSlices, runSlice, runToEnd, SLICE_BUDGET_MS, type Steps } from './slicedWork';
-
-/** The one key of this builder's runs. */
-const BUILD = 'build';
 
 /**
  * Runs builds of one thing (the explorer's tree) in slices that yield
@@ -12,7 +9,6 @@ const BUILD = 'build';
  * installed in the turn it started, as a build in one turn would be.
  */
 export class LatestSlicedBuild<T> {
-  private readonly runs = new LatestRuns();
   private pending: Steps<T> | undefined;
 
   constructor(
@@ -29,30 +25,21 @@ export class LatestSlicedBuild<T> {
   /** Starts a build, overtaking the one still running. */
   start(steps: Steps<T>): void {
     this.stopPending();
-    const isLatest = this.runs.start(BUILD);
-    const ended = runSlice(steps, this.budgetMs, this.now);
-    if (ended) {
-      this.install(ended.value);
+    // installs when its last step has run, whoever runs it: its slices, or finish()
+    const build = this.installedAtEnd(steps);
+    if (runSlice(build, this.budgetMs, this.now)) {
       return;
     }
-    this.pending = steps;
-    void runInSlices(steps, this.budgetMs, this.now).then((result) => {
-      if (isLatest()) {
-        this.pending = undefined;
-        this.install(result);
-      }
-    });
+    this.pending = build;
+    // the next slices from the next turn on (this turn ran the first)
+    void nextTurn().then(() => runInSlices(build, this.budgetMs, this.now));
   }
 
   /** Ends the running build in this turn and installs it: for a reader that needs the current result now. */
   finish(): void {
-    const steps = this.pending;
-    if (steps === undefined) {
-      return;
+    if (this.pending !== undefined) {
+      runToEnd(this.pending);
     }
-    this.pending = undefined;
-    this.runs.forget(BUILD);
-    this.install(runToEnd(steps));
   }
 
   /** Stops the running build without installing it. */
@@ -60,10 +47,16 @@ export class LatestSlicedBuild<T> {
     this.stopPending();
   }
 
+  private *installedAtEnd(steps: Steps<T>): Steps<T> {
+    const result = yield* steps;
+    this.pending = undefined;
+    this.install(result);
+    return result;
+  }
+
   private stopPending(): void {
-    // a stopped generator ends at once: its sliced run returns and, overtaken, installs nothing
+    // a stopped build ends at once, before its last step: its sliced run returns, nothing is installed
     this.pending?.return(undefined as T);
     this.pending = undefined;
-    this.runs.forget(BUILD);
   }
 }

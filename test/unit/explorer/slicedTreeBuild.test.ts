@@ -111,6 +111,19 @@ describe('the explorer tree built in slices', () => {
     assert.equal(installed.length, 1);
   });
 
+  it('finish() right after the start of a build of two slices installs its result once', async () => {
+    function* twoSlices(): Steps<string> {
+      yield;
+      return 'built';
+    }
+    const installed: (string | undefined)[] = [];
+    const builder = new LatestSlicedBuild<string>((result) => installed.push(result), 0);
+    builder.start(twoSlices());
+    builder.finish();
+    for (let turn = 0; turn < 20; turn++) await nextTurn();
+    assert.deepEqual(installed, ['built']);
+  });
+
   it('a disposed builder installs nothing more', async () => {
     const installed: ConnectionNode[][] = [];
     const builder = new LatestSlicedBuild<ConnectionNode[]>((roots) => installed.push(roots), 0);
