@@ -165,7 +165,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     };
     this.roots.forEach(index);
     this.marks.mark('tree.rebuilt', this.byId.size);
-    if (redraw === 'all') {
+    // A fired node's row is read at once and its rows later: a second change within VS Code's 200 ms
+    // debounce showed a connection still "loading…" above its listed rows. A connection's own row
+    // (count, status) is redrawn with everything, read whole as before; groups alone are fired.
+    if (redraw === 'all' || redraw.some((id) => this.roots.some((root) => root.id === id))) {
       this.redrawAll();
       return;
     }

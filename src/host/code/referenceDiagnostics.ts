@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { documentProblemSteps } from '../../core/code/documentProblems';
-import { LatestRuns } from '../../core/latestRuns';
+import { LatestRuns } from '../../core/code/latestRuns';
 import { runInSlices } from '../../core/slicedWork';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
 import {

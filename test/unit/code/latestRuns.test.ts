@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LatestRuns } from '../../../src/core/latestRuns';
+import { LatestRuns } from '../../../src/core/code/latestRuns';
 
 describe('LatestRuns: a sliced check overtaken by a newer one, or a close, is dropped', () => {
   it('only the latest run of a key is current; other keys are apart', () => {
