@@ -22,7 +22,8 @@ import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
  *
  * A rebuild runs in slices that yield (a newer one overtaking an older one)
  * and the view keeps the previous tree until the new one is whole; it then
- * redraws only the nodes whose rows changed (treeChanges.ts).
+ * redraws only the groups whose rows changed (treeChanges.ts), everything
+ * when a connection's own row changed.
  */
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode[] | undefined>();
