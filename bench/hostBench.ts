@@ -74,6 +74,7 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
         urls: [options.url],
         token: options.token,
         refreshes: options.refreshes,
+        changeBeforeLastRefresh: true,
         diagnostics: options.diagnostics,
       }),
     );

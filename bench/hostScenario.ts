@@ -6,12 +6,13 @@
  * the diagnostics of a long document. Loaded by hostProbe.ts once the
  * stand-in is installed; needs `--expose-gc`.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { request } from 'undici';
 import { createClient, type FluxbaseClient } from '../src/core/api/fluxbaseClient';
 import { arrayOf, isSecretSummary } from '../src/core/api/responseGuards';
 import { CatalogIndex } from '../src/core/code/catalogIndex';
 import { documentProblemSteps, type DocumentProblem } from '../src/core/code/documentProblems';
-import { runInSlices } from '../src/core/code/slicedWork';
+import { runInSlices } from '../src/core/slicedWork';
 import type { Connection } from '../src/core/connections/connection';
 import { ConnectionSessions } from '../src/core/connections/connectionSessions';
 import type { StoredCredentials } from '../src/core/connections/credentialStore';
@@ -30,6 +31,11 @@ export interface HostScenarioInput {
   token: string;
   /** Refreshes after the first load, each measured. */
   refreshes: number;
+  /**
+   * Create a secret on the first connection's server before the last refresh (of two or more), so
+   * that one refresh finds a change and rebuilds the tree; the others find the same list.
+   */
+  changeBeforeLastRefresh?: boolean;
   /** The document checked for diagnostics; none when absent. */
   diagnostics?: { lines: number; references: number };
 }
@@ -44,6 +50,8 @@ export interface HostScenarioOutput {
   parseAndGuardMs: number;
   firstLoad: SliceFigures;
   refreshes: SliceFigures[];
+  /** The index in `refreshes` of the refresh that found a change, if one did. */
+  changedRefresh?: number;
   /** Heap in use after the refreshes and two full GCs, less the same before the first load. */
   retainedBytes: number;
   /** retainedBytes over the response size (all connections' responses). */
@@ -137,8 +145,10 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
   const store = new SecretsStore<FluxbaseClient>({ registry, sessions, clock, logger: silentLogger });
   const provider = new ExplorerTreeProvider(store, new ExplorerFilter(), clock);
   const index = new CatalogIndex(catalogOverStore(store));
-  // what VS Code asks for once the tree changed: the roots and their children, as tree items
-  const drawFirstRows = (): void => {
+  // what VS Code asks for once the tree changed: the roots and their children, as tree items, once
+  // the tree's rebuild (in slices that yield) is whole
+  const drawFirstRows = async (): Promise<void> => {
+    while (provider.building) await nextTurn();
     for (const root of provider.getChildren()) {
       provider.getTreeItem(root);
       for (const child of provider.getChildren(root)) provider.getTreeItem(child);
@@ -146,7 +156,7 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
   };
   const firstLoad = await measureSlices(async () => {
     await store.refresh();
-    drawFirstRows();
+    await drawFirstRows();
   });
   const secrets = store.connections().reduce((sum, state) => sum + state.secrets.length, 0);
   if (store.connections().some((state) => state.status !== 'ready')) {
@@ -158,13 +168,27 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
     );
   }
   const refreshes: SliceFigures[] = [];
+  const changedRefresh = input.changeBeforeLastRefresh && input.refreshes >= 2 ? input.refreshes - 1 : undefined;
+  const firstConnectionSecrets = store.connections()[0]?.secrets.length ?? 0;
   for (let i = 0; i < input.refreshes; i++) {
+    if (i === changedRefresh) {
+      const client = store.clientFor(connections[0]?.id ?? '');
+      if (!client) throw new Error('the first connection has no client');
+      // sorted first in Global, as the editor bench's refresh item does
+      await client.secrets.create({ name: `AAA_BENCH_CHANGE_${Date.now()}`, value: 'changed' });
+    }
     refreshes.push(
       await measureSlices(async () => {
         await store.refresh();
-        drawFirstRows();
+        await drawFirstRows();
       }),
     );
+  }
+  if (
+    changedRefresh !== undefined &&
+    !provider.rootNodes[0]?.description?.startsWith(String(firstConnectionSecrets + 1))
+  ) {
+    throw new Error(`the refresh after a change did not show it: ${provider.rootNodes[0]?.description ?? 'no root'}`);
   }
   const retainedBytes = heapAfterGc() - before;
 
@@ -174,7 +198,7 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
     const names = store.connections()[0]?.secrets.map((secret) => secret.name) ?? [];
     const text = documentText(lines, references, names);
     const indexed = measureSyncSlice(() => index.byVariable());
-    // as ReferenceDiagnostics runs it: in slices that yield (core/code/slicedWork.ts)
+    // as ReferenceDiagnostics runs it: in slices that yield (core/slicedWork.ts)
     let problems: DocumentProblem[] = [];
     const checked = await measureSlices(async () => {
       problems = await runInSlices(
@@ -205,6 +229,7 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
     parseAndGuardMs: parsed.ms,
     firstLoad,
     refreshes,
+    ...(changedRefresh === undefined ? {} : { changedRefresh }),
     retainedBytes,
     retainedPerResponseByte: retainedBytes / responseBytes,
     ...(diagnostics ? { diagnostics, retainedWithIndexBytes } : {}),

@@ -114,8 +114,10 @@ function rowsOf(shape: DataSetShape, rounds: RoundFigures[], floors: { list: num
       `≤ floor + ${firstRowsBudget} ms`,
       (ms) => ms <= floors.list + firstRowsBudget,
     ]),
-    row('Refresh → rows updated', 'refresh', 'empty command', ping),
-    row('Filter typed → rows filtered', 'filter', 'empty command', ping, ['≤ 100 ms', (ms) => ms <= 100]),
+    row('Refresh → rows updated (a secret created: its connection redrawn)', 'refresh', 'empty command', ping),
+    row('Refresh → row updated (a secret updated: its group redrawn)', 'refreshUpdated', 'empty command', ping),
+    row('Filter typed → rows filtered', 'filterRows', 'empty command', ping, ['≤ 100 ms', (ms) => ms <= 100]),
+    row('Filter typed → rows and the view message (VS Code: +200 ms debounce)', 'filter', 'empty command', ping),
     row('`Deno.env.get("` → completion (warm)', 'completion', 'empty command', ping, ['≤ 100 ms', (ms) => ms <= 100]),
     row('`Deno.env.get("` → completion (first)', 'firstCompletion', 'empty command', ping),
     row(

@@ -10,6 +10,7 @@ import {
   historyShows,
   pingRoundTrip,
   refreshShows,
+  refreshShowsVersion,
   type Timed,
 } from './editorTimings';
 import type { SeededServer } from './seededServer';
@@ -24,7 +25,11 @@ export interface RoundFigures {
     /** In another workbench, whose extension host was up before the click (runningWindowFirstRows). */
     firstRowsRunning: number;
     refresh: number;
+    /** Refresh after an update of a secret on screen (only its group changed). */
+    refreshUpdated: number;
     filter: number;
+    /** Enter → the filtered rows drawn, without waiting for the view's message. */
+    filterRows: number;
     completion: number;
     firstCompletion: number;
     history: number;
@@ -110,6 +115,8 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
   const newName = `AAA_BENCH_REFRESH_${input.round}`;
   await input.seeded.client.secrets.create({ name: newName, value: 'refreshed' });
   const refresh = await refreshShows(page, newName);
+  await input.seeded.client.secrets.update(newName, { value: 'updated' });
+  const refreshUpdated = await refreshShowsVersion(page, newName, 2);
   const history = await historyShows(page, input.historySecret, input.historyVersions);
   const filter = await filterShows(page, input.filterFor, input.filterFor);
   const [first, warm] = await completion(page, 'refs.txt');
@@ -119,7 +126,9 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
       firstRows: rows.ms,
       firstRowsRunning: NaN,
       refresh: refresh.ms,
+      refreshUpdated: refreshUpdated.ms,
       filter: filter.ms,
+      filterRows: filter.rowsMs,
       completion: warm.ms,
       firstCompletion: first.ms,
       history: history.ms,
@@ -128,7 +137,13 @@ export async function runRound(input: RoundInput): Promise<RoundFigures> {
     marks: {
       firstRows: markBreakdown(all, rows, FIRST_ROWS_MARKS),
       refresh: markBreakdown(all, refresh, ['store.changed', 'tree.rebuilt', 'tree.roots', 'tree.children']),
+      refreshUpdated: markBreakdown(all, refreshUpdated, ['store.changed', 'tree.rebuilt', 'tree.children']),
       filter: markBreakdown(all, filter, ['first:filter.changed', 'tree.rebuilt', 'tree.children']),
+      filterRows: markBreakdown(all, { started: filter.started, ms: filter.rowsMs }, [
+        'first:filter.changed',
+        'tree.rebuilt',
+        'tree.children',
+      ]),
       history: markBreakdown(all, history, [
         'first:history.panel',
         'first:history.loaded',

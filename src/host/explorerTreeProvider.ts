@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/explorer/clock';
 import type { ExplorerFilter } from '../core/explorer/explorerFilter';
 import type { ConnectionNode, ExplorerNode } from '../core/explorer/explorerNodes';
-import { plainDataEqual } from '../core/explorer/plainDataEqual';
 import type { SecretsStore } from '../core/explorer/secretsStore';
-import { buildExplorerTree } from '../core/explorer/treeModel';
+import { treeRedraws } from '../core/explorer/treeChanges';
+import { explorerTreeSteps } from '../core/explorer/treeModel';
+import { LatestSlicedBuild } from '../core/latestSlicedBuild';
 import { KnownUsers } from '../core/connections/knownUsers';
 import type { ClientPort } from '../core/connections/clientPort';
 import type { ProblemSeverity } from '../core/explorer/problemSeverity';
@@ -18,14 +19,25 @@ import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
  * The explorer's TreeDataProvider: rebuilds the node data from the store
  * whenever the store or the filter changes, and hands VS Code the nodes and
  * their TreeItems. It never asks, loads or shows anything itself.
+ *
+ * A rebuild runs in slices that yield (a newer one overtaking an older one)
+ * and the view keeps the previous tree until the new one is whole; it then
+ * redraws only the groups whose rows changed (treeChanges.ts), everything
+ * when a connection's own row changed.
  */
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly changed = new vscode.EventEmitter<ExplorerNode[] | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
   private built = false;
+  private readonly builds = new LatestSlicedBuild<ConnectionNode[]>((roots) => this.install(roots));
   /** Every node above the secret rows, by id; a node's parent is the node whose id is its id less the last segment. */
   private readonly byId = new Map<string, ExplorerNode>();
+  /**
+   * The node object VS Code was handed for each id above the rows: VS Code knows a node by that
+   * object, so a redraw must name it (another object of the same id would be ignored).
+   */
+  private readonly shown = new Map<string, ExplorerNode>();
   /** Who is signed in, so that tooltips say "You" as the history page does. */
   private readonly users = new KnownUsers();
   /** `fluxbaseSecrets.diagnostics.severity`, read once per change: getTreeItem runs once per row. */
@@ -45,7 +57,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.severity = readSeverity();
     this.subscriptions.push(
       store.onDidChange(() => this.rebuild()),
-      filter.onDidChange(() => this.rebuild()),
+      // A filter is a person waiting for its result: built in this turn, so that the tree changes before
+      // the view's message does (VS Code sends both through one 200 ms debounce, leading edge: what
+      // comes second in a turn waits 200 ms, and the rows matter more than the message).
+      filter.onDidChange(() => {
+        this.rebuild();
+        this.builds.finish();
+      }),
       // the rows' icons follow the severity setting, as Problems does
       vscode.workspace.onDidChangeConfiguration((event) => {
         const severity = event.affectsConfiguration('fluxbaseSecrets.diagnostics.severity')
@@ -55,27 +73,36 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
         // row action clicked meanwhile would reach its command without its row.
         if (severity !== this.severity) {
           this.severity = severity;
-          this.changed.fire(undefined);
+          this.redrawAll();
         }
       }),
     );
     this.rebuild();
   }
 
-  /** The current root nodes (one per connection). */
+  /** The root nodes (one per connection) of the store's current state: a rebuild still running ends first. */
   get rootNodes(): readonly ConnectionNode[] {
+    this.builds.finish();
     return this.roots;
   }
 
+  /** Whether a rebuild is still running (the view shows the tree from before it meanwhile). */
+  get building(): boolean {
+    return this.builds.building;
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return treeItemFor(node, this.severity);
+    return treeItemFor(this.current(node), this.severity);
   }
 
   /**
    * Adds a secret's tooltip when VS Code is about to show it (on hover), so
    * that building the tree costs nothing per tooltip; times are relative to now.
    */
-  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  resolveTreeItem(item: vscode.TreeItem, shownNode: ExplorerNode): vscode.TreeItem {
+    // a row of a group that was not redrawn since a rebuild is the node of that build: what its
+    // tooltip says of other groups (the namespaces overriding it) is the current tree's
+    const node = this.currentSecret(shownNode);
     if (node.kind === 'secret' && item.tooltip === undefined) {
       const client = this.store.clientFor(node.connectionId);
       const currentUser = client === undefined ? undefined : this.users.peek(client);
@@ -92,12 +119,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   getChildren(node?: ExplorerNode): ExplorerNode[] {
     if (!node) {
       this.marks.mark('tree.roots', this.roots.length);
+      this.remember(this.roots);
       return this.roots;
     }
     // the current node of that id: VS Code may hand back a node from before the last rebuild
     const current = this.byId.get(node.id);
     const children = current && 'children' in current ? current.children : [];
     this.marks.mark('tree.children', children.length);
+    this.remember(children);
     return children;
   }
 
@@ -107,18 +136,26 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   /**
-   * Rebuilds the nodes from the store and tells VS Code, but only when what
-   * the view shows changed: every refresh of the tree makes VS Code forget
-   * and re-fetch the nodes below the root, and a click in that moment would
-   * reach a command without its node.
+   * Rebuilds the nodes from the store, in slices that yield; the view keeps
+   * the tree it has until the new one is whole (see install).
    */
   rebuild(): void {
-    const roots = buildExplorerTree(this.store.connections(), { now: this.clock.now(), filter: this.filter.text });
-    if (this.built && plainDataEqual(roots, this.roots)) {
+    this.builds.start(explorerTreeSteps(this.store.connections(), { now: this.clock.now(), filter: this.filter.text }));
+  }
+
+  /**
+   * Makes a whole new tree the current one and tells VS Code what to redraw,
+   * and only that: a redraw makes VS Code forget and re-fetch the nodes below
+   * what it redraws (every expanded row, at 10,000 secrets), and a click in
+   * that moment would reach a command without its node.
+   */
+  private install(next: ConnectionNode[]): void {
+    const redraw = this.built ? treeRedraws(this.roots, next) : 'all';
+    if (redraw !== 'all' && redraw.length === 0) {
       return;
     }
     this.built = true;
-    this.roots = roots;
+    this.roots = next;
     this.byId.clear();
     // every node but the secret rows, which their group builds when VS Code first asks for them
     const index = (node: ExplorerNode): void => {
@@ -129,10 +166,49 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     };
     this.roots.forEach(index);
     this.marks.mark('tree.rebuilt', this.byId.size);
+    // A fired node's row is read at once and its rows later: a second change within VS Code's 200 ms
+    // debounce showed a connection still "loading…" above its listed rows. A connection's own row
+    // (count, status) is redrawn with everything, read whole as before; groups alone are fired.
+    if (redraw === 'all' || redraw.some((id) => this.roots.some((root) => root.id === id))) {
+      this.redrawAll();
+      return;
+    }
+    const known = redraw.flatMap((id) => this.shown.get(id) ?? []);
+    if (known.length > 0) {
+      this.changed.fire(known);
+    }
+  }
+
+  private redrawAll(): void {
+    this.shown.clear();
     this.changed.fire(undefined);
   }
 
+  /** The node of the current tree with the id of `node` (VS Code may hand back one from before a rebuild), for nodes above the rows. */
+  private current(node: ExplorerNode): ExplorerNode {
+    return node.kind === 'secret' ? node : (this.byId.get(node.id) ?? node);
+  }
+
+  /** The current tree's secret node of the id of `node`, else `node`. */
+  private currentSecret(node: ExplorerNode): ExplorerNode {
+    if (node.kind !== 'secret') {
+      return node;
+    }
+    const group = this.byId.get(node.id.slice(0, node.id.lastIndexOf('/')));
+    const rows: readonly ExplorerNode[] = group && 'children' in group ? group.children : [];
+    return rows.find((row) => row.id === node.id) ?? node;
+  }
+
+  /** Records what VS Code was handed, above the rows (a row is redrawn with its group). */
+  private remember(nodes: readonly ExplorerNode[]): void {
+    for (const node of nodes) {
+      if (node.kind === 'secret') return;
+      this.shown.set(node.id, node);
+    }
+  }
+
   dispose(): void {
+    this.builds.dispose();
     this.changed.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }

@@ -114,4 +114,17 @@ describe('secrets explorer, as a person uses it', () => {
     await assert.rejects(client.secrets.get(NEW_SECRET), (error: unknown) => FluxbaseApiError.is(error, 'notFound'));
     assert.ok(existsSync(await workbench.screenshot('explorer-secret-deleted')));
   });
+
+  it('Refresh after a change on the server redraws the changed namespace: its row shows the new version', async () => {
+    assert.ok(workbench && client);
+    const { page } = workbench;
+    await client.secrets.update('UI_NS_KEY', { value: 'ns-value-2' }, { namespace: 'ui-jobs' });
+    await runCommand(page, 'Fluxbase Secrets: Refresh');
+    // only the namespace's group is redrawn (the connection's count did not change): its row follows
+    await rowLabelled(page, 'UI_NS_KEY')
+      .locator('.label-description', { hasText: /^v2$/ })
+      .waitFor({ state: 'visible', timeout });
+    assert.match(await rowLabelled(page, 'Local UI').innerText(), /2 secrets/);
+    assert.match(await rowLabelled(page, 'UI_GLOBAL').innerText(), /v1/);
+  });
 });

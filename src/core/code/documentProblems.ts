@@ -1,7 +1,7 @@
 import { assessReference, type ReferenceProblem } from './referenceProblems';
 import { scanSecretReferences } from './referenceScanner';
 import type { CatalogEntry } from '../explorer/secretCatalog';
-import { runToEnd, type Steps } from './slicedWork';
+import { runToEnd, type Steps } from '../slicedWork';
 import { resolveVariable } from './variableResolution';
 
 /** A problem at a reference, with the offsets of the string's content. */
@@ -25,7 +25,7 @@ export function findDocumentProblems(
   return runToEnd(documentProblemSteps(text, index, signedInConnections, now));
 }
 
-/** {@link findDocumentProblems} as steps (slicedWork.ts): one step per variable resolved. */
+/** {@link findDocumentProblems} as steps (core/slicedWork.ts): one step per variable resolved. */
 export function* documentProblemSteps(
   text: string,
   index: ReadonlyMap<string, readonly CatalogEntry[]>,

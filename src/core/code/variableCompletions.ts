@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../explorer/secretCatalog';
 import type { JsQuote } from '../jsString';
 import { completionDetailParts, completionDetailText, type CompletionDetailParts } from './completionDetail';
 import { writeSecretName } from './secretNameWriter';
-import { runInSlices, runToEnd, SLICE_BUDGET_MS, type Steps } from './slicedWork';
+import { runInSlices, runToEnd, SLICE_BUDGET_MS, type Steps } from '../slicedWork';
 import { resolveVariable, type ProvidingSecret, type VariableResolution } from './variableResolution';
 
 const SORT_BY_STATE = { active: '0', expiring: '1', expired: '2', unknown: '3' } as const;

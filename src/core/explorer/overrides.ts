@@ -1,5 +1,9 @@
 import type { SecretSummary } from '../api/secretTypes';
 import { secretVariableName } from '../secretVariable';
+import { runToEnd, type Steps } from '../slicedWork';
+
+/** Secrets indexed, partitioned or described per step by the explorer's stepwise builds (core/slicedWork.ts). */
+export const STEP_SECRETS = 1000;
 
 /**
  * Which secrets of one connection override which. The runtime keys secrets by
@@ -22,6 +26,11 @@ export interface OverrideIndex {
  * answers are shared between lookups: read them, do not change them.
  */
 export function createOverrideIndex(all: readonly SecretSummary[]): OverrideIndex {
+  return runToEnd(overrideIndexSteps(all));
+}
+
+/** {@link createOverrideIndex} as steps, one per {@link STEP_SECRETS} secrets. */
+export function* overrideIndexSteps(all: readonly SecretSummary[]): Steps<OverrideIndex> {
   const globalsByVariable = new Map<string, SecretSummary[]>();
   const namespacesByVariable = new Map<string, Set<string>>();
   // the same names recur in many namespaces: each is upper-cased once
@@ -34,7 +43,9 @@ export function createOverrideIndex(all: readonly SecretSummary[]): OverrideInde
     }
     return variable;
   };
-  for (const secret of all) {
+  for (let i = 0; i < all.length; i++) {
+    if (i > 0 && i % STEP_SECRETS === 0) yield;
+    const secret = all[i] as SecretSummary;
     const variable = variableOf(secret.name);
     if (secret.scope === 'global') {
       const globals = globalsByVariable.get(variable);

@@ -2,7 +2,8 @@ import type { SecretSummary } from '../api/secretTypes';
 import { expiryStateOf } from '../../shared/expiry';
 import type { SecretNode, SecretRows } from './explorerNodes';
 import { secretDescription } from './nodeDescriptions';
-import type { OverrideIndex } from './overrides';
+import { STEP_SECRETS, type OverrideIndex } from './overrides';
+import type { Steps } from '../slicedWork';
 import { secretRefOf } from './secretRef';
 import type { ConnectionState } from './secretsStore';
 
@@ -15,9 +16,17 @@ export interface SecretRowContext {
   descriptions: Map<string, string>;
 }
 
-/** The rows of a group's secrets, already in display order: what each shows, without building its node. */
-export function secretRows(secrets: readonly SecretSummary[], context: SecretRowContext): SecretRows {
-  return { secrets, descriptions: secrets.map((secret) => rowDescription(secret, context)) };
+/**
+ * The rows of a group's secrets, already in display order: what each shows, without building its node;
+ * a step per {@link STEP_SECRETS} rows.
+ */
+export function* secretRowsSteps(secrets: readonly SecretSummary[], context: SecretRowContext): Steps<SecretRows> {
+  const descriptions: string[] = [];
+  for (let i = 0; i < secrets.length; i++) {
+    if (i > 0 && i % STEP_SECRETS === 0) yield;
+    descriptions.push(rowDescription(secrets[i] as SecretSummary, context));
+  }
+  return { secrets, descriptions };
 }
 
 /**

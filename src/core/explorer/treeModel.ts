@@ -1,9 +1,10 @@
 import type { SecretSummary } from '../api/secretTypes';
+import { runToEnd, type Steps } from '../slicedWork';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode } from './explorerNodes';
 import { connectionTooltip, statsDescription } from './nodeDescriptions';
-import { compareNames, createOverrideIndex } from './overrides';
+import { compareNames, overrideIndexSteps, STEP_SECRETS } from './overrides';
 import { matchesFilter } from './secretFilter';
-import { defineLazySecretChildren, pathSegment, secretRows, type SecretRowContext } from './secretRows';
+import { defineLazySecretChildren, pathSegment, secretRowsSteps, type SecretRowContext } from './secretRows';
 import type { ConnectionState } from './secretsStore';
 
 /** What the tree is drawn with besides the store's state. */
@@ -21,7 +22,24 @@ export interface TreeModelOptions {
  * With a filter, only matching secrets and the groups that hold them stay.
  */
 export function buildExplorerTree(states: readonly ConnectionState[], options: TreeModelOptions): ConnectionNode[] {
-  return states.map((state) => connectionNode(state, options));
+  return runToEnd(explorerTreeSteps(states, options));
+}
+
+/**
+ * {@link buildExplorerTree} as steps (core/slicedWork.ts), a step per
+ * {@link STEP_SECRETS} secrets partitioned, indexed or described, per sort and per
+ * namespace, so that the tree of 50,000 secrets can be built in slices that yield.
+ * The tree is whole only at the end: nothing of it is returned before.
+ */
+export function* explorerTreeSteps(
+  states: readonly ConnectionState[],
+  options: TreeModelOptions,
+): Steps<ConnectionNode[]> {
+  const roots: ConnectionNode[] = [];
+  for (const state of states) {
+    roots.push(yield* connectionNodeSteps(state, options));
+  }
+  return roots;
 }
 
 /** Whether some connection is signed in (its session may be loading, listed or failing): the walkthrough's "Connect" step is done. */
@@ -46,8 +64,9 @@ export function connectionDescription(state: ConnectionState): string {
   }
 }
 
-function connectionNode(state: ConnectionState, options: TreeModelOptions): ConnectionNode {
+function* connectionNodeSteps(state: ConnectionState, options: TreeModelOptions): Steps<ConnectionNode> {
   const id = pathSegment(state.id);
+  const children = yield* connectionChildrenSteps(state, id, options);
   return {
     kind: 'connection',
     id,
@@ -57,11 +76,15 @@ function connectionNode(state: ConnectionState, options: TreeModelOptions): Conn
     status: state.status,
     url: state.url,
     tooltip: connectionTooltip(state),
-    children: connectionChildren(state, id, options),
+    children,
   };
 }
 
-function connectionChildren(state: ConnectionState, id: string, options: TreeModelOptions): ExplorerNode[] {
+function* connectionChildrenSteps(
+  state: ConnectionState,
+  id: string,
+  options: TreeModelOptions,
+): Steps<ExplorerNode[]> {
   const message = (text: string, severity: MessageNode['severity'], action?: MessageNode['action']): MessageNode => ({
     kind: 'message',
     id: `${id}/message`,
@@ -86,7 +109,9 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
   const filter = options.filter?.trim() ?? '';
   const globals: SecretSummary[] = [];
   const namespaced: SecretSummary[] = [];
-  for (const secret of state.secrets) {
+  for (let i = 0; i < state.secrets.length; i++) {
+    if (i > 0 && i % STEP_SECRETS === 0) yield;
+    const secret = state.secrets[i] as SecretSummary;
     if (filter !== '' && !matchesFilter(secret, filter)) {
       continue;
     }
@@ -102,23 +127,31 @@ function connectionChildren(state: ConnectionState, id: string, options: TreeMod
   const context: SecretRowContext = {
     state,
     now: new Date(options.now),
-    overrides: createOverrideIndex(state.secrets),
+    overrides: yield* overrideIndexSteps(state.secrets),
     descriptions: new Map(),
   };
   const nodes: ExplorerNode[] = [];
   if (filter === '' || globals.length > 0) {
+    globals.sort(byName);
+    yield;
     const globalNode = {
       ...scopeNode(state, `${id}/global`, 'global', 'Global', plural(globals.length, 'secret'), globals.length),
-      rows: secretRows(globals.sort(byName), context),
+      rows: yield* secretRowsSteps(globals, context),
     } as ScopeNode;
     defineLazySecretChildren(globalNode, context);
     nodes.push(globalNode);
   }
   if (filter === '' || namespaced.length > 0) {
     const byNamespace = groupByNamespace(namespaced);
-    const namespaces = [...byNamespace.keys()]
-      .sort(compareNames)
-      .map((namespace) => namespaceNode(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context));
+    const names = [...byNamespace.keys()].sort(compareNames);
+    yield;
+    const namespaces: NamespaceNode[] = [];
+    for (const namespace of names) {
+      namespaces.push(
+        yield* namespaceNodeSteps(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context),
+      );
+      yield;
+    }
     const description = plural(namespaces.length, 'namespace');
     nodes.push({
       ...scopeNode(state, `${id}/namespaces`, 'namespaces', 'Namespaces', description, namespaces.length),
@@ -156,12 +189,13 @@ function groupByNamespace(namespaced: readonly SecretSummary[]): Map<string, Sec
   return groups;
 }
 
-function namespaceNode(
+function* namespaceNodeSteps(
   parentId: string,
   namespace: string,
   inNamespace: SecretSummary[],
   context: SecretRowContext,
-): NamespaceNode {
+): Steps<NamespaceNode> {
+  const rows = yield* secretRowsSteps(inNamespace.sort(byName), context);
   const node = {
     kind: 'namespace',
     id: `${parentId}/${pathSegment(namespace)}`,
@@ -170,7 +204,7 @@ function namespaceNode(
     description: plural(inNamespace.length, 'secret'),
     namespace,
     childCount: inNamespace.length,
-    rows: secretRows(inNamespace.sort(byName), context),
+    rows,
   } as NamespaceNode;
   defineLazySecretChildren(node, context);
   return node;

@@ -1,7 +1,7 @@
 import type { DocumentProblem } from '../code/documentProblems';
 import { scanSecretReferences } from '../code/referenceScanner';
 import type { CatalogEntry } from '../explorer/secretCatalog';
-import { runToEnd, type Steps } from '../code/slicedWork';
+import { runToEnd, type Steps } from '../slicedWork';
 import { resolveVariable } from '../code/variableResolution';
 import { assessFunctionReference, type FunctionReferenceProblem } from './functionProblems';
 import type { FunctionContext } from './functionNamespaces';
@@ -31,7 +31,7 @@ export function findFunctionDocumentProblems(
   return runToEnd(functionDocumentProblemSteps(text, index, signedInConnections, context, now));
 }
 
-/** {@link findFunctionDocumentProblems} as steps (code/slicedWork.ts): one step per reference resolved. */
+/** {@link findFunctionDocumentProblems} as steps (core/slicedWork.ts): one step per reference resolved. */
 export function* functionDocumentProblemSteps(
   text: string,
   index: ReadonlyMap<string, readonly CatalogEntry[]>,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/code/catalogIndex';
 import { documentProblemSteps } from '../../core/code/documentProblems';
 import { LatestRuns } from '../../core/code/latestRuns';
-import { runInSlices } from '../../core/code/slicedWork';
+import { runInSlices } from '../../core/slicedWork';
 import type { ReferenceProblemCode } from '../../core/code/referenceProblems';
 import {
   functionDocumentProblemSteps,
@@ -93,7 +93,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
 
   /**
    * Rechecks one document, starting now: the references are resolved in slices that yield
-   * (core/code/slicedWork.ts), so a long document against 50,000 secrets does not hold the host;
+   * (core/slicedWork.ts), so a long document against 50,000 secrets does not hold the host;
    * its diagnostics are replaced when the check ends, unless a newer check, an edit or a close came first.
    */
   check(document: vscode.TextDocument): void {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { documentProblemSteps, findDocumentProblems } from '../../../src/core/code/documentProblems';
-import { runInSlices, runToEnd, type Steps } from '../../../src/core/code/slicedWork';
+import { runInSlices, runToEnd, type Steps } from '../../../src/core/slicedWork';
 import { indexByVariable } from '../../../src/core/code/variableResolution';
 import { turnsDuring } from '../../support/eventLoopTurns';
 import { NOW, daysFromNow, entry } from './catalogFixtures';
