@@ -55,7 +55,9 @@ describe('Ctrl+Enter on the selected row while VS Code fetches the tree again', 
     const namespace = `refetch-ns-${attempt}`;
     await vscode.commands.executeCommand(`${SECRETS_VIEW_ID}.focus`);
     await eventually('the Secrets view to be on screen', () => api.testing.treeVisible());
-    // Created from the palette: the new row is revealed and selected.
+    // Created by a key in the view (as Ctrl+N would): the new row is revealed, selected and focused, so that the
+    // key below acts on it (a key's command takes the focused row; a row revealed without focus leaves the
+    // keyboard focus wherever an earlier suite left it).
     await runWithAnswers(
       api,
       [
@@ -68,6 +70,7 @@ describe('Ctrl+Enter on the selected row while VS Code fetches the tree again', 
         text(/Expiry/, ''),
       ],
       'fluxbaseSecrets.createSecret',
+      SECRETS_VIEW_KEY_ARGUMENT,
     );
     await eventually(`${name} to be selected`, () =>
       api.testing.treeSelection().some((node) => node.kind === 'secret' && node.label === name),
