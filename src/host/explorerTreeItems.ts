@@ -31,12 +31,16 @@ export function treeItemFor(node: ExplorerNode, severity: ProblemSeverity = DEFA
         iconPath: new vscode.ThemeIcon(node.scope === 'global' ? 'globe' : 'layers'),
       });
     case 'namespace':
-      return item(node, collapsible(node.childCount), {
-        contextValue: 'namespace',
-        // Not the `folder` codicon: VS Code treats that one as a file-icon-theme folder and misaligns the children.
-        iconPath: new vscode.ThemeIcon('symbol-namespace'),
-        tooltip: `Namespace ${node.namespace}`,
-      });
+      return item(
+        node,
+        node.startsCollapsed ? vscode.TreeItemCollapsibleState.Collapsed : collapsible(node.childCount),
+        {
+          contextValue: 'namespace',
+          // Not the `folder` codicon: VS Code treats that one as a file-icon-theme folder and misaligns the children.
+          iconPath: new vscode.ThemeIcon('symbol-namespace'),
+          tooltip: `Namespace ${node.namespace}`,
+        },
+      );
     case 'secret':
       return secretItem(node, severity);
     case 'message':

@@ -55,6 +55,8 @@ export interface NamespaceNode extends NodeBase {
   kind: 'namespace';
   namespace: string;
   childCount: number;
+  /** Shown collapsed when VS Code first draws it (groupExpansion.ts): the connection lists many namespace secrets. */
+  startsCollapsed: boolean;
   /** Built on first read from `rows`; not enumerable. */
   children: SecretNode[];
   rows: SecretRows;

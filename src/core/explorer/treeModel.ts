@@ -1,3 +1,4 @@
+import { namespaceGroupsStartCollapsed } from './groupExpansion';
 import type { SecretSummary } from '../api/secretTypes';
 import { runToEnd, type Steps } from '../slicedWork';
 import type { ConnectionNode, ExplorerNode, MessageNode, NamespaceNode, ScopeNode } from './explorerNodes';
@@ -144,12 +145,12 @@ function* connectionChildrenSteps(
   if (filter === '' || namespaced.length > 0) {
     const byNamespace = groupByNamespace(namespaced);
     const names = [...byNamespace.keys()].sort(compareNames);
+    const startsCollapsed = namespaceGroupsStartCollapsed(namespaced.length);
     yield;
     const namespaces: NamespaceNode[] = [];
     for (const namespace of names) {
-      namespaces.push(
-        yield* namespaceNodeSteps(`${id}/namespaces`, namespace, byNamespace.get(namespace) ?? [], context),
-      );
+      const inNamespace = byNamespace.get(namespace) ?? [];
+      namespaces.push(yield* namespaceNodeSteps(`${id}/namespaces`, namespace, inNamespace, context, startsCollapsed));
       yield;
     }
     const description = plural(namespaces.length, 'namespace');
@@ -194,6 +195,7 @@ function* namespaceNodeSteps(
   namespace: string,
   inNamespace: SecretSummary[],
   context: SecretRowContext,
+  startsCollapsed: boolean,
 ): Steps<NamespaceNode> {
   const rows = yield* secretRowsSteps(inNamespace.sort(byName), context);
   const node = {
@@ -204,6 +206,7 @@ function* namespaceNodeSteps(
     description: plural(inNamespace.length, 'secret'),
     namespace,
     childCount: inNamespace.length,
+    startsCollapsed,
     rows,
   } as NamespaceNode;
   defineLazySecretChildren(node, context);

@@ -61,6 +61,7 @@ describe('keys in the Secrets view act on the row the keyboard is on', () => {
       label: 'ns',
       namespace: 'ns',
       childCount: 0,
+      startsCollapsed: false,
       rows: { secrets: [], descriptions: [] },
       children: [],
     };
