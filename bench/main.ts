@@ -63,7 +63,7 @@ const FULL: Settings = {
   creates: 1000,
   clientRounds: { gets: 5, list: 7, creates: 3 },
   bulkSecrets: 1000,
-  bulkRounds: 5,
+  bulkRounds: 3,
   treeShapes: [
     { total: 1000, namespaces: 10 },
     { total: 10_000, namespaces: 200 },
@@ -128,19 +128,13 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-async function startBenchServer(
-  scratch: string,
-  name: string,
-  seed: DataSetShape,
-  commitOnMainThread = false,
-): Promise<ForkedServer> {
+async function startBenchServer(scratch: string, name: string, seed: DataSetShape): Promise<ForkedServer> {
   const config: ServerProcessConfig = {
     dataDir: join(scratch, name),
     seed,
     encryptionKey: randomBytes(16).toString('hex'),
     jwtSecret: randomBytes(32).toString('hex'),
     admin: ADMIN,
-    commitOnMainThread,
   };
   return forkServer(join(__dirname, 'serverProcess.js'), config);
 }
@@ -198,20 +192,14 @@ async function runItems(root: string, items: readonly Item[], s: Settings, scrat
         });
       }
       if (has('bulk')) {
-        progress(`bulk: ${s.bulkSecrets} imports, bounded vs one at a time, against a main-thread-commit server too`);
-        const previous = await startBenchServer(scratch, 'bulk-previous', s.clientData, true);
-        try {
-          results.bulk = await runBulkBench({
-            url: server.url,
-            previousUrl: previous.url,
-            admin: ADMIN,
-            secrets: s.bulkSecrets,
-            rounds: s.bulkRounds,
-            minSpeedup: 4,
-          });
-        } finally {
-          await previous.stop();
-        }
+        progress(`bulk: ${s.bulkSecrets} imports, bounded vs one at a time`);
+        results.bulk = await runBulkBench({
+          url: server.url,
+          admin: ADMIN,
+          secrets: s.bulkSecrets,
+          rounds: s.bulkRounds,
+          minSpeedup: 4,
+        });
       }
     } finally {
       await server.stop();

@@ -1,7 +1,7 @@
 /** The printed table of a benchmark run: one row per figure, with its target where it has one. */
 import type { ReferenceIndexBenchResult } from './referenceIndexBench';
 import type { ActivationBenchResult } from './activationBench';
-import type { BulkBenchResult, PreviousServerFigures } from './bulkBench';
+import type { BulkBenchResult } from './bulkBench';
 import type { ClientBenchResult } from './clientBench';
 import type { HostBenchResult } from './hostBench';
 import type { NetworkBenchResult } from './networkBench';
@@ -63,21 +63,6 @@ function bulkRows(r: BulkBenchResult): Row[] {
       '',
     ],
     ['2 bulk', 'speed-up', ratio(r.speedup), `≥ 4.00× ${verdict(r.target.met)}`],
-    ...(r.previous ? previousServerRows(r.previous) : []),
-  ];
-}
-
-function previousServerRows(p: PreviousServerFigures): Row[] {
-  const both = `${ops(p.bounded.opsPerSecond)} (${ms(p.bounded.medianMs)}) / ${ops(p.oneAtATime.opsPerSecond)} (${ms(p.oneAtATime.medianMs)})`;
-  return [
-    ['2 bulk', 'main-thread commit (before): concurrency 8 / one at a time', both, ''],
-    ['2 bulk', 'main-thread commit (before): speed-up', ratio(p.speedup), ''],
-    [
-      '2 bulk',
-      'writer thread over before: concurrency 8 / one at a time',
-      `${ratio(p.boundedGain)} / ${ratio(p.oneAtATimeGain)}`,
-      '',
-    ],
   ];
 }
 

@@ -18,8 +18,6 @@ export interface ServerProcessConfig {
   encryptionKey: string;
   jwtSecret: string;
   admin: { email: string; password: string };
-  /** Commit writes on the main thread, as before the writer thread (the bulk item's baseline). */
-  commitOnMainThread?: boolean;
 }
 
 /** Writes the data set straight into the database, in one transaction (one fsync instead of one per secret). */
@@ -62,7 +60,6 @@ async function main(): Promise<void> {
     encryptionKey: config.encryptionKey,
     jwtSecret: config.jwtSecret,
     admin: config.admin,
-    commitOnMainThread: config.commitOnMainThread,
   });
   serveUntilStopped(server.url, () => server.close());
 }

@@ -12,9 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'bench');
 // Each entry runs in its own process or thread: the runner, the two servers,
 // the tree worker, the activation probe, the host probe (with the scenario it
-// loads once the stand-in vscode module is installed) and the latency proxy;
-// the servers' writer thread is the server's own file.
-const serverEntries = { writerThread: join(root, 'server', 'storage', 'writerThread.ts') };
+// loads once the stand-in vscode module is installed) and the latency proxy.
 const entries = [
   'main',
   'serverProcess',
@@ -27,10 +25,7 @@ const entries = [
 ];
 
 await esbuild.build({
-  entryPoints: {
-    ...Object.fromEntries(entries.map((name) => [name, join(root, 'bench', `${name}.ts`)])),
-    ...serverEntries,
-  },
+  entryPoints: Object.fromEntries(entries.map((name) => [name, join(root, 'bench', `${name}.ts`)])),
   outdir,
   ...nodeScriptBundleOptions,
 });

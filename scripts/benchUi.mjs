@@ -27,7 +27,6 @@ await esbuild.build({
   entryPoints: {
     uiBench: join(root, 'bench', 'ui', 'uiBench.ts'),
     serverProcess: join(root, 'bench', 'serverProcess.ts'),
-    writerThread: join(root, 'server', 'storage', 'writerThread.ts'),
   },
   outdir,
   ...nodeScriptBundleOptions,

@@ -7,17 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'out', 'server');
-const outfile = join(outdir, 'bundle.js');
+const outfile = join(root, 'out', 'server', 'bundle.js');
 
-// The writer thread (server/storage/writerThread.ts) is its own entry point: the server
-// starts it from the file next to the bundle.
 await esbuild.build({
-  entryPoints: {
-    bundle: join(root, 'server', 'main.ts'),
-    writerThread: join(root, 'server', 'storage', 'writerThread.ts'),
-  },
-  outdir,
+  entryPoints: [join(root, 'server', 'main.ts')],
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',

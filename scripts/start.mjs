@@ -16,17 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Bundles the TypeScript of the demo into out/demo/startDemo.js; dependencies stay in node_modules. */
 async function bundleDemo() {
   const esbuild = await import('esbuild');
-  const outdir = path.join(root, 'out', 'demo');
+  const outfile = path.join(root, 'out', 'demo', 'startDemo.js');
   await esbuild.build({
-    // The local server starts its writer thread from the file next to the bundle.
-    entryPoints: {
-      startDemo: path.join(root, 'scripts', 'demo', 'startDemo.ts'),
-      writerThread: path.join(root, 'server', 'storage', 'writerThread.ts'),
-    },
-    outdir,
+    entryPoints: [path.join(root, 'scripts', 'demo', 'startDemo.ts')],
+    outfile,
     ...nodeScriptBundleOptions,
   });
-  return path.join(outdir, 'startDemo.js');
+  return outfile;
 }
 
 /**

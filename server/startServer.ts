@@ -4,7 +4,7 @@
  */
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Clock, createSystemClock } from './clock';
 import { ensureKeyMatchesData } from './crypto/keyCheck';
 import { resolveEncryptionKey, resolveJwtSecret, ResolvedKey, validateEncryptionKey } from './crypto/keyFiles';
@@ -19,10 +19,9 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './http/requestBody';
 import { createRequestHandler } from './http/requestHandler';
 import { answerProtocolErrorsWithJson, requireHostHeader } from './http/protocolErrors';
 import { BufferedLineWriter, LogLine } from './logging/lineWriter';
-import { DATABASE_FILE, openDatabase, SqliteDatabase } from './storage/database';
+import { openDatabase, SqliteDatabase } from './storage/database';
 import { prepareDataFolder } from './storage/dataFolder';
-import { openSecretWrites } from './storage/openSecretWrites';
-import type { SecretWrites } from './storage/secretWrites';
+import { GroupCommit } from './storage/groupCommit';
 import { SecretsRepository } from './storage/secretsRepository';
 import { ReadCache } from './routes/readCache';
 import { ServiceKeysRepository } from './storage/serviceKeysRepository';
@@ -56,11 +55,6 @@ export interface StartServerOptions extends RegistryOptions {
   log?: LogLine;
   /** Microseconds since the Unix epoch; for tests that move time. */
   clock?: Clock;
-  /**
-   * Commit secrets writes on the main thread (the group commit) instead of the
-   * writer thread. Default false; the bulk benchmark sets it for its baseline.
-   */
-  commitOnMainThread?: boolean;
 }
 
 /** A running server. */
@@ -115,7 +109,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const encryptionKey = resolveEncryptionKey(options.encryptionKey, dataDir);
   const jwtSecret = resolveJwtSecret(options.jwtSecret, dataDir);
   const db: SqliteDatabase = openDatabase(dataDir);
-  let writes: SecretWrites | undefined;
   try {
     const cipher = new SecretCipher(encryptionKey.key);
     ensureKeyMatchesData(db, cipher, dataDir);
@@ -132,19 +125,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       clock,
     });
     const repository = new SecretsRepository(db);
-    const secretWrites = await openSecretWrites(
-      db,
-      repository,
-      join(dataDir, DATABASE_FILE),
-      options.commitOnMainThread ?? false,
-      log,
-    );
-    writes = secretWrites;
-    const readCache = new ReadCache(clock, () => secretWrites.changeCount);
+    const groupCommit = new GroupCommit(db);
+    const readCache = new ReadCache(clock, () => repository.changeCount);
     const tokenCache = new AccessTokenCache(tokens, users);
     const authenticator = new SecretsAuthenticator(new ServiceKeysRepository(db), tokenCache, clock);
     const handler = createRequestHandler({
-      secrets: { repository, writes: secretWrites, readCache, cipher, clock, bodyLimitBytes },
+      secrets: { repository, groupCommit, readCache, cipher, clock, bodyLimitBytes },
       dashboard: { users, tokens, cipher, clock, bodyLimitBytes, pendingSecondFactor: new Map() },
       authenticator,
       registry: createRegistry(
@@ -172,8 +158,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       port: address.port,
       dataDir,
       close: () => {
-        closing ??= closeServer(server).then(async () => {
-          await secretWrites.close();
+        closing ??= closeServer(server).then(() => {
+          groupCommit.flush();
           db.close();
           log('Fluxbase server stopped');
           writer?.flush();
@@ -182,7 +168,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     };
   } catch (error) {
-    await writes?.close();
     db.close();
     writer?.flush();
     throw error;

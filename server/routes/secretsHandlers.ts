@@ -2,7 +2,7 @@
  * The thirteen /api/v1/secrets handlers (contract §1.1, §1.3), each with
  * upstream's check order and exact messages. Values are encrypted here and
  * never leave this file in any form but ciphertext. Writes go through the
- * secrets writes (the writer thread) and are answered only after their COMMIT.
+ * group commit and are answered only after it has committed them.
  */
 import type { Clock } from '../clock';
 import type { SecretCipher } from '../crypto/secretCipher';
@@ -11,6 +11,7 @@ import { sscanfDecimal } from '../goCompat/sscanf';
 import { parseGoUuid } from '../goCompat/uuid';
 import { errorBody, Exchange } from '../http/exchange';
 import { jsonRequestText } from '../http/requestBody';
+import type { GroupCommit } from '../storage/groupCommit';
 import type {
   NewSecret,
   SecretChanges,
@@ -18,7 +19,6 @@ import type {
   SecretsRepository,
   SecretSummaryRow,
 } from '../storage/secretsRepository';
-import type { SecretWrites } from '../storage/secretWrites';
 import { Caller, callerUserId } from '../auth/secretsAuth';
 import {
   checkCreateRequest,
@@ -35,7 +35,7 @@ import { DELETED_JSON, secretJson, secretListJson, statsJson, versionListJson } 
 export interface SecretsDeps {
   readonly repository: SecretsRepository;
   /** Every secrets write goes through it, so concurrent writes share one commit (one fsync). */
-  readonly writes: SecretWrites;
+  readonly groupCommit: GroupCommit;
   readonly readCache: ReadCache;
   readonly cipher: SecretCipher;
   readonly clock: Clock;
@@ -93,6 +93,19 @@ function changesOf(deps: SecretsDeps, request: UpdateRequest): SecretChanges {
   return changes;
 }
 
+/**
+ * Runs `write` through the group commit and reads the row back in the same
+ * savepoint, so the answer shows this write's version even when other writes
+ * of the same secret share the commit. Undefined when `write` found nothing.
+ */
+function writeThenRead(
+  deps: SecretsDeps,
+  id: string,
+  write: () => boolean,
+): Promise<{ row: SecretRow | undefined } | undefined> {
+  return deps.groupCommit.run(() => (write() ? { row: deps.repository.getById(id) } : undefined));
+}
+
 async function applyUpdate(
   deps: SecretsDeps,
   exchange: Exchange,
@@ -103,8 +116,7 @@ async function applyUpdate(
   const now = storedTimeFromMicros(deps.clock());
   const changes = changesOf(deps, request);
   const by = callerUserId(caller);
-  // The row is read back in the write's own savepoint: its version, even when other writes of it share the commit.
-  const updated = await deps.writes.update(id, changes, by, now);
+  const updated = await writeThenRead(deps, id, () => deps.repository.update(id, changes, by, now));
   if (!updated) return exchange.send(404, NOT_FOUND);
   if (!updated.row) exchange.send(500, errorBody('Secret updated but failed to retrieve updated data'));
   else exchange.send(200, secretJson(updated.row));
@@ -119,10 +131,14 @@ async function applyRollback(
 ): Promise<void> {
   const now = storedTimeFromMicros(deps.clock());
   const by = callerUserId(caller);
-  const rolledBack = await deps.writes.rollback(id, version, by, now);
+  const rolledBack = await writeThenRead(deps, id, () => deps.repository.rollback(id, version, by, now));
   if (!rolledBack) return exchange.send(404, errorBody(`Version ${version} not found`));
   if (!rolledBack.row) exchange.send(500, errorBody('Rollback successful but failed to retrieve updated data'));
   else exchange.send(200, secretJson(rolledBack.row));
+}
+
+function deleteById(deps: SecretsDeps, id: string): Promise<boolean> {
+  return deps.groupCommit.run(() => deps.repository.delete(id));
 }
 
 /** The instant until which a list stays the same: the earliest expiry not yet passed. */
@@ -172,7 +188,7 @@ export const createSecret: SecretsHandler = async (deps, exchange, _params, call
     expiresAt: storedExpiry(request.expiresAt) ?? null,
     createdBy: callerUserId(caller),
   };
-  const result = await deps.writes.create(secret, now);
+  const result = await deps.groupCommit.run(() => deps.repository.create(secret, now));
   if (result.kind === 'conflict') {
     return exchange.send(409, errorBody('A secret with this name already exists in the specified scope'));
   }
@@ -203,7 +219,7 @@ export const updateSecret: SecretsHandler = async (deps, exchange, params, calle
 export const deleteSecret: SecretsHandler = async (deps, exchange, params) => {
   const id = secretId(exchange, params[0] ?? '');
   if (id === undefined) return;
-  if (!(await deps.writes.delete(id))) exchange.send(404, NOT_FOUND);
+  if (!(await deleteById(deps, id))) exchange.send(404, NOT_FOUND);
   else exchange.send(200, DELETED_JSON);
 };
 
@@ -250,7 +266,7 @@ export const updateSecretByName: SecretsHandler = async (deps, exchange, params,
 export const deleteSecretByName: SecretsHandler = async (deps, exchange, params) => {
   const row = byName(deps, exchange, params[0] ?? '');
   if (!row) return;
-  if (!(await deps.writes.delete(row.id))) exchange.send(500, errorBody('Failed to delete secret: secret not found'));
+  if (!(await deleteById(deps, row.id))) exchange.send(500, errorBody('Failed to delete secret: secret not found'));
   else exchange.send(200, DELETED_JSON);
 };
 

@@ -28,26 +28,15 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   prepareDataFolder(dataDir);
   const path = join(dataDir, DATABASE_FILE);
   restrictDatabaseFiles(path);
-  const db = connectDatabase(path);
-  db.exec(SCHEMA_SQL);
-  db.exec(REGISTRY_SCHEMA_SQL);
-  migrateServiceKeys(db);
-  migrateDashboardUsers(db);
-  return db;
-}
-
-/**
- * Opens one more connection to a database that `openDatabase` has already
- * prepared (such as the writer thread's), with the same settings: WAL,
- * `synchronous = FULL`, foreign keys (history rows go by cascade), busy timeout.
- * These are per connection, so every connection must be opened here.
- */
-export function connectDatabase(databasePath: string): SqliteDatabase {
-  const db = new Database(databasePath);
+  const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA_SQL);
+  db.exec(REGISTRY_SCHEMA_SQL);
+  migrateServiceKeys(db);
+  migrateDashboardUsers(db);
   return db;
 }
 

@@ -1,12 +1,11 @@
 /**
  * Group commit. With `synchronous = FULL` every commit waits for one fsync
- * (about 5 ms), on the thread that commits. Writes submitted in the same
+ * (about 5 ms), on the server's only thread. Writes submitted in the same
  * turn of the event loop therefore run together at `setImmediate`: one
  * `BEGIN IMMEDIATE`, each write in its own SAVEPOINT (a failing write, such
  * as a 409 unique violation, rolls back only itself), one COMMIT. Every
  * write's promise settles only after that COMMIT, so a request is still
- * acknowledged only once its data is durable. The writer thread
- * (writerThread.ts) commits the batches it receives with `commitBatch`.
+ * acknowledged only once its data is durable.
  */
 import type { SqliteDatabase } from './database';
 
@@ -16,23 +15,22 @@ interface PendingWrite {
   readonly reject: (error: unknown) => void;
 }
 
-/** What one write of a batch gave: its value, or the error that rolled back its savepoint. */
-export type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /** Batches synchronous database writes into one transaction per event-loop turn. */
 export class GroupCommit {
   readonly #db: SqliteDatabase;
   /** Runs one write; inside the batch transaction better-sqlite3 makes this a SAVEPOINT. */
   readonly #savepoint: (write: () => unknown) => unknown;
-  readonly #batch: (writes: readonly (() => unknown)[]) => Outcome[];
+  readonly #batch: (writes: readonly PendingWrite[]) => Outcome[];
   #queue: PendingWrite[] = [];
   #scheduled = false;
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
     this.#savepoint = db.transaction((write: () => unknown) => write());
-    this.#batch = db.transaction((writes: readonly (() => unknown)[]) =>
-      writes.map((write) => this.#runOne(write)),
+    this.#batch = db.transaction((writes: readonly PendingWrite[]) =>
+      writes.map((pending) => this.#runOne(pending)),
     ).immediate;
   }
 
@@ -59,7 +57,7 @@ export class GroupCommit {
     this.#queue = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.commitBatch(writes.map((pending) => pending.write));
+      outcomes = this.#batch(writes);
     } catch (error) {
       for (const pending of writes) pending.reject(error);
       return;
@@ -71,18 +69,9 @@ export class GroupCommit {
     });
   }
 
-  /**
-   * Runs `writes` now in one transaction, each in its own savepoint, and
-   * commits: returns each write's outcome once the COMMIT has returned. Throws
-   * when the batch as a whole failed (nothing of it is stored then).
-   */
-  commitBatch(writes: readonly (() => unknown)[]): Outcome[] {
-    return this.#batch(writes);
-  }
-
-  #runOne(write: () => unknown): Outcome {
+  #runOne(pending: PendingWrite): Outcome {
     try {
-      return { ok: true, value: this.#savepoint(write) };
+      return { ok: true, value: this.#savepoint(pending.write) };
     } catch (error) {
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the
       // writes before this one are gone too, so the batch must fail as a whole.

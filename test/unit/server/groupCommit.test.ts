@@ -7,9 +7,22 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, openDatabase, SqliteDatabase } from '../../../server/storage/database';
 import { GroupCommit } from '../../../server/storage/groupCommit';
-import { CreateResult, SecretsRepository } from '../../../server/storage/secretsRepository';
+import { CreateResult, NewSecret, SecretsRepository } from '../../../server/storage/secretsRepository';
 import { createKey, removeDir, send, startTestServer, tempDir, TestServer } from './serverHarness';
-import { NOW, secret } from './storedSecrets';
+
+const NOW = '2026-01-01T00:00:00.000000Z';
+
+function secret(name: string): NewSecret {
+  return {
+    name,
+    scope: 'global',
+    namespace: null,
+    encryptedValue: 'ciphertext',
+    description: null,
+    expiresAt: null,
+    createdBy: null,
+  };
+}
 
 describe('server: group commit of concurrent writes', function () {
   this.timeout(30_000);
