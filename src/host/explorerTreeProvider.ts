@@ -25,8 +25,18 @@ import { secretTooltipMarkdown, treeItemFor } from './explorerTreeItems';
  * redraws only the groups whose rows changed (treeChanges.ts), everything
  * when a connection's own row changed.
  */
+/**
+ * How long VS Code's question for the rows of a connection still loading its list waits for the list (VS Code
+ * shows its progress bar on the view meanwhile) before "Loading…" is the answer. Answering "Loading…" at once made
+ * VS Code draw it, then wait out its 200 ms debounce of tree changes before asking again: measured as 200 of the
+ * 480 ms from opening the view to the first rows (BENCHMARKS.md, issue 17 on a quiet machine).
+ */
+const LOADING_ROWS_WAIT_MS = 1_500;
+
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode[] | undefined>();
+  /** Fires after every tree install (whether or not anything is redrawn). */
+  private readonly installed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private roots: ConnectionNode[] = [];
   private built = false;
@@ -116,12 +126,43 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return item;
   }
 
-  getChildren(node?: ExplorerNode): ExplorerNode[] {
+  getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
     if (!node) {
       this.marks.mark('tree.roots', this.roots.length);
       this.remember(this.roots);
       return this.roots;
     }
+    if (node.kind === 'connection' && this.loading(node.id)) {
+      return this.childrenOnceListed(node);
+    }
+    return this.childrenOf(node);
+  }
+
+  /** Whether the current tree shows the connection `id` as still loading its first list. */
+  private loading(id: string): boolean {
+    const current = this.byId.get(id);
+    return current?.kind === 'connection' && current.status === 'loading';
+  }
+
+  /**
+   * The rows of a loading connection once its list is in the tree, or after LOADING_ROWS_WAIT_MS ("Loading…"):
+   * read from the tree current when the wait ends, never from the one when VS Code asked.
+   */
+  private childrenOnceListed(node: ExplorerNode): Promise<ExplorerNode[]> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(this.childrenOf(node));
+      };
+      const timer = setTimeout(done, LOADING_ROWS_WAIT_MS);
+      const listener = this.installed.event(() => {
+        if (!this.loading(node.id)) done();
+      });
+    });
+  }
+
+  private childrenOf(node: ExplorerNode): ExplorerNode[] {
     // the current node of that id: VS Code may hand back a node from before the last rebuild
     const current = this.byId.get(node.id);
     const children = current && 'children' in current ? current.children : [];
@@ -152,6 +193,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private install(next: ConnectionNode[]): void {
     const redraw = this.built ? treeRedraws(this.roots, next) : 'all';
     if (redraw !== 'all' && redraw.length === 0) {
+      this.installed.fire();
       return;
     }
     this.built = true;
@@ -166,6 +208,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     };
     this.roots.forEach(index);
     this.marks.mark('tree.rebuilt', this.byId.size);
+    this.installed.fire();
     // A fired node's row is read at once and its rows later: a second change within VS Code's 200 ms
     // debounce showed a connection still "loading…" above its listed rows. A connection's own row
     // (count, status) is redrawn with everything, read whole as before; groups alone are fired.
@@ -210,6 +253,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   dispose(): void {
     this.builds.dispose();
     this.changed.dispose();
+    this.installed.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }
