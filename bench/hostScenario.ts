@@ -149,9 +149,9 @@ export async function runHostScenario(input: HostScenarioInput): Promise<HostSce
   // the tree's rebuild (in slices that yield) is whole
   const drawFirstRows = async (): Promise<void> => {
     while (provider.building) await nextTurn();
-    for (const root of provider.getChildren()) {
+    for (const root of await provider.getChildren()) {
       provider.getTreeItem(root);
-      for (const child of provider.getChildren(root)) provider.getTreeItem(child);
+      for (const child of await provider.getChildren(root)) provider.getTreeItem(child);
     }
   };
   const firstLoad = await measureSlices(async () => {
