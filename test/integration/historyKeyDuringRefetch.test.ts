@@ -1,4 +1,3 @@
-import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SECRETS_VIEW_ID, SECRETS_VIEW_KEY_ARGUMENT } from '../../src/core/commandArgument';
 import type { FluxbaseSecretsApi } from '../../src/host/extensionApi';
@@ -14,16 +13,6 @@ function historyTabs(name: string): number {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.label.startsWith(`History: ${name} (`)).length;
-}
-
-/** Whether the view's selection reads empty at some moment within 3 s, watched every millisecond. */
-async function selectionForgotten(api: FluxbaseSecretsApi): Promise<boolean> {
-  const deadline = Date.now() + 3_000;
-  while (Date.now() < deadline) {
-    if (api.testing.treeSelection().length === 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return false;
 }
 
 // RELIABILITY.md, "The first history opening": a refresh of the whole tree makes VS Code's extension host forget
@@ -80,8 +69,13 @@ describe('Ctrl+Enter on the selected row while VS Code fetches the tree again', 
     await local.client.secrets.create({ name: `ANOTHER_KEY_${attempt}`, value: 'x' });
     await vscode.commands.executeCommand('fluxbaseSecrets.refresh');
     // VS Code forgets the rows when its 200 ms debounce lets the refresh through, and knows them again once the
-    // workbench has fetched them: watched closely, so that the command below runs inside that moment.
-    assert.ok(await selectionForgotten(api), 'VS Code has forgotten the selected row for a moment');
+    // workbench has fetched them: watched every millisecond, so that the command below runs inside that moment.
+    await eventually(
+      'VS Code to forget the selected row for a moment',
+      () => api.testing.treeSelection().length === 0,
+      3_000,
+      1,
+    );
 
     // No question is scripted: asking which secret fails the run.
     await runWithAnswers(api, [], 'fluxbaseSecrets.showHistory', SECRETS_VIEW_KEY_ARGUMENT);

@@ -4,14 +4,15 @@ import * as assert from 'node:assert/strict';
 type Pending<T> = T | undefined | false;
 
 /**
- * Polls `check` every 50 ms until it returns something other than
- * `undefined` or `false`, and resolves with that; fails with "timed out
- * waiting for `what`" after `ms`.
+ * Polls `check` every `pollMs` (50 ms unless told) until it returns something
+ * other than `undefined` or `false`, and resolves with that; fails with
+ * "timed out waiting for `what`" after `ms`.
  */
 export async function eventually<T>(
   what: string,
   check: () => Pending<T> | Promise<Pending<T>>,
   ms = 15_000,
+  pollMs = 50,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -22,6 +23,6 @@ export async function eventually<T>(
     if (Date.now() > deadline) {
       assert.fail(`timed out waiting for ${what}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
